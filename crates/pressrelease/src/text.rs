@@ -1,0 +1,334 @@
+//! Normalisation: the text every reader works on, with a map back to the
+//! original input.
+//!
+//! Readers see one clean form of the text: `\n` line ends, plain spaces,
+//! straight quotes, `-` for every dash, no Markdown emphasis, escapes, link
+//! or image syntax, and common mojibake repaired. Each clean byte remembers
+//! the original bytes it came from, so a range found in the clean text maps
+//! back to a span of the input (the approach of tokenizers'
+//! `NormalizedString`).
+
+use std::ops::Range;
+
+use crate::span::{Mention, Span};
+
+/// The original input, its clean form, and the map between them.
+pub(crate) struct Text<'a> {
+    /// The input exactly as given.
+    pub(crate) original: &'a str,
+    /// The normalised text readers work on.
+    pub(crate) clean: String,
+    /// For each clean byte, the original range it came from.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+/// Mojibake from UTF-8 read as Windows-1252, and what it stood for.
+const MOJIBAKE: &[(&str, &str)] = &[
+    ("\u{e2}\u{20ac}\u{2122}", "'"),
+    ("\u{e2}\u{20ac}\u{2dc}", "'"),
+    ("\u{e2}\u{20ac}\u{153}", "\""),
+    ("\u{e2}\u{20ac}\u{9d}", "\""),
+    ("\u{e2}\u{20ac}\u{201c}", "-"),
+    ("\u{e2}\u{20ac}\u{201d}", "-"),
+    ("\u{e2}\u{20ac}\u{a2}", "\u{2022}"),
+    ("\u{e2}\u{20ac}\u{a6}", "..."),
+    ("\u{c3}\u{af}\u{c2}\u{82}\u{c2}\u{b7}", "\u{2022}"),
+    ("\u{c3}\u{af}\u{c2}\u{82}\u{c2}\u{a7}", "\u{2022}"),
+    ("\u{c3}\u{af}\u{c2}\u{82}\u{c2}\u{a8}", "\u{2022}"),
+    ("\u{c3}\u{af}\u{c2}\u{82}\u{c2}\u{d8}", "\u{2022}"),
+    ("\u{c3}\u{af}\u{c2}\u{81}\u{c2}\u{b6}", "\u{2022}"),
+    ("\u{c3}\u{af}\u{c2}\u{81}\u{c2}\u{ad}", "\u{2022}"),
+    ("\u{c3}\u{af}\u{c2}\u{82}", "\u{2022}"),
+    ("\u{c3}\u{af}\u{c2}\u{81}", "\u{2022}"),
+    ("\u{c2}\u{a0}", " "),
+    ("\u{c3}\u{a9}", "\u{e9}"),
+];
+
+impl<'a> Text<'a> {
+    /// Normalises `original`.
+    pub(crate) fn new(original: &'a str) -> Text<'a> {
+        let mut t = Text {
+            original,
+            clean: String::with_capacity(original.len()),
+            starts: Vec::with_capacity(original.len() + 1),
+            ends: Vec::with_capacity(original.len() + 1),
+        };
+        t.normalise();
+        t
+    }
+
+    fn push(&mut self, s: &str, from: usize, to: usize) {
+        self.clean.push_str(s);
+        for _ in 0..s.len() {
+            self.starts.push(from as u32);
+            self.ends.push(to as u32);
+        }
+    }
+
+    fn push_char(&mut self, c: char, from: usize, to: usize) {
+        let mut buf = [0u8; 4];
+        self.push(c.encode_utf8(&mut buf), from, to);
+    }
+
+    fn at_line_start(&self) -> bool {
+        self.clean.is_empty() || self.clean.ends_with('\n')
+    }
+
+    fn normalise(&mut self) {
+        let src = self.original;
+        let bytes = src.as_bytes();
+        let mut i = 0;
+        // Where a Markdown link's `](url)` tail starts and ends, once its
+        // opening `[` has been dropped.
+        let mut link_tail: Option<(usize, usize)> = None;
+        while i < src.len() {
+            if let Some((at, end)) = link_tail {
+                if i == at {
+                    i = end;
+                    link_tail = None;
+                    continue;
+                }
+            }
+            let rest = &src[i..];
+            let c = rest.chars().next().unwrap_or(' ');
+            let n = c.len_utf8();
+            // Line-start markup: headings and block quotes.
+            if self.at_line_start() && (c == '#' || c == '>') {
+                let marks = rest.bytes().take_while(|&b| b == c as u8).count();
+                let after = rest.as_bytes().get(marks).copied();
+                if (c == '#' && marks <= 6 || c == '>')
+                    && matches!(after, Some(b' ' | b'\t') | None)
+                {
+                    i += marks + usize::from(after.is_some());
+                    continue;
+                }
+            }
+            match c {
+                '\r' => {
+                    let to = if bytes.get(i + 1) == Some(&b'\n') {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    self.push("\n", i, to);
+                    i = to;
+                    continue;
+                }
+                '\x0c' | '\x0b' | '\u{2028}' | '\u{2029}' | '\u{85}' => self.push("\n", i, i + n),
+                '\\' => {
+                    // A Markdown escape stands for the character itself.
+                    match rest[1..].chars().next() {
+                        Some(e) if e.is_ascii_punctuation() => {
+                            self.push_char(e, i, i + 1 + e.len_utf8());
+                            i += 1 + e.len_utf8();
+                            continue;
+                        }
+                        _ => self.push(" ", i, i + 1),
+                    }
+                }
+                '*' | '_' if rest[1..].starts_with(c) => {
+                    // Bold markers; a run of four or more is a rule line.
+                    let run = rest.bytes().take_while(|&b| b == c as u8).count();
+                    if run >= 3 && self.at_line_start() {
+                        self.push("\n", i, i + run);
+                    }
+                    i += run;
+                    continue;
+                }
+                '*' => {
+                    let bullet = self.at_line_start() && rest[1..].starts_with([' ', '\t']);
+                    if bullet {
+                        self.push("*", i, i + 1);
+                    }
+                }
+                '!' if rest.starts_with("![") => match link_at(rest, 1) {
+                    Some((_, end)) => {
+                        i += end;
+                        continue;
+                    }
+                    None => self.push("!", i, i + 1),
+                },
+                '[' => match link_at(rest, 0) {
+                    Some((close, end)) if close > 1 => {
+                        link_tail = Some((i + close, i + end));
+                    }
+                    _ => self.push("[", i, i + 1),
+                },
+                '\u{a0}'
+                | '\t'
+                | '\u{2000}'..='\u{200a}'
+                | '\u{202f}'
+                | '\u{205f}'
+                | '\u{3000}' => self.push(" ", i, i + n),
+                '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+                | '\u{ad}' => {}
+                '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{b4}' => {
+                    self.push("'", i, i + n)
+                }
+                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => {
+                    self.push("\"", i, i + n)
+                }
+                '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => {
+                    self.push("-", i, i + n)
+                }
+                '\u{f000}'..='\u{f0ff}'
+                | '\u{25aa}'
+                | '\u{25cf}'
+                | '\u{25e6}'
+                | '\u{2043}'
+                | '\u{2219}'
+                | '\u{27a2}'
+                | '\u{2713}'
+                | '\u{2714}'
+                | '\u{25ba}'
+                | '\u{25a0}'
+                | '\u{b7}'
+                    if self.at_line_start() || self.clean.ends_with(' ') =>
+                {
+                    self.push("\u{2022}", i, i + n)
+                }
+                'â' | 'Ã' | 'Â' => {
+                    if let Some((bad, good)) =
+                        MOJIBAKE.iter().find(|(bad, _)| rest.starts_with(bad))
+                    {
+                        self.push(good, i, i + bad.len());
+                        i += bad.len();
+                        continue;
+                    }
+                    self.push_char(c, i, i + n);
+                }
+                c if c.is_control() && c != '\n' => self.push(" ", i, i + n),
+                c => self.push_char(c, i, i + n),
+            }
+            i += n;
+        }
+        self.starts.push(src.len() as u32);
+        self.ends.push(src.len() as u32);
+    }
+
+    /// The original span of a clean byte range. Removed markup at either
+    /// edge stays outside the span.
+    pub(crate) fn span(&self, range: Range<usize>) -> Span {
+        if range.start >= range.end {
+            let at = self.starts[range.start.min(self.clean.len())] as usize;
+            return Span::new(at, at);
+        }
+        let start = self.starts[range.start] as usize;
+        let end = self.ends[range.end - 1] as usize;
+        Span::new(start, end.max(start))
+    }
+
+    /// A verbatim mention of the clean byte range.
+    pub(crate) fn mention(&self, range: Range<usize>) -> Mention {
+        let span = self.span(range);
+        Mention {
+            text: self.original[span.start..span.end].to_string(),
+            start: span.start,
+            end: span.end,
+        }
+    }
+
+    /// The clean text of a range.
+    pub(crate) fn slice(&self, range: Range<usize>) -> &str {
+        &self.clean[range]
+    }
+}
+
+/// Finds a Markdown link or image body starting at `open` (the `[`):
+/// returns the offsets of its `]` and of the end of its `(url)`.
+fn link_at(s: &str, open: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    if b.get(open) != Some(&b'[') {
+        return None;
+    }
+    let mut depth = 0;
+    let mut close = None;
+    for (k, &c) in b.iter().enumerate().skip(open).take(500) {
+        match c {
+            b'[' => depth += 1,
+            b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(k);
+                    break;
+                }
+            }
+            b'\n' => return None,
+            _ => {}
+        }
+    }
+    let close = close?;
+    if b.get(close + 1) != Some(&b'(') {
+        return None;
+    }
+    let tail = &b[close + 2..];
+    let len = tail
+        .iter()
+        .take(2000)
+        .position(|&c| c == b')' || c == b'\n' || c == b' ')?;
+    if tail[len] != b')' {
+        return None;
+    }
+    Some((close, close + 3 + len))
+}
+
+/// Folds runs of whitespace into one space and trims the ends.
+pub(crate) fn fold_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> String {
+        Text::new(s).clean
+    }
+
+    #[test]
+    fn normalises() {
+        let cases: &[(&str, &str)] = &[
+            ("a\r\nb\rc", "a\nb\nc"),
+            ("## **PRESS RELEASE**", "PRESS RELEASE"),
+            ("\\*\\*\\*\\*", "****"),
+            ("it\u{2019}s \u{201c}ok\u{201d}", "it's \"ok\""),
+            ("Under\u{2011}Secretary \u{2013} x", "Under-Secretary - x"),
+            ("see [the site](https://x.org/a) now", "see the site now"),
+            ("![](https://x.org/a.jpg)\nText", "\nText"),
+            ("a\u{a0}b", "a b"),
+            ("it\u{e2}\u{20ac}\u{2122}s", "it's"),
+            ("* item", "* item"),
+            ("__bold__ and *em*", "bold and em"),
+            ("> quoted", "quoted"),
+            ("#hashtag", "#hashtag"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&clean(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn spans_map_back() {
+        let input = "**Doha, 27\u{a0}March** \u{2013} The [UN](http://un.org) met.";
+        let t = Text::new(input);
+        let at = t.clean.find("Doha").unwrap();
+        assert_eq!(t.mention(at..at + 4).text, "Doha");
+        let at = t.clean.find("27 March").unwrap();
+        assert_eq!(t.mention(at..at + 8).text, "27\u{a0}March");
+        let at = t.clean.find("UN").unwrap();
+        assert_eq!(t.mention(at..at + 2).text, "UN");
+        let end = t.clean.len();
+        assert_eq!(t.span(0..end), crate::Span::new(2, input.len()));
+    }
+}

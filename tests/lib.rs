@@ -1,0 +1,3 @@
+//! End-to-end tests, built as one binary (`cargo test --workspace`).
+
+mod cli;
