@@ -84,15 +84,18 @@ fn fixtures_match_blessed_output() {
     );
     let mut failures = String::new();
     for (name, path) in &cases {
-        let got = output(&read_input(path));
+        let input = read_input(path);
         let expected_path = path.with_extension("json");
         if bless {
-            let mut text = serde_json::to_string_pretty(&got).expect("serialises");
+            // Serialise the record itself, not a `Value`, to keep the schema's field order.
+            let release = pressrelease::extract(&input);
+            let mut text = serde_json::to_string_pretty(&release).expect("serialises");
             text.push('\n');
             fs::write(&expected_path, text)
                 .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
             continue;
         }
+        let got = output(&input);
         let Ok(expected_text) = fs::read_to_string(&expected_path) else {
             let _ = writeln!(
                 failures,
@@ -108,7 +111,10 @@ fn fixtures_match_blessed_output() {
             }
         };
         if let Some((at, w, g)) = first_difference("$", &want, &got) {
-            let _ = writeln!(failures, "{name}: at {at}\n  expected: {w}\n  got:      {g}");
+            let _ = writeln!(
+                failures,
+                "{name}: at {at}\n  expected: {w}\n  got:      {g}"
+            );
         }
     }
     assert!(
@@ -167,4 +173,25 @@ fn fixture_spans_point_into_the_input() {
         check_spans(&input, &name, &got, &mut problems);
     }
     assert!(problems.is_empty(), "bad spans:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn span_checker_and_differ_catch_problems() {
+    let input = "Café Nord opened.";
+    let good = serde_json::json!({"mentions": [{"text": "Café", "start": 0, "end": 5}]});
+    let wrong_text = serde_json::json!({"mentions": [{"text": "Caf", "start": 0, "end": 5}]});
+    let mid_char = serde_json::json!({"span": {"start": 4, "end": 9}});
+    let too_long = serde_json::json!({"span": {"start": 0, "end": 99}});
+    for (value, expected_problems) in [(good, 0), (wrong_text, 1), (mid_char, 1), (too_long, 1)] {
+        let mut problems = Vec::new();
+        check_spans(input, "$", &value, &mut problems);
+        assert_eq!(problems.len(), expected_problems, "{value}: {problems:?}");
+    }
+    let want = serde_json::json!({"people": [{"name": "Ana"}], "lists": []});
+    let got = serde_json::json!({"people": [{"name": "Ana"}], "lists": [{"items": []}]});
+    assert_eq!(
+        first_difference("$", &want, &got).map(|d| d.0).as_deref(),
+        Some("$.lists.length")
+    );
+    assert_eq!(first_difference("$", &want, &want), None);
 }
