@@ -683,7 +683,8 @@ body.hide-item .k-item,body.hide-contact .k-contact{outline:none}
 mark.focus{box-shadow:0 0 0 2px #d00}
 tr.focus,div.focus{background:#fff3c4}
 table{border-collapse:collapse;width:100%;font-size:.85rem}
-th,td{border:1px solid #e3e3e3;padding:.2rem .35rem;text-align:left;vertical-align:top}
+th,td{border:1px solid #e3e3e3;padding:.2rem .35rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+.record{min-width:0;overflow-x:auto}
 th{background:#fafafa;font-weight:600}
 table.fields th{width:7em}
 .unplaced{color:#a00;font-size:.8em}
@@ -914,7 +915,12 @@ mod tests {
         assert!(dom.contains(
             "data-marks=\"contact:1 date:1 dateline:1 item:2 list:1 organisation:2 person:1 place:2 title:1\""
         ));
-        std::fs::remove_dir_all(&dir).ok();
+        // REVIEW_KEEP=1 keeps the page and screenshot to look at.
+        if std::env::var_os("REVIEW_KEEP").is_some() {
+            eprintln!("kept {}", dir.display());
+        } else {
+            std::fs::remove_dir_all(&dir).ok();
+        }
     }
 
     /// The chromium binary, if installed.

@@ -117,6 +117,10 @@ pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Error> {
 /// The JSON Schema (draft 2020-12) of a [`Release`] as it serialises,
 /// generated from the same types, with the field docs as descriptions.
 ///
+/// It describes output: every field the serialiser always writes is
+/// `required` (a `null` field included); the optional offset units are
+/// not.
+///
 /// ```
 /// let schema = pressrelease::json_schema();
 /// assert_eq!(schema["title"], "Release");
@@ -124,7 +128,10 @@ pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Error> {
 /// ```
 #[cfg(feature = "schema")]
 pub fn json_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(Release)).unwrap_or_default()
+    let generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    serde_json::to_value(generator.into_root_schema_for::<Release>()).unwrap_or_default()
 }
 
 mod contact;

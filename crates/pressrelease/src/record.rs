@@ -114,6 +114,7 @@ pub struct Person {
     /// `from X`, `of X`); empty when none.
     pub organisations: Vec<String>,
     /// Every place the person is named, full or short; never empty.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub mentions: Vec<Mention>,
 }
 
@@ -129,6 +130,7 @@ pub struct Organisation {
     pub acronym: Option<String>,
     /// Every place the organisation is named, by name or acronym; never
     /// empty.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub mentions: Vec<Mention>,
 }
 
@@ -142,6 +144,7 @@ pub struct List {
     /// The items in order, without markers and without the list's joining
     /// punctuation (`,` `;` `; and`); never empty. Items have no spans of
     /// their own: each lies inside `span`.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub items: Vec<String>,
     /// From the first marker to the end of the last item, in the input.
     pub span: Span,
