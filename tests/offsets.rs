@@ -70,7 +70,7 @@ fn every_pair_slices_alike_in_bytes_chars_and_utf16() {
 #[test]
 fn byte_offsets_only_by_default() {
     let path = root().join("tests/data/non-ascii.txt");
-    let records = extract(&[], &[path.clone()]);
+    let records = extract(&[], std::slice::from_ref(&path));
     let mut extra = 0;
     objects(&records[0], &mut |obj| {
         extra += obj
