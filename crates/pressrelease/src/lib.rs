@@ -77,7 +77,7 @@
 //!
 //! # Cargo features
 //!
-//! - `schema` (off by default): derives [`schemars::JsonSchema`] on the
+//! - `schema` (off by default): derives `schemars::JsonSchema` on the
 //!   record types and adds `json_schema()`, the JSON Schema of
 //!   [`Release`] (what `pressrelease schema` prints).
 //!
