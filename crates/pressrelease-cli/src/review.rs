@@ -201,6 +201,22 @@ pub(crate) fn page(entries: &[Entry]) -> String {
          \u{201c}not located\u{201d} when it is not found. Hover a table row \
          to find its highlights.</p>\n</header>\n<main>\n",
     );
+    if entries.len() > 1 {
+        h.push_str("<nav><ol>");
+        for (i, entry) in entries.iter().enumerate() {
+            let failed = if entry.result.is_err() {
+                " class=\"failed\""
+            } else {
+                ""
+            };
+            let _ = write!(
+                h,
+                "<li{failed}><a href=\"#r{i}\">{}</a></li>",
+                esc(&entry.source)
+            );
+        }
+        h.push_str("</ol></nav>\n");
+    }
     for (i, entry) in entries.iter().enumerate() {
         release_section(&mut h, i, entry);
     }
@@ -663,7 +679,7 @@ fn match_at(hay: &str, want: &[char]) -> Option<usize> {
 
 const CSS: &str = r#"
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d1d1f;background:#f6f6f4}
-header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:.5rem 1rem;z-index:2}
+header{background:#fff;border-bottom:1px solid #ddd;padding:.5rem 1rem;z-index:2}
 h1{font-size:1.2rem;margin:.2rem 0}
 h2{font-size:1rem;margin:0 0 .5rem;font-family:ui-monospace,monospace}
 h3{font-size:.95rem;margin:.8rem 0 .3rem}
@@ -689,6 +705,8 @@ th{background:#fafafa;font-weight:600}
 table.fields th{width:7em}
 .unplaced{color:#a00;font-size:.8em}
 .error{color:#a00;font-weight:600}
+nav ol{columns:3 16em;font:12px ui-monospace,monospace;margin:0 0 1rem;padding-left:2.5em}
+nav li.failed a{color:#a00}
 .lst p{margin:.2rem 0;font-style:italic}
 .lst ol{margin:.2rem 0 .6rem}
 "#;
