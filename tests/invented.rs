@@ -67,3 +67,47 @@ pub fn objects<'a>(
         _ => {}
     }
 }
+
+/// Small invented inputs at the edges of the format, written to a fresh
+/// temporary folder: empty, headline only, CRLF with a byte-order mark,
+/// UTF-16LE, tabs and NBSPs, and Markdown markup.
+pub fn edge_inputs(name: &str) -> Vec<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("pressrelease-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let utf16: Vec<u8> = b"\xFF\xFE"
+        .iter()
+        .copied()
+        .chain(
+            "PRESS RELEASE\n\nCafé 🎉 Night in Örebro\n\nÖREBRO, 1 May 2031 - The café opened.\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let cases: &[(&str, &[u8])] = &[
+        ("empty.txt", b""),
+        ("headline-only.txt", b"Mill Opens in Eastholm\n"),
+        (
+            "crlf-bom.txt",
+            "\u{feff}PRESS RELEASE\r\n\r\nNew Ferry for Søby\r\n\r\nSØBY, 2 June 2031 \u{2013} A ferry sailed.\r\n"
+                .as_bytes(),
+        ),
+        ("utf16.txt", &utf16),
+        (
+            "spaces.txt",
+            "STATEMENT\n\n\tThe\u{a0}Board\u{a0}of\u{a0}Trade  met\ttoday.\n\n\u{a0}\n".as_bytes(),
+        ),
+        (
+            "markdown.txt",
+            "# **Hartwell Fund** Backs *New* Clinic\n\n**HARTWELL, 5 July 2031** - The [Hartwell Fund](https://fund.example) gave \\*two\\* grants.\n"
+                .as_bytes(),
+        ),
+    ];
+    cases
+        .iter()
+        .map(|(file, bytes)| {
+            let path = dir.join(file);
+            std::fs::write(&path, bytes).unwrap();
+            path
+        })
+        .collect()
+}

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use crate::invented::{extract, inputs, objects, root};
+use crate::invented::{edge_inputs, extract, inputs, objects, root};
 
 /// The decoded text of an input, as the offsets index it.
 fn text(path: &std::path::Path) -> String {
@@ -15,7 +15,8 @@ fn text(path: &std::path::Path) -> String {
 
 #[test]
 fn every_pair_slices_alike_in_bytes_chars_and_utf16() {
-    let paths = inputs();
+    let mut paths = inputs();
+    paths.extend(edge_inputs("offsets-rust"));
     let records = extract(&["--offsets", "chars,utf16"], &paths);
     let mut checked = 0;
     let mut failures = Vec::new();
@@ -97,7 +98,8 @@ fn char_offsets_slice_correctly_in_python() {
         return;
     };
     assert!(status.status.success());
-    let paths = inputs();
+    let mut paths = inputs();
+    paths.extend(edge_inputs("offsets-python"));
     let records = extract(&["--offsets", "chars"], &paths);
     let script = r#"
 import json, sys

@@ -1,7 +1,7 @@
 //! `pressrelease schema`: the printed JSON Schema accepts what `extract`
 //! prints for every fixture and invented release, in every offset mode.
 
-use crate::invented::{bin, extract, inputs};
+use crate::invented::{bin, edge_inputs, extract, inputs};
 
 fn schema() -> serde_json::Value {
     let out = bin().arg("schema").output().unwrap();
@@ -24,8 +24,9 @@ fn schema_is_draft_2020_12_with_field_docs() {
 #[test]
 fn every_output_validates_against_the_schema() {
     let validator = jsonschema::validator_for(&schema()).unwrap();
-    let paths = inputs();
+    let mut paths = inputs();
     assert!(paths.len() >= 3, "expected tests/data/*.txt at least");
+    paths.extend(edge_inputs("schema"));
     let mut failures = Vec::new();
     for offsets in [
         &[][..],
