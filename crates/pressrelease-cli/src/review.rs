@@ -33,8 +33,18 @@ use regex::Regex;
 
 /// Arguments of `pressrelease review`.
 #[derive(clap::Args)]
+#[command(after_help = "\
+Example:
+
+  pressrelease review releases/*.txt -o review.html
+
+Highlights: person, title, organisation, date, place, list item, contact.
+Titles have no spans in the record: each is searched near the person's
+mentions, and one not found there is shown in the table as \"not located\".
+The page loads nothing from the network. The exit status is 1 when an
+input could not be read (it is shown as an error on the page).")]
 pub(crate) struct ReviewArgs {
-    /// Releases to show, in order.
+    /// Releases to show, in order; "-" reads standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Where to write the page; "-" or none writes to standard output.
@@ -60,7 +70,7 @@ pub(crate) fn run(args: &ReviewArgs) -> ExitCode {
         .iter()
         .map(|path| {
             let source = path.to_string_lossy().into_owned();
-            let result = std::fs::read(path)
+            let result = read(path)
                 .map_err(|e| format!("cannot read: {e}"))
                 .and_then(|bytes| {
                     let mut release = extractor.extract_bytes(&bytes).map_err(|e| e.to_string())?;
@@ -95,6 +105,17 @@ pub(crate) fn run(args: &ReviewArgs) -> ExitCode {
         }
         Ok(()) if failed => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
+    }
+}
+
+/// The bytes of a file, or of standard input for `-`.
+fn read(path: &std::path::Path) -> io::Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::Read::read_to_end(&mut io::stdin(), &mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(path)
     }
 }
 
