@@ -15,6 +15,42 @@ use crate::span::{Mention, Span};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything extracted from one press release.
+///
+/// # Wire format
+///
+/// Serialised with `serde_json`, a release is one object with the fields
+/// below in this order. `null` and `[]` mean "not found"; every field but
+/// `encoding` and the optional offset units is always written.
+///
+/// ```
+/// let json = r#"{
+///   "schema_version": 1,
+///   "source": "releases/mill.txt",
+///   "label": "PRESS RELEASE",
+///   "headline": "Acme Opens a Mill",
+///   "dateline": {
+///     "text": "LONDON, 3 May 2024", "city": "London", "region": null,
+///     "country": null, "country_code": "GB", "date": "2024-05-03",
+///     "span": { "start": 34, "end": 52 }
+///   },
+///   "people": [{
+///     "name": "Ada Example", "honorifics": ["Dr."],
+///     "titles": ["Director of Acme"], "organisations": ["Acme"],
+///     "mentions": [{ "text": "Dr. Ada Example", "start": 60, "end": 75 }]
+///   }],
+///   "organisations": [{
+///     "name": "Acme", "acronym": null,
+///     "mentions": [{ "text": "Acme", "start": 55, "end": 59 }]
+///   }],
+///   "lists": [],
+///   "contacts": [],
+///   "paragraphs": [{ "text": "LONDON, 3 May 2024 - Acme opened a mill.", "span": { "start": 34, "end": 74 } }]
+/// }"#;
+/// let release: pressrelease::Release = serde_json::from_str(json)?;
+/// assert_eq!(release.people[0].mentions[0].span().len(), 15);
+/// assert_eq!(release.encoding, None);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
