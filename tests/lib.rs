@@ -2,3 +2,7 @@
 
 mod cli;
 mod fixtures;
+mod invented;
+mod offsets;
+mod review;
+mod schema;

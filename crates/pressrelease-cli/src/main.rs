@@ -9,6 +9,10 @@ use clap::{Parser, Subcommand};
 use pressrelease::{Error, ErrorKind, Extractor, ExtractorBuilder, Release};
 use serde::Serialize;
 
+mod offsets;
+mod review;
+mod schema;
+
 /// Turn press releases into JSON records.
 ///
 /// Example:
@@ -32,6 +36,11 @@ enum Command {
     /// input that cannot be read prints an error line instead, and the exit
     /// status is then 1.
     Extract(ExtractArgs),
+    /// Print the JSON Schema of the record that `extract` prints.
+    Schema,
+    /// Write one self-contained HTML page showing each release's text with
+    /// every extracted span highlighted, beside a table of its record.
+    Review(review::ReviewArgs),
 }
 
 #[derive(clap::Args)]
@@ -47,6 +56,12 @@ struct ExtractArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     max_bytes: usize,
+    /// Offset units to give beside the byte offsets (always given):
+    /// "chars" adds char_start/char_end (Unicode scalar values, as Python
+    /// indexes), "utf16" adds utf16_start/utf16_end (as JavaScript
+    /// indexes). Comma-separated or repeated.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    offsets: Vec<offsets::OffsetUnit>,
 }
 
 /// The error line of the contract: `{"source", "error": {kind, message}}`.
@@ -77,11 +92,16 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Schema => schema::run(),
+        Command::Review(args) => review::run(&args),
     }
 }
 
 fn run_extract(args: &ExtractArgs) -> io::Result<ExitCode> {
-    let extractor = ExtractorBuilder::new().max_bytes(args.max_bytes).build();
+    let mut builder = ExtractorBuilder::new();
+    builder.max_bytes(args.max_bytes);
+    offsets::OffsetUnit::apply(&args.offsets, &mut builder);
+    let extractor = builder.build();
     let paths: Vec<PathBuf> = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {

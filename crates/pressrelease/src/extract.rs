@@ -2,6 +2,7 @@
 
 use crate::decode::decode;
 use crate::error::{Error, ErrorKind};
+use crate::offsets::{self, Units};
 use crate::record::Release;
 use crate::segment::Doc;
 use crate::{contact, dateline, header, list, organisation, paragraph, person};
@@ -11,12 +12,15 @@ use crate::{contact, dateline, header, list, organisation, paragraph, person};
 struct Config {
     /// Inputs larger than this many bytes are refused.
     max_bytes: usize,
+    /// Extra offset units to fill beside the byte offsets.
+    units: Units,
 }
 
 impl Default for Config {
     fn default() -> Config {
         Config {
             max_bytes: 16 * 1024 * 1024,
+            units: Units::default(),
         }
     }
 }
@@ -62,6 +66,42 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Also give every offset pair (each [`Span`] and [`Mention`]) its
+    /// position in Unicode scalar values, `char_start`/`char_end`: the
+    /// index a Python `str` (or a Rust `Vec<char>`) slices by. By default,
+    /// this is disabled and only byte offsets are given.
+    ///
+    /// ```
+    /// let input = "PRESS RELEASE\n\nZürich Café Opens\n\nThe café opened today.\n";
+    /// let release = pressrelease::ExtractorBuilder::new()
+    ///     .char_offsets(true)
+    ///     .build()
+    ///     .extract(input);
+    /// let span = release.paragraphs[0].span;
+    /// let chars: Vec<char> = input.chars().collect();
+    /// let by_chars: String = chars[span.char_start.unwrap()..span.char_end.unwrap()]
+    ///     .iter()
+    ///     .collect();
+    /// assert_eq!(by_chars, span.text(input));
+    /// ```
+    ///
+    /// [`Span`]: crate::Span
+    /// [`Mention`]: crate::Mention
+    pub fn char_offsets(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.config.units.chars = yes;
+        self
+    }
+
+    /// Also give every offset pair its position in UTF-16 code units,
+    /// `utf16_start`/`utf16_end`: the index JavaScript's `String.slice`,
+    /// Java's `String.substring` and C#'s `Substring` use. A character
+    /// outside the Basic Multilingual Plane (most emoji) counts as two
+    /// units there and one `char`. By default, this is disabled.
+    pub fn utf16_offsets(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.config.units.utf16 = yes;
+        self
+    }
+
     /// The extractor with these settings.
     pub fn build(&self) -> Extractor {
         Extractor {
@@ -88,7 +128,7 @@ impl Extractor {
         let organisations = organisation::find(&doc);
         let people = person::find(&doc, &organisations, &contacts);
         let paragraphs = paragraph::find(&doc, &header, &contacts);
-        Release {
+        let mut release = Release {
             label: header.label,
             headline: header.headline,
             dateline,
@@ -98,7 +138,9 @@ impl Extractor {
             contacts: contacts.contacts,
             paragraphs,
             ..Release::default()
-        }
+        };
+        offsets::fill(&mut release, input, self.config.units);
+        release
     }
 
     /// Decodes `bytes` and extracts the record.

@@ -225,11 +225,7 @@ impl<'a> Text<'a> {
     /// A verbatim mention of the clean byte range.
     pub(crate) fn mention(&self, range: Range<usize>) -> Mention {
         let span = self.span(range);
-        Mention {
-            text: self.original[span.start..span.end].to_string(),
-            start: span.start,
-            end: span.end,
-        }
+        Mention::new(&self.original[span.start..span.end], span.start, span.end)
     }
 
     /// The clean text of a range.
