@@ -1,9 +1,21 @@
 //! The header: the label line (`PRESS RELEASE`) and the headline.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use crate::segment::Doc;
+use regex::Regex;
+
+use crate::dateline::is_date_line;
+use crate::segment::{Doc, is_blank_or_rule, trim_range};
 use crate::text::fold_space;
+
+/// Non-blank lines at the top searched for the label and headline.
+const HEADER_LINES: usize = 40;
+/// Non-blank lines at the top searched for a label line.
+const LABEL_LINES: usize = 12;
+/// Longest line taken as a headline, in bytes.
+const MAX_HEADLINE: usize = 400;
 
 /// What the top of a release holds.
 #[derive(Debug, Default)]
@@ -14,31 +26,221 @@ pub(crate) struct Header {
     pub(crate) headline: Option<String>,
     /// Clean range of the headline.
     pub(crate) headline_range: Option<Range<usize>>,
+    /// Index in [`Doc::lines`] of the headline's line.
+    pub(crate) headline_line: Option<usize>,
     /// Clean offset where the body starts (after the headline).
     pub(crate) body_start: usize,
 }
 
-/// Reads the label and headline from the first blocks.
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+static LABELS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!("../data/labels.txt"))
+        .into_iter()
+        .collect()
+});
+static LETTERHEAD: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/letterhead.txt")));
+static BOILERPLATE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!("../data/boilerplate.txt"))
+        .into_iter()
+        .collect()
+});
+
+/// A phone number, an e-mail address or a web address.
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\+?\(?\d[\d\s().-]{6,}\d|\S@\S|https?://|www\.").expect("contact pattern")
+});
+
+/// Whether `line` is a label such as `PRESS RELEASE` or `For Immediate
+/// Release:`.
+pub(crate) fn is_label(line: &str) -> bool {
+    let t = line.trim().trim_end_matches([':', '.', ' ']);
+    t.len() <= 40 && LABELS.contains(t.to_uppercase().as_str())
+}
+
+/// Splits `LABEL: Headline` into the label's length and the headline's
+/// start.
+fn label_prefix(line: &str) -> Option<(usize, usize)> {
+    let colon = line.find(':').filter(|&c| c <= 40)?;
+    if !is_label(&line[..colon]) {
+        return None;
+    }
+    let rest = &line[colon + 1..];
+    let start = colon + 1 + (rest.len() - rest.trim_start().len());
+    (start < line.len()).then_some((colon, start))
+}
+
+/// Whether a word list entry starts `lower` as a whole word.
+fn starts_with_cue(lower: &str, cue: &str) -> bool {
+    lower.starts_with(cue) && !lower[cue.len()..].starts_with(char::is_alphanumeric)
+}
+
+/// Whether a header line belongs to a letterhead or contact block.
+fn is_letterhead(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    LETTERHEAD.iter().any(|cue| starts_with_cue(&lower, cue))
+        || lower.split_whitespace().any(|w| w == "mp")
+        || line.contains('|')
+        || (lower.split_whitespace().count() <= 6 && CONTACT.is_match(line))
+}
+
+/// Whether a header line is page furniture or carries no title.
+fn is_furniture(line: &str) -> bool {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    let words = lower.split_whitespace().count();
+    !t.chars().any(char::is_alphabetic)
+        || (words <= 4 && BOILERPLATE.contains(fold_space(&lower).as_str()))
+        || (t.starts_with("--") && t.ends_with("--"))
+        || is_date_line(t)
+}
+
+/// Whether the original text of clean `range` is a Markdown heading or a
+/// line in bold.
+fn is_marked_title(doc: &Doc, range: Range<usize>) -> bool {
+    let span = doc.text.span(range);
+    let original = doc.text.original;
+    let line_start = original[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = original[span.end..]
+        .find('\n')
+        .map_or(original.len(), |i| span.end + i);
+    let line = original[line_start..line_end].trim();
+    line.starts_with('#') || (line.starts_with("**") && line.ends_with("**"))
+}
+
+/// Whether a short line opens a contact block (a phone or e-mail follows).
+fn is_contact_run(doc: &Doc, lines: &[usize], k: usize) -> bool {
+    let words = doc.line(lines[k]).split_whitespace().count();
+    words <= 3
+        && lines[k + 1..]
+            .iter()
+            .take(3)
+            .any(|&n| CONTACT.is_match(doc.line(n)) || is_letterhead(doc.line(n)))
+}
+
+/// Reads the label and headline from the first lines.
 pub(crate) fn read(doc: &Doc) -> Header {
     let mut header = Header::default();
-    for block in doc.blocks.iter().take(4) {
-        let text = doc.slice(block.range.clone()).trim();
-        let upper = text.to_ascii_uppercase();
-        if header.label.is_none()
-            && header.headline.is_none()
-            && (upper == "PRESS RELEASE"
-                || upper == "FOR IMMEDIATE RELEASE"
-                || upper == "MEDIA RELEASE"
-                || upper == "NEWS RELEASE")
-        {
-            header.label = Some(fold_space(text));
-            header.body_start = block.range.end;
+    let lines: Vec<usize> = (0..doc.lines.len())
+        .filter(|&i| !is_blank_or_rule(doc.line(i)))
+        .take(HEADER_LINES)
+        .collect();
+    // Where the label is, and whether the lines above it are a letterhead.
+    let label_at = lines.iter().take(LABEL_LINES).position(|&i| {
+        let line = doc.line(i);
+        is_label(line) || label_prefix(line).is_some()
+    });
+    let mut from = 0;
+    if let Some(p) = label_at {
+        let line = doc.line(lines[p]);
+        if is_label(line) {
+            header.label = Some(fold_space(line.trim().trim_end_matches(':')));
+        }
+        let titled_above = lines[..p].iter().any(|&i| {
+            is_marked_title(doc, doc.lines[i].clone())
+                && !is_furniture(doc.line(i))
+                && !is_letterhead(doc.line(i))
+        });
+        if !titled_above {
+            from = p;
+        }
+    }
+    for k in from..lines.len() {
+        let i = lines[k];
+        let line = doc.line(i);
+        if is_label(line) {
+            if header.label.is_none() {
+                header.label = Some(fold_space(line.trim().trim_end_matches(':')));
+            }
             continue;
         }
-        header.headline = Some(fold_space(text));
-        header.headline_range = Some(block.range.clone());
-        header.body_start = block.range.end;
+        if let Some((colon, start)) = label_prefix(line) {
+            if header.label.is_none() {
+                header.label = Some(fold_space(&line[..colon]));
+            }
+            let base = doc.lines[i].start;
+            set_headline(doc, &mut header, i, base + start..base + line.len());
+            break;
+        }
+        if is_furniture(line) {
+            continue;
+        }
+        let marked = is_marked_title(doc, doc.lines[i].clone());
+        if !marked && (is_letterhead(line) || is_contact_run(doc, &lines, k)) {
+            continue;
+        }
+        if line.len() > MAX_HEADLINE && !marked {
+            break;
+        }
+        set_headline(doc, &mut header, i, doc.lines[i].clone());
         break;
     }
     header
+}
+
+fn set_headline(doc: &Doc, header: &mut Header, line: usize, range: Range<usize>) {
+    let range = trim_range(doc.clean(), range);
+    header.headline = Some(fold_space(doc.slice(range.clone())));
+    header.headline_range = Some(range.clone());
+    header.headline_line = Some(line);
+    header.body_start = doc.lines[line].end;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_headlines() {
+        // (input, label, headline)
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                "PRESS RELEASE\n\nAcme Opens a Mill\n",
+                Some("PRESS RELEASE"),
+                Some("Acme Opens a Mill"),
+            ),
+            (
+                "## **PRESS RELEASE**\n\n## Acme Opens a Mill\n\nText.",
+                Some("PRESS RELEASE"),
+                Some("Acme Opens a Mill"),
+            ),
+            (
+                "# Acme Opens a Mill\n\nPRESS RELEASE\n\nText.",
+                Some("PRESS RELEASE"),
+                Some("Acme Opens a Mill"),
+            ),
+            (
+                "The Hon Jo Bloggs MP  Minister for Roads\n\nMEDIA RELEASE\n\n7 February 2020\n\nNew Roads for Everyone\n\nText.",
+                Some("MEDIA RELEASE"),
+                Some("New Roads for Everyone"),
+            ),
+            (
+                "For Immediate Release: Council Opens a Park\n(Town) - Text",
+                Some("For Immediate Release"),
+                Some("Council Opens a Park"),
+            ),
+            (
+                "For Immediate Release\nJuly 1, 2014\nJo Bloggs\nPress Officer\nOffice: 555-123-4567\nTOWN OPENS A NEW PARK\nTOWN - Text.",
+                Some("For Immediate Release"),
+                Some("TOWN OPENS A NEW PARK"),
+            ),
+            (
+                "Share\n\nPrint\n\nCouncil Opens a Park\n\nText.",
+                None,
+                Some("Council Opens a Park"),
+            ),
+        ];
+        for (input, label, headline) in cases {
+            let doc = Doc::new(input);
+            let h = read(&doc);
+            assert_eq!(h.label.as_deref(), *label, "input {input:?}");
+            assert_eq!(h.headline.as_deref(), *headline, "input {input:?}");
+        }
+    }
 }
