@@ -110,7 +110,9 @@ fn find_date(s: &str) -> Option<FoundDate> {
     } else if let Some(y) = num("y2") {
         month("m2").and_then(|m| iso(y, m, num("d2")?))
     } else if let Some(y) = num("y3") {
-        iso(y, num("m3")?, num("d3")?)
+        // Day first, unless the month would be impossible (`03/27/2022`).
+        let (d, m) = (num("d3")?, num("m3")?);
+        if m > 12 { iso(y, d, m) } else { iso(y, m, d) }
     } else if let Some(y) = num("y4") {
         iso(y, num("m4")?, num("d4")?)
     } else {
@@ -132,7 +134,8 @@ fn find_date(s: &str) -> Option<FoundDate> {
 fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
     let t = s.trim();
     let skip = DATE_PREFIX.find(t).map_or(0, |m| m.end());
-    let found = find_date(&t[skip..])?;
+    let head = &t[skip..floor_char(t, t.len().min(skip + DATE_WINDOW))];
+    let found = find_date(head)?;
     let rest = t[skip + found.range.end..].trim_matches(|c: char| c.is_whitespace() || c == ',');
     let rest_ok = rest.is_empty() || allow_rest && !rest.starts_with(char::is_lowercase);
     (found.range.start == 0 && found.iso.is_some() && rest_ok).then_some(found)
@@ -246,52 +249,20 @@ fn parse_line(line: &str) -> Option<Parsed> {
         });
     }
     if let Some(found) = find_date(window) {
-        let date_range = pos + found.range.start..pos + found.range.end;
-        let prefix = &line[pos..date_range.start];
-        let mut end = date_range.end
-            + AFTER_DATE
-                .find(&line[date_range.end..])
-                .map_or(0, |m| m.end());
-        let bare =
-            prefix.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '/' | '|'));
-        let place = if bare.is_empty() {
-            // Date first: `May 3, 2024 - City, ST - text`.
-            let after = &line[end..];
-            let sep = after.len() - after.trim_start_matches([' ', '-', ',', '/']).len();
-            let rest = &after[sep..];
-            let stop = rest.find(" - ").or_else(|| rest.find(" / "));
-            match stop {
-                Some(stop) if is_place(&rest[..stop]) => {
-                    let start = end + sep;
-                    end = start + stop;
-                    Some(start..start + stop)
-                }
-                _ => None,
-            }
-        } else {
-            let seg = place_segment(prefix);
-            if !is_place(seg) || prefix.len() > 120 {
-                return None;
-            }
-            let start = pos + (prefix.len() - prefix.trim_start().len());
-            Some(start..start + seg.len())
-        };
-        if place.is_none() && !bare.is_empty() {
-            return None;
+        if let Some(parsed) = with_date(line, lead, pos, found) {
+            return Some(parsed);
         }
-        return Some(Parsed {
-            text: lead..end,
-            place,
-            date: Some(FoundDate {
-                range: date_range,
-                iso: found.iso,
-            }),
-        });
     }
     // A place in capitals and a dash: `SANTA ANA - text`.
     let rest = &line[pos..];
-    let dash = rest.find('-').filter(|&d| d > 0 && d <= 60)?;
+    let dash = rest
+        .find(" -")
+        .or_else(|| rest.find("- "))
+        .filter(|&d| d > 0 && d <= 60)?;
     let seg = rest[..dash].trim().trim_end_matches(',');
+    if crate::header::is_label(seg) {
+        return None;
+    }
     let caps = seg.split(',').next().is_some_and(|city| {
         city.chars().any(char::is_alphabetic) && !city.chars().any(char::is_lowercase)
     });
@@ -299,6 +270,57 @@ fn parse_line(line: &str) -> Option<Parsed> {
         text: pos..pos + seg.len(),
         place: Some(pos..pos + seg.len()),
         date: None,
+    })
+}
+
+/// Reads a dateline whose date was found at `found` (relative to `pos`).
+fn with_date(line: &str, lead: usize, pos: usize, found: FoundDate) -> Option<Parsed> {
+    let date_range = pos + found.range.start..pos + found.range.end;
+    let prefix = &line[pos..date_range.start];
+    let mut end = date_range.end
+        + AFTER_DATE
+            .find(&line[date_range.end..])
+            .map_or(0, |m| m.end());
+    let bare =
+        prefix.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '/' | '|'));
+    let place = if bare.is_empty() {
+        // Date first: `May 3, 2024 - City, ST - text`.
+        let after = &line[end..];
+        let sep = after.len() - after.trim_start_matches([' ', '-', ',', '/']).len();
+        let rest = &after[sep..];
+        let window = &rest[..floor_char(rest, rest.len().min(DATE_WINDOW))];
+        let stop = window.find(" - ").or_else(|| window.find(" / "));
+        match stop {
+            Some(stop) if is_place(&rest[..stop]) => {
+                let start = end + sep;
+                end = start + stop;
+                Some(start..start + stop)
+            }
+            _ => None,
+        }
+    } else {
+        let seg = place_segment(prefix);
+        // The date must follow the place or a separator, not a word of the
+        // first sentence (`GENEVA - On 5 May 2021, ...`).
+        let before = prefix.trim_end();
+        let separated = before.len() == seg.len() + (prefix.len() - prefix.trim_start().len())
+            || before.ends_with(['-', ',', '/', '(', ')', '|']);
+        if !is_place(seg) || prefix.len() > 120 || !separated {
+            return None;
+        }
+        let start = pos + (prefix.len() - prefix.trim_start().len());
+        Some(start..start + seg.len())
+    };
+    if place.is_none() && !bare.is_empty() {
+        return None;
+    }
+    Some(Parsed {
+        text: lead..end,
+        place,
+        date: Some(FoundDate {
+            range: date_range,
+            iso: found.iso,
+        }),
     })
 }
 
@@ -363,7 +385,18 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
         let start = doc.lines[i].start + (line.len() - line.trim_start().len());
         (start, d)
     });
-    for (k, &i) in lines.iter().enumerate() {
+    // A full dateline above the headline (`GENEVA, 5 May 2021`) counts when
+    // the body has none.
+    let above = (0..first_body)
+        .filter(|&i| !is_blank_or_rule(doc.line(i)))
+        .take(40)
+        .filter(|&i| {
+            parse_line(doc.line(i)).is_some_and(|p| {
+                p.place.is_some() && p.date.as_ref().is_some_and(|d| d.iso.is_some())
+            })
+        });
+    let candidates: Vec<usize> = lines.iter().copied().chain(above).collect();
+    for (k, &i) in candidates.iter().enumerate() {
         let line = doc.line(i);
         if is_date_line(line) {
             continue;
@@ -371,7 +404,7 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
         let mut parsed = parse_line(line);
         // `CITY` on a line of its own, the text going on after a dash.
         if parsed.is_none() {
-            let next_dash = lines
+            let next_dash = candidates
                 .get(k + 1)
                 .is_some_and(|&n| n == i + 1 && doc.line(n).trim_start().starts_with('-'));
             if next_dash {
@@ -524,6 +557,18 @@ mod tests {
                 None,
             ),
             ("Acme Corp announced on May 3, 2024 that", None, None),
+            (
+                "GENEVA - On 5 May 2021, the board met",
+                Some("Geneva"),
+                None,
+            ),
+            ("COVID-19 cases rose on 5 May 2021", None, None),
+            ("FOR IMMEDIATE RELEASE - Acme said", None, None),
+            (
+                "Brussels, 03/27/2022 - Text",
+                Some("Brussels"),
+                Some("2022-03-27"),
+            ),
         ];
         for (line, city, date) in cases {
             let parsed = parse_line(line);
@@ -575,6 +620,71 @@ mod tests {
             assert_eq!(r.as_deref(), *region, "{place}");
             assert_eq!(k.as_deref(), *country, "{place}");
             assert_eq!(cc.as_deref(), *code, "{place}");
+        }
+    }
+
+    #[test]
+    fn finds_in_documents() {
+        // (input, city, date)
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                "# Acme Opens a Mill\n\nBOSTON, March 3, 2024 /Wire/ -- Acme said.",
+                Some("Boston"),
+                Some("2024-03-03"),
+            ),
+            (
+                "MEDIA RELEASE\n\n7 February 2020\n\nNew Roads\n\nThe minister said.",
+                None,
+                Some("2020-02-07"),
+            ),
+            (
+                "New Roads\nDate: 3 May 2021\n\nThe minister said.",
+                None,
+                Some("2021-05-03"),
+            ),
+            (
+                "New Roads\nMay 3, 2021\n\nRIVERTON, May 3 - The mayor said.",
+                Some("Riverton"),
+                Some("2021-05-03"),
+            ),
+            (
+                "New Roads\n\nRIVERTON\n- The mayor said.",
+                Some("Riverton"),
+                None,
+            ),
+            (
+                "GENEVA, 5 May 2021\n\nNew Roads\n\nThe board said.",
+                Some("Geneva"),
+                Some("2021-05-05"),
+            ),
+            (
+                "New Roads\n\nThe report out today (28 December 2016) shows.",
+                None,
+                Some("2016-12-28"),
+            ),
+            (
+                "New Roads\n\nThe board met on 5 May 2021 and said so.",
+                None,
+                None,
+            ),
+        ];
+        for (input, city, date) in cases {
+            let doc = Doc::new(input);
+            let header = crate::header::read(&doc);
+            let got = find(&doc, &header);
+            assert_eq!(
+                got.as_ref().and_then(|d| d.city.as_deref()),
+                *city,
+                "input {input:?}"
+            );
+            assert_eq!(
+                got.as_ref().and_then(|d| d.date.as_deref()),
+                *date,
+                "input {input:?}"
+            );
+            if let Some(d) = got {
+                assert!(d.span.start <= d.span.end && d.span.end <= input.len());
+            }
         }
     }
 }

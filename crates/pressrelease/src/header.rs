@@ -57,6 +57,12 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\+?\(?\d[\d\s().-]{6,}\d|\S@\S|https?://|www\.").expect("contact pattern")
 });
 
+/// A document symbol such as `SC/15000` or `SG/SM/21000-OBV/2000`.
+static DOC_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z]{1,8}(?:/[A-Z0-9.()-]+)+(?:\s+[A-Z]{1,8}(?:/[A-Z0-9.()-]+)+)*$")
+        .expect("symbol pattern")
+});
+
 /// Whether `line` is a label such as `PRESS RELEASE` or `For Immediate
 /// Release:`.
 pub(crate) fn is_label(line: &str) -> bool {
@@ -98,6 +104,7 @@ fn is_furniture(line: &str) -> bool {
     !t.chars().any(char::is_alphabetic)
         || (words <= 4 && BOILERPLATE.contains(fold_space(&lower).as_str()))
         || (t.starts_with("--") && t.ends_with("--"))
+        || DOC_SYMBOL.is_match(t)
         || is_date_line(t)
 }
 

@@ -17,7 +17,7 @@ pub(crate) fn find(doc: &Doc, header: &Header, contacts: &Contacts) -> Vec<Parag
     for block in doc
         .blocks
         .iter()
-        .filter(|b| b.range.start >= header.body_start)
+        .filter(|b| b.range.end > header.body_start)
     {
         let in_contacts = contacts
             .blocks
@@ -26,8 +26,12 @@ pub(crate) fn find(doc: &Doc, header: &Header, contacts: &Contacts) -> Vec<Parag
         if in_contacts {
             continue;
         }
-        let mut start = doc.lines[block.first_line].start;
-        for i in block.first_line..block.end_line {
+        // A block holding the headline goes on after it.
+        let first = (block.first_line..block.end_line)
+            .find(|&i| doc.lines[i].start >= header.body_start)
+            .unwrap_or(block.end_line);
+        let mut start = doc.lines.get(first).map_or(0, |l| l.start);
+        for i in first..block.end_line {
             let line = doc.line(i);
             let last = i + 1 == block.end_line;
             if last || ends_sentence(line) {
@@ -38,6 +42,16 @@ pub(crate) fn find(doc: &Doc, header: &Header, contacts: &Contacts) -> Vec<Parag
                 start = end;
             }
         }
+    }
+    // Sub-headlines and a dateline on its own line come before the first
+    // paragraph that ends like a sentence.
+    let lead = out
+        .iter()
+        .take(4)
+        .take_while(|p| p.text.len() < 300 && !ends_sentence(&p.text))
+        .count();
+    if lead < out.len() {
+        out.drain(..lead);
     }
     out
 }
@@ -115,6 +129,8 @@ mod tests {
             ),
             ("Title\n\nMr. Doe  said so.", &["Mr. Doe said so."]),
             ("Title\n\n---\n\nBody.", &["Body."]),
+            ("Title\n\nA sub-headline\n\nBody.", &["Body."]),
+            ("Title\nBody one.\nBody two.", &["Body one.", "Body two."]),
         ];
         for (input, want) in cases {
             let doc = Doc::new(input);
