@@ -185,6 +185,13 @@ fn place_segment(prefix: &str) -> &str {
     prefix[..end].trim().trim_end_matches(',').trim()
 }
 
+/// Whether a word group is written in capitals (`SANTA ANA`, `McALLEN`).
+fn is_capitals(s: &str) -> bool {
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    let lower = s.chars().filter(|c| c.is_lowercase()).count();
+    upper >= 2 && lower * 4 <= upper
+}
+
 /// Title case for a place written in capitals: `NEW YORK` -> `New York`.
 fn title_case(s: &str) -> String {
     if s.chars().any(char::is_lowercase) {
@@ -255,18 +262,25 @@ fn parse_line(line: &str) -> Option<Parsed> {
     }
     // A place in capitals and a dash: `SANTA ANA - text`.
     let rest = &line[pos..];
-    let dash = rest
-        .find(" -")
-        .or_else(|| rest.find("- "))
+    let head = &rest[..floor_char(rest, rest.len().min(80))];
+    let dash = [" -", "- ", "--"]
+        .iter()
+        .filter_map(|sep| head.find(sep))
+        .min()
         .filter(|&d| d > 0 && d <= 60)?;
     let seg = rest[..dash].trim().trim_end_matches(',');
     if crate::header::is_label(seg) {
         return None;
     }
-    let caps = seg.split(',').next().is_some_and(|city| {
-        city.chars().any(char::is_alphabetic) && !city.chars().any(char::is_lowercase)
+    let mut parts = seg.split(',');
+    let caps = parts.next().is_some_and(is_capitals);
+    // `Geneva, Switzerland - text`: a known region or country vouches for a
+    // city not in capitals.
+    let known = parts.any(|p| {
+        let key = p.trim().to_lowercase();
+        COUNTRIES.contains_key(&key) || REGIONS.contains_key(&key)
     });
-    (caps && is_place(seg)).then(|| Parsed {
+    ((caps || known) && is_place(seg)).then(|| Parsed {
         text: pos..pos + seg.len(),
         place: Some(pos..pos + seg.len()),
         date: None,
@@ -362,6 +376,26 @@ fn split_place(
     (city, region, country, code)
 }
 
+/// A header date in `line`: the whole line (`Date: 3 May 2021`), or after a
+/// label (`FOR RELEASE: 3 May 2021`), or one `|` part of it. Returns the
+/// date's range in the line.
+fn header_date_in(line: &str, allow_rest: bool) -> Option<(Range<usize>, Option<String>)> {
+    let mut parts = vec![0];
+    if let Some((_, start)) = crate::header::label_prefix(line) {
+        parts.push(start);
+    }
+    parts.extend(line.match_indices('|').take(8).map(|(i, _)| i + 1));
+    parts.into_iter().find_map(|start| {
+        let part = &line[start..];
+        let part = part.find('|').map_or(part, |end| &part[..end]);
+        let d = leading_date(part, allow_rest)?;
+        let lead = part.len() - part.trim_start().len();
+        let skip = DATE_PREFIX.find(part.trim_start()).map_or(0, |m| m.end());
+        let at = start + lead + skip;
+        Some((at + d.range.start..at + d.range.end, d.iso))
+    })
+}
+
 /// Finds the dateline, if any.
 pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
     let first_body = header.headline_line.map_or(0, |l| l + 1);
@@ -369,33 +403,31 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
         .filter(|&i| !is_blank_or_rule(doc.line(i)))
         .take(BODY_LINES)
         .collect();
-    // A date line in the header: before the headline, or just after it.
-    let header_date = (0..first_body)
+    let above: Vec<usize> = (0..first_body)
         .filter(|&i| !is_blank_or_rule(doc.line(i)))
         .take(40)
-        .find_map(|i| leading_date(doc.line(i), true).map(|d| (i, d)))
+        .collect();
+    // A date line in the header: before the headline, or just after it.
+    let at_line = |i: usize, (r, iso): (Range<usize>, Option<String>)| {
+        let base = doc.lines[i].start;
+        (base + r.start..base + r.end, iso)
+    };
+    let mut header_date = above
+        .iter()
+        .find_map(|&i| header_date_in(doc.line(i), true).map(|d| at_line(i, d)))
         .or_else(|| {
             lines
                 .iter()
-                .take(4)
-                .find_map(|&i| leading_date(doc.line(i), false).map(|d| (i, d)))
+                .take(6)
+                .find_map(|&i| header_date_in(doc.line(i), false).map(|d| at_line(i, d)))
         });
-    let header_date = header_date.map(|(i, d)| {
-        let line = doc.line(i);
-        let start = doc.lines[i].start + (line.len() - line.trim_start().len());
-        (start, d)
-    });
     // A full dateline above the headline (`GENEVA, 5 May 2021`) counts when
     // the body has none.
-    let above = (0..first_body)
-        .filter(|&i| !is_blank_or_rule(doc.line(i)))
-        .take(40)
-        .filter(|&i| {
-            parse_line(doc.line(i)).is_some_and(|p| {
-                p.place.is_some() && p.date.as_ref().is_some_and(|d| d.iso.is_some())
-            })
-        });
-    let candidates: Vec<usize> = lines.iter().copied().chain(above).collect();
+    let above_datelines = above.iter().copied().filter(|&i| {
+        parse_line(doc.line(i))
+            .is_some_and(|p| p.place.is_some() && p.date.as_ref().is_some_and(|d| d.iso.is_some()))
+    });
+    let candidates: Vec<usize> = lines.iter().copied().chain(above_datelines).collect();
     for (k, &i) in candidates.iter().enumerate() {
         let line = doc.line(i);
         if is_date_line(line) {
@@ -413,14 +445,18 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
         }
         let Some(parsed) = parsed else { continue };
         let base = doc.lines[i].start;
-        let (city, region, country, country_code) = parsed
-            .place
-            .as_ref()
-            .map(|r| split_place(&line[r.clone()]))
-            .unwrap_or_default();
+        let Some(place) = parsed.place.clone() else {
+            // A date with no place (`May 3, 2024 08:00 ET | Source: Acme`):
+            // a header date; the dateline may follow.
+            if let Some(d) = parsed.date.filter(|d| d.iso.is_some()) {
+                header_date.get_or_insert((base + d.range.start..base + d.range.end, d.iso));
+            }
+            continue;
+        };
+        let (city, region, country, country_code) = split_place(&line[place]);
         let mut date = parsed.date.as_ref().and_then(|d| d.iso.clone());
         if date.is_none() {
-            date = header_date.as_ref().and_then(|(_, d)| d.iso.clone());
+            date = header_date.as_ref().and_then(|(_, iso)| iso.clone());
         }
         let range = base + parsed.text.start..base + parsed.text.end.min(line.len());
         let range = crate::segment::trim_range(doc.clean(), range);
@@ -436,32 +472,23 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
             span: doc.text.span(range),
         });
     }
-    if let Some((start, d)) = header_date {
-        let range = start + d.range.start..start + d.range.end;
-        let range = start_after_prefix(doc, range);
-        return Some(date_only(doc, range, d.iso));
+    if let Some((range, iso)) = header_date {
+        return Some(date_only(doc, range, iso));
     }
     // `out today (28 May 2020)` in the first paragraphs.
     for &i in lines.iter().take(3) {
         let line = doc.line(i);
         let window = &line[..floor_char(line, line.len().min(2000))];
         if let Some(m) = TODAY.find(window) {
-            if let Some(d) =
-                find_date(&line[m.end()..]).filter(|d| d.range.start == 0 && d.iso.is_some())
-            {
+            let found =
+                find_date(&line[m.end()..]).filter(|d| d.range.start == 0 && d.iso.is_some());
+            if let Some(d) = found {
                 let start = doc.lines[i].start + m.end();
                 return Some(date_only(doc, start..start + d.range.end, d.iso));
             }
         }
     }
     None
-}
-
-/// The header date's range: the date itself, without the `Date:` label.
-fn start_after_prefix(doc: &Doc, range: Range<usize>) -> Range<usize> {
-    let s = doc.slice(range.clone());
-    let skip = DATE_PREFIX.find(s).map_or(0, |m| m.end());
-    range.start + skip..range.end
 }
 
 fn date_only(doc: &Doc, range: Range<usize>, iso: Option<String>) -> Dateline {

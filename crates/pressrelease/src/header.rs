@@ -70,16 +70,30 @@ pub(crate) fn is_label(line: &str) -> bool {
     t.len() <= 40 && LABELS.contains(t.to_uppercase().as_str())
 }
 
+/// The label of a label line: the whole line, or its head before a `|` or
+/// before a `:` that is not followed by a headline (`FOR RELEASE: 5 May`).
+fn label_part(line: &str) -> Option<&str> {
+    let t = line.trim();
+    if is_label(t) {
+        return Some(t.trim_end_matches([':', '.', ' ']));
+    }
+    let cut = t.find(['|', ':']).filter(|&c| c <= 40)?;
+    let head = t[..cut].trim();
+    (is_label(head) && (t.as_bytes()[cut] == b'|' || label_prefix(t).is_none())).then_some(head)
+}
+
 /// Splits `LABEL: Headline` into the label's length and the headline's
 /// start.
-fn label_prefix(line: &str) -> Option<(usize, usize)> {
+pub(crate) fn label_prefix(line: &str) -> Option<(usize, usize)> {
     let colon = line.find(':').filter(|&c| c <= 40)?;
     if !is_label(&line[..colon]) {
         return None;
     }
     let rest = &line[colon + 1..];
     let start = colon + 1 + (rest.len() - rest.trim_start().len());
-    (start < line.len()).then_some((colon, start))
+    // `FOR RELEASE: May 5, 2021` is a label and a date, not a headline.
+    let titled = rest.trim().chars().any(char::is_alphabetic) && !is_date_line(rest);
+    (start < line.len() && titled).then_some((colon, start))
 }
 
 /// Whether a word list entry starts `lower` as a whole word.
@@ -141,13 +155,12 @@ pub(crate) fn read(doc: &Doc) -> Header {
     // Where the label is, and whether the lines above it are a letterhead.
     let label_at = lines.iter().take(LABEL_LINES).position(|&i| {
         let line = doc.line(i);
-        is_label(line) || label_prefix(line).is_some()
+        label_part(line).is_some() || label_prefix(line).is_some()
     });
     let mut from = 0;
     if let Some(p) = label_at {
-        let line = doc.line(lines[p]);
-        if is_label(line) {
-            header.label = Some(fold_space(line.trim().trim_end_matches(':')));
+        if let Some(label) = label_part(doc.line(lines[p])) {
+            header.label = Some(fold_space(label));
         }
         let titled_above = lines[..p].iter().any(|&i| {
             is_marked_title(doc, doc.lines[i].clone())
@@ -161,12 +174,6 @@ pub(crate) fn read(doc: &Doc) -> Header {
     for k in from..lines.len() {
         let i = lines[k];
         let line = doc.line(i);
-        if is_label(line) {
-            if header.label.is_none() {
-                header.label = Some(fold_space(line.trim().trim_end_matches(':')));
-            }
-            continue;
-        }
         if let Some((colon, start)) = label_prefix(line) {
             if header.label.is_none() {
                 header.label = Some(fold_space(&line[..colon]));
@@ -174,6 +181,12 @@ pub(crate) fn read(doc: &Doc) -> Header {
             let base = doc.lines[i].start;
             set_headline(doc, &mut header, i, base + start..base + line.len());
             break;
+        }
+        if let Some(label) = label_part(line) {
+            if header.label.is_none() {
+                header.label = Some(fold_space(label));
+            }
+            continue;
         }
         if is_furniture(line) {
             continue;
