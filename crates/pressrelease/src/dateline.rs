@@ -141,6 +141,18 @@ fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
     (found.range.start == 0 && found.iso.is_some() && rest_ok).then_some(found)
 }
 
+/// Whether `s` is a line holding only a dateline with a place and a full
+/// date (`NEW YORK, 5 May 2021`), for the header reader.
+pub(crate) fn is_dateline_line(s: &str) -> bool {
+    parse_line(s).is_some_and(|p| {
+        p.place.is_some()
+            && p.date.is_some_and(|d| d.iso.is_some())
+            && s[p.text.end.min(s.len())..]
+                .trim_matches([' ', '-'])
+                .is_empty()
+    })
+}
+
 /// Whether `s` is a line holding only a date (for the header reader).
 pub(crate) fn is_date_line(s: &str) -> bool {
     leading_date(s, false).is_some()

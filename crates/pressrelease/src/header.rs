@@ -120,6 +120,7 @@ fn is_furniture(line: &str) -> bool {
         || (t.starts_with("--") && t.ends_with("--"))
         || DOC_SYMBOL.is_match(t)
         || is_date_line(t)
+        || crate::dateline::is_dateline_line(t)
 }
 
 /// Whether the original text of clean `range` is a Markdown heading or a
@@ -198,10 +199,43 @@ pub(crate) fn read(doc: &Doc) -> Header {
         if line.len() > MAX_HEADLINE && !marked {
             break;
         }
-        set_headline(doc, &mut header, i, doc.lines[i].clone());
+        let end = if marked { i } else { continuation(doc, i) };
+        let range = doc.lines[i].start..doc.lines[end].end;
+        set_headline(doc, &mut header, end, range);
         break;
     }
     header
+}
+
+/// The last line of a headline that starts on line `first` and wraps onto
+/// the next lines: a line starting in lower case, or capitals going on in
+/// capitals.
+fn continuation(doc: &Doc, first: usize) -> usize {
+    let mut last = first;
+    while last + 1 < doc.lines.len() && last < first + 2 {
+        let cur = doc.line(last).trim();
+        let next = doc.line(last + 1).trim();
+        let caps = is_capitals_line(cur) && is_capitals_line(next);
+        let lower = next.starts_with(char::is_lowercase);
+        let stop = next.is_empty()
+            || next.len() > MAX_HEADLINE
+            || cur.ends_with(['.', '!', '?', ':'])
+            || is_label(next)
+            || is_furniture(next)
+            || crate::dateline::is_dateline_line(next);
+        if stop || !(caps || lower) {
+            break;
+        }
+        last += 1;
+    }
+    last
+}
+
+/// Whether a line is written in capitals.
+fn is_capitals_line(s: &str) -> bool {
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    let lower = s.chars().filter(|c| c.is_lowercase()).count();
+    upper >= 4 && lower * 10 <= upper
 }
 
 fn set_headline(doc: &Doc, header: &mut Header, line: usize, range: Range<usize>) {
