@@ -53,6 +53,10 @@ static AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("after-date pattern")
 });
 
+/// A time of day at the start of a text, possibly after a separator.
+static TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-|/@,\s]*\d{1,2}[:.]\d{2}\b").expect("time pattern"));
+
 /// A prefix like `Date:` before a header date.
 static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:date|dated|issued|issued on|published|release date|released)\s*:?\s*")
@@ -137,7 +141,9 @@ fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
     let head = &t[skip..floor_char(t, t.len().min(skip + DATE_WINDOW))];
     let found = find_date(head)?;
     let rest = t[skip + found.range.end..].trim_matches(|c: char| c.is_whitespace() || c == ',');
-    let rest_ok = rest.is_empty() || allow_rest && !rest.starts_with(char::is_lowercase);
+    // A time after the date keeps it a date line (`May 3, 2024 08:00 AM ET`).
+    let timed = TIME.is_match(rest);
+    let rest_ok = rest.is_empty() || timed || allow_rest && !rest.starts_with(char::is_lowercase);
     (found.range.start == 0 && found.iso.is_some() && rest_ok).then_some(found)
 }
 
@@ -280,7 +286,7 @@ fn parse_line(line: &str) -> Option<Parsed> {
         .filter_map(|sep| head.find(sep))
         .min()
         .filter(|&d| d > 0 && d <= 60)?;
-    let seg = rest[..dash].trim().trim_end_matches(',');
+    let seg = place_segment(&rest[..dash]);
     if crate::header::is_label(seg) {
         return None;
     }
@@ -292,9 +298,11 @@ fn parse_line(line: &str) -> Option<Parsed> {
         let key = p.trim().to_lowercase();
         COUNTRIES.contains_key(&key) || REGIONS.contains_key(&key)
     });
+    let start = pos + (rest.len() - rest.trim_start().len());
+    let text_end = pos + rest[..dash].trim_end().len();
     ((caps || known) && is_place(seg)).then(|| Parsed {
-        text: pos..pos + seg.len(),
-        place: Some(pos..pos + seg.len()),
+        text: start..text_end,
+        place: Some(start..start + seg.len()),
         date: None,
     })
 }
