@@ -44,8 +44,13 @@ static LABELS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .into_iter()
         .collect()
 });
-static LETTERHEAD: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../data/letterhead.txt")));
+/// Letterhead cues: those that mark any line, and those (after `[short]`)
+/// that mark only a short one.
+static LETTERHEAD: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+    let text = include_str!("../data/letterhead.txt");
+    let (any, short) = text.split_once("[short]").unwrap_or((text, ""));
+    (word_list(any), word_list(short))
+});
 static BOILERPLATE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     word_list(include_str!("../data/boilerplate.txt"))
         .into_iter()
@@ -104,10 +109,13 @@ fn starts_with_cue(lower: &str, cue: &str) -> bool {
 /// Whether a header line belongs to a letterhead or contact block.
 fn is_letterhead(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
-    LETTERHEAD.iter().any(|cue| starts_with_cue(&lower, cue))
+    let (any, short) = &*LETTERHEAD;
+    let words = lower.split_whitespace().count();
+    any.iter().any(|cue| starts_with_cue(&lower, cue))
+        || (words <= 6 && short.iter().any(|cue| starts_with_cue(&lower, cue)))
         || lower.split_whitespace().any(|w| w == "mp")
         || line.contains('|')
-        || (lower.split_whitespace().count() <= 6 && CONTACT.is_match(line))
+        || (words <= 6 && CONTACT.is_match(line))
 }
 
 /// Whether a header line is page furniture or carries no title.
@@ -143,7 +151,8 @@ fn is_contact_run(doc: &Doc, lines: &[usize], k: usize) -> bool {
         && lines[k + 1..]
             .iter()
             .take(3)
-            .any(|&n| CONTACT.is_match(doc.line(n)) || is_letterhead(doc.line(n)))
+            .map(|&n| doc.line(n))
+            .any(|l| l.split_whitespace().count() <= 6 && CONTACT.is_match(l))
 }
 
 /// Reads the label and headline from the first lines.
