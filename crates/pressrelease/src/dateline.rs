@@ -404,6 +404,13 @@ fn header_date_in(line: &str, allow_rest: bool) -> Option<(Range<usize>, Option<
     if let Some((_, start)) = crate::header::label_prefix(line) {
         parts.push(start);
     }
+    if let Some(label) = crate::header::label_part(line) {
+        // `label` is a slice of the trimmed line.
+        let lead = line.len() - line.trim_start().len();
+        let after = lead + label.len();
+        let rest = &line[after..];
+        parts.push(after + (rest.len() - rest.trim_start_matches([' ', '-', ',', ':', '|']).len()));
+    }
     parts.extend(line.match_indices('|').take(8).map(|(i, _)| i + 1));
     parts.into_iter().find_map(|start| {
         let part = &line[start..];

@@ -77,14 +77,43 @@ pub(crate) fn is_label(line: &str) -> bool {
 
 /// The label of a label line: the whole line, or its head before a `|` or
 /// before a `:` that is not followed by a headline (`FOR RELEASE: 5 May`).
-fn label_part(line: &str) -> Option<&str> {
+pub(crate) fn label_part(line: &str) -> Option<&str> {
     let t = line.trim();
     if is_label(t) {
         return Some(t.trim_end_matches([':', '.', ' ']));
     }
-    let cut = t.find(['|', ':']).filter(|&c| c <= 40)?;
-    let head = t[..cut].trim();
-    (is_label(head) && (t.as_bytes()[cut] == b'|' || label_prefix(t).is_none())).then_some(head)
+    if let Some(cut) = t.find(['|', ':']).filter(|&c| c <= 40) {
+        let head = t[..cut].trim();
+        if is_label(head) && (t.as_bytes()[cut] == b'|' || label_prefix(t).is_none()) {
+            return Some(head);
+        }
+    }
+    // `PRESS RELEASE No. 12/2021`, `Media Release - 5 May 2021`.
+    let mut cut = t.len().min(40);
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = &t[..cut];
+    window
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .filter(|&i| is_label(&t[..i]))
+        .last()
+        .filter(|&i| is_numbered(&t[i..]))
+        .map(|i| t[..i].trim_end_matches([':', '.', ' ']))
+}
+
+/// Whether what follows a label is only a number or a date.
+fn is_numbered(rest: &str) -> bool {
+    let r =
+        rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '|' | ':'));
+    let r_lower = r.to_lowercase();
+    let numbered = (r.starts_with(|c: char| c.is_ascii_digit() || c == '#')
+        || r_lower.starts_with("no.")
+        || r_lower.starts_with("no ")
+        || r_lower.starts_with("nr"))
+        && r.len() <= 24;
+    r.is_empty() || numbered || is_date_line(r)
 }
 
 /// Splits `LABEL: Headline` into the label's length and the headline's
