@@ -97,8 +97,7 @@ pub(crate) fn label_part(line: &str) -> Option<&str> {
     window
         .match_indices(' ')
         .map(|(i, _)| i)
-        .filter(|&i| is_label(&t[..i]))
-        .last()
+        .rfind(|&i| is_label(&t[..i]))
         .filter(|&i| is_numbered(&t[i..]))
         .map(|i| t[..i].trim_end_matches([':', '.', ' ']))
 }
