@@ -65,7 +65,7 @@ static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `today (28 May 2020)` in the body.
 static TODAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\btoday,?\s+\(").expect("today pattern"));
+    LazyLock::new(|| Regex::new(r"(?i)\btoday,?\s+\(?").expect("today pattern"));
 
 /// A date found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -393,6 +393,13 @@ fn split_place(
             }
         }
     }
+    // A city that is a country or territory of its own (`SINGAPORE`).
+    if code.is_none() {
+        code = city
+            .as_ref()
+            .and_then(|c| COUNTRIES.get(&c.to_lowercase()))
+            .map(|c| c.to_string());
+    }
     (city, region, country, code)
 }
 
@@ -667,6 +674,7 @@ mod tests {
             ("Fresno, Calif.", "Fresno", Some("Calif."), None, Some("US")),
             ("DUBAI, UAE", "Dubai", None, Some("UAE"), Some("AE")),
             ("McALLEN, Texas", "McALLEN", Some("Texas"), None, Some("US")),
+            ("SINGAPORE", "Singapore", None, None, Some("SG")),
         ];
         for (place, city, region, country, code) in cases {
             let (c, r, k, cc) = split_place(place);
