@@ -209,20 +209,54 @@ pub(crate) fn read(doc: &Doc) -> Header {
             from = p;
         }
     }
-    for k in from..lines.len() {
+    let mut pick = pick_headline(doc, &lines, from, lines.len(), &mut header.label);
+    // A label with the body right under it: the headline was above it.
+    let body_like = |range: &Range<usize>| {
+        let t = doc.slice(range.clone()).trim_end();
+        t.len() > 150 && t.ends_with(['.', '"'])
+    };
+    if from > 0 && pick.as_ref().is_some_and(|(_, r)| body_like(r)) {
+        let mut unused = None;
+        if let Some(above) = pick_headline(doc, &lines, 0, from, &mut unused)
+            .filter(|(end, _)| !is_columned(doc.line(*end)))
+        {
+            pick = Some(above);
+        }
+    }
+    if let Some((end, range)) = pick {
+        set_headline(doc, &mut header, end, range);
+    }
+    header
+}
+
+/// Whether a line holds columns set apart by runs of spaces, as a
+/// letterhead copied from a PDF does.
+fn is_columned(line: &str) -> bool {
+    line.trim().contains("  ")
+}
+
+/// The headline among `lines[from..to]`: its last line and its clean
+/// range. Sets `label` from a label line met on the way.
+fn pick_headline(
+    doc: &Doc,
+    lines: &[usize],
+    from: usize,
+    to: usize,
+    label: &mut Option<String>,
+) -> Option<(usize, Range<usize>)> {
+    for k in from..to {
         let i = lines[k];
         let line = doc.line(i);
         if let Some((colon, start)) = label_prefix(line) {
-            if header.label.is_none() {
-                header.label = Some(fold_space(&line[..colon]));
+            if label.is_none() {
+                *label = Some(fold_space(&line[..colon]));
             }
             let base = doc.lines[i].start;
-            set_headline(doc, &mut header, i, base + start..base + line.len());
-            break;
+            return Some((i, base + start..base + line.len()));
         }
-        if let Some(label) = label_part(line) {
-            if header.label.is_none() {
-                header.label = Some(fold_space(label));
+        if let Some(found) = label_part(line) {
+            if label.is_none() {
+                *label = Some(fold_space(found));
             }
             continue;
         }
@@ -230,18 +264,16 @@ pub(crate) fn read(doc: &Doc) -> Header {
             continue;
         }
         let marked = is_marked_title(doc, doc.lines[i].clone());
-        if !marked && (is_letterhead(line) || is_contact_run(doc, &lines, k)) {
+        if !marked && (is_letterhead(line) || is_contact_run(doc, lines, k)) {
             continue;
         }
         if line.len() > MAX_HEADLINE && !marked {
-            break;
+            return None;
         }
         let end = if marked { i } else { continuation(doc, i) };
-        let range = doc.lines[i].start..doc.lines[end].end;
-        set_headline(doc, &mut header, end, range);
-        break;
+        return Some((end, doc.lines[i].start..doc.lines[end].end));
     }
-    header
+    None
 }
 
 /// The last line of a headline that starts on line `first` and wraps onto
