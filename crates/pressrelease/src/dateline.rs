@@ -59,7 +59,7 @@ static TIME: LazyLock<Regex> =
 
 /// A prefix like `Date:` before a header date.
 static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:date|dated|issued|issued on|published|release date|released)\s*:?\s*")
+    Regex::new(r"(?i)^(?:date|dated|issued|issued on|published|published on|release date|released|embargoed until|embargoed to|embargoed|embargo)\s*:?\s*")
         .expect("date prefix pattern")
 });
 
@@ -166,7 +166,7 @@ pub(crate) fn is_date_line(s: &str) -> bool {
 
 const CONNECTORS: &[&str] = &[
     "of", "de", "da", "del", "di", "do", "dos", "la", "le", "el", "and", "upon", "on", "am", "im",
-    "en", "sur", "the", "y",
+    "en", "sur", "the", "y", "&",
 ];
 
 /// Whether `s` reads as a place: `City`, `City, Region`, `CITY, Country`.
@@ -375,7 +375,19 @@ fn split_place(
     Option<String>,
 ) {
     let mut parts = place.split(',').map(str::trim).filter(|p| !p.is_empty());
-    let city = parts.next().map(title_case);
+    // `SAN JOSE & NEW YORK`: the first place is the city.
+    let city = parts
+        .next()
+        .map(|c| {
+            c.split(" & ")
+                .next()
+                .unwrap_or(c)
+                .split(" and ")
+                .next()
+                .unwrap_or(c)
+        })
+        .map(str::trim)
+        .map(title_case);
     let (mut region, mut country, mut code) = (None, None, None);
     for part in parts {
         let key = part.to_lowercase();
@@ -675,6 +687,7 @@ mod tests {
             ("DUBAI, UAE", "Dubai", None, Some("UAE"), Some("AE")),
             ("McALLEN, Texas", "McALLEN", Some("Texas"), None, Some("US")),
             ("SINGAPORE", "Singapore", None, None, Some("SG")),
+            ("RIVERTON & LAKEVILLE", "Riverton", None, None, None),
         ];
         for (place, city, region, country, code) in cases {
             let (c, r, k, cc) = split_place(place);
