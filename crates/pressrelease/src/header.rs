@@ -82,19 +82,15 @@ pub(crate) fn label_part(line: &str) -> Option<&str> {
     if is_label(t) {
         return Some(t.trim_end_matches([':', '.', ' ']));
     }
-    if let Some(cut) = t.find(['|', ':']).filter(|&c| c <= 40) {
+    let window = head(t, 41);
+    if let Some(cut) = window.find(['|', ':']) {
         let head = t[..cut].trim();
         if is_label(head) && (t.as_bytes()[cut] == b'|' || label_prefix(t).is_none()) {
             return Some(head);
         }
     }
     // `PRESS RELEASE No. 12/2021`, `Media Release - 5 May 2021`.
-    let mut cut = t.len().min(40);
-    while !t.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let window = &t[..cut];
-    window
+    head(t, 40)
         .match_indices(' ')
         .map(|(i, _)| i)
         .rfind(|&i| is_label(&t[..i]))
@@ -102,11 +98,20 @@ pub(crate) fn label_part(line: &str) -> Option<&str> {
         .map(|i| t[..i].trim_end_matches([':', '.', ' ']))
 }
 
+/// The first `n` bytes of `s`, or fewer to end on a character boundary.
+fn head(s: &str, n: usize) -> &str {
+    let mut cut = s.len().min(n);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &s[..cut]
+}
+
 /// Whether what follows a label is only a number or a date.
 fn is_numbered(rest: &str) -> bool {
     let r =
         rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '|' | ':'));
-    let r_lower = r.to_lowercase();
+    let r_lower = head(r, 4).to_lowercase();
     let numbered = (r.starts_with(|c: char| c.is_ascii_digit() || c == '#')
         || r_lower.starts_with("no.")
         || r_lower.starts_with("no ")
@@ -118,7 +123,7 @@ fn is_numbered(rest: &str) -> bool {
 /// Splits `LABEL: Headline` into the label's length and the headline's
 /// start.
 pub(crate) fn label_prefix(line: &str) -> Option<(usize, usize)> {
-    let colon = line.find(':').filter(|&c| c <= 40)?;
+    let colon = head(line, 41).find(':')?;
     if !is_label(&line[..colon]) {
         return None;
     }
