@@ -246,11 +246,11 @@ fn parse_line(line: &str) -> Option<Parsed> {
     let mut paren_place: Option<Range<usize>> = None;
     // A leading `(Wire)` or `(City, State)`.
     if line[pos..].starts_with('(') {
-        let close = line[pos..].find(')').filter(|&c| c <= 60)?;
+        let close = head(&line[pos..], 61).find(')')?;
         let inner = pos + 1..pos + close;
         // `(Wire) - May 3, 2024 - CITY`: a date straight after means a wire.
         let after = line[pos + close + 1..].trim_start_matches([' ', '-', ',']);
-        let date_next = find_date(after).is_some_and(|d| d.range.start == 0);
+        let date_next = find_date(head(after, DATE_WINDOW)).is_some_and(|d| d.range.start == 0);
         if !date_next && is_place(&line[inner.clone()]) {
             paren_place = Some(inner);
         }
@@ -261,7 +261,7 @@ fn parse_line(line: &str) -> Option<Parsed> {
     if let Some(place) = paren_place {
         // `(City, State) - text`: the date, if any, is the body's.
         let rest = &line[pos..];
-        let date = find_date(rest).filter(|d| d.range.start < 3);
+        let date = find_date(head(rest, DATE_WINDOW)).filter(|d| d.range.start < 3);
         let end = date.as_ref().map_or(pos, |d| pos + d.range.end);
         let date = date.map(|d| FoundDate {
             range: pos + d.range.start..pos + d.range.end,
@@ -356,6 +356,11 @@ fn with_date(line: &str, lead: usize, pos: usize, found: FoundDate) -> Option<Pa
             iso: found.iso,
         }),
     })
+}
+
+/// The first `n` bytes of `s`, or fewer to end on a character boundary.
+fn head(s: &str, n: usize) -> &str {
+    &s[..floor_char(s, s.len().min(n))]
 }
 
 fn floor_char(s: &str, mut at: usize) -> usize {
@@ -526,8 +531,8 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
         let line = doc.line(i);
         let window = &line[..floor_char(line, line.len().min(2000))];
         if let Some(m) = TODAY.find(window) {
-            let found =
-                find_date(&line[m.end()..]).filter(|d| d.range.start == 0 && d.iso.is_some());
+            let found = find_date(head(&line[m.end()..], DATE_WINDOW))
+                .filter(|d| d.range.start == 0 && d.iso.is_some());
             if let Some(d) = found {
                 let start = doc.lines[i].start + m.end();
                 return Some(date_only(doc, start..start + d.range.end, d.iso));
