@@ -1,10 +1,770 @@
-//! The dateline: `CITY, Region, Country, Date --` at the start of the body.
+//! The dateline: `CITY, Region, Country, Date --` at the start of the body,
+//! or failing that a date line in the header.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::header::Header;
 use crate::record::Dateline;
-use crate::segment::Doc;
+use crate::segment::{Doc, is_blank_or_rule};
+use crate::text::fold_space;
+
+/// Non-blank lines after the headline searched for a dateline.
+const BODY_LINES: usize = 8;
+/// Bytes of a line searched for the dateline's date.
+const DATE_WINDOW: usize = 160;
+
+/// Lower-cased place name -> ISO code, from a `name\tcode` table.
+fn load_places(table: &str) -> HashMap<String, &str> {
+    let mut map = HashMap::new();
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        if let Some((name, code)) = line.split_once('\t') {
+            map.entry(name.trim().to_lowercase()).or_insert(code.trim());
+        }
+    }
+    map
+}
+
+static COUNTRIES: LazyLock<HashMap<String, &'static str>> =
+    LazyLock::new(|| load_places(include_str!("../data/countries.tsv")));
+static REGIONS: LazyLock<HashMap<String, &'static str>> =
+    LazyLock::new(|| load_places(include_str!("../data/regions.tsv")));
+
+const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+
+/// A date, full or partial, with an optional weekday before it.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let wd = r"(?:(?:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?:day)?\.?,?\s+)?";
+    let ord = r"(?:st|nd|rd|th)?";
+    let pattern = format!(
+        r"(?i)\b{wd}(?:(?P<d1>\d{{1,2}}){ord}\s+(?:of\s+)?(?P<m1>{MONTHS})\b\.?,?\s+(?P<y1>\d{{4}})\b|(?P<m2>{MONTHS})\b\.?\s+(?P<d2>\d{{1,2}}){ord}(?:,\s*|\s+)(?P<y2>\d{{4}})\b|(?P<d3>\d{{1,2}})[./](?P<m3>\d{{1,2}})[./](?P<y3>\d{{4}})\b|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b|(?P<m5>{MONTHS})\b\.?\s+(?P<d5>\d{{1,2}}){ord}\b|(?P<d6>\d{{1,2}}){ord}\s+(?P<m6>{MONTHS})\b)"
+    );
+    Regex::new(&pattern).expect("date pattern")
+});
+
+/// A time or a wire tag right after a dateline's date.
+static AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\s*(?:@\s*)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z][a-z]+)?|\s*/[^/\n]{1,40}/|\s*\([^()\n]{1,40}\))*",
+    )
+    .expect("after-date pattern")
+});
+
+/// A time of day at the start of a text, possibly after a separator.
+static TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-|/@,\s]*\d{1,2}[:.]\d{2}\b").expect("time pattern"));
+
+/// A prefix like `Date:` before a header date.
+static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:date|dated|issued|issued on|published|published on|release date|released|embargoed until|embargoed to|embargoed|embargo)\s*:?\s*")
+        .expect("date prefix pattern")
+});
+
+/// `today (28 May 2020)` in the body.
+static TODAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\btoday,?\s+\(?").expect("today pattern"));
+
+/// A date found in text.
+#[derive(Debug, Clone, PartialEq)]
+struct FoundDate {
+    /// Byte range of the date (weekday included) in the searched text.
+    range: Range<usize>,
+    /// The ISO date; `None` when the date is partial or invalid.
+    iso: Option<String>,
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let key = lower.get(..3)?;
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// The ISO form of a date, if it is a real calendar date.
+fn iso(year: u32, month: u32, day: u32) -> Option<String> {
+    let ok = (1800..=2200).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month);
+    ok.then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The first date in `s`, full or partial.
+fn find_date(s: &str) -> Option<FoundDate> {
+    let caps = DATE.captures(s)?;
+    let range = caps.get(0)?.range();
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let month = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
+    let iso = if let Some(y) = num("y1") {
+        month("m1").and_then(|m| iso(y, m, num("d1")?))
+    } else if let Some(y) = num("y2") {
+        month("m2").and_then(|m| iso(y, m, num("d2")?))
+    } else if let Some(y) = num("y3") {
+        // Day first, unless the month would be impossible (`03/27/2022`).
+        let (d, m) = (num("d3")?, num("m3")?);
+        if m > 12 { iso(y, d, m) } else { iso(y, m, d) }
+    } else if let Some(y) = num("y4") {
+        iso(y, num("m4")?, num("d4")?)
+    } else {
+        None
+    };
+    // A partial date must still name a possible day.
+    let partial_ok = ["d5", "d6"]
+        .iter()
+        .filter_map(|d| num(d))
+        .all(|d| (1..=31).contains(&d));
+    if iso.is_none() && !partial_ok {
+        return None;
+    }
+    Some(FoundDate { range, iso })
+}
+
+/// A date that is the whole of `s` (after a `Date:` prefix), or that starts
+/// it when `allow_rest` is set.
+fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
+    let t = s.trim();
+    let skip = DATE_PREFIX.find(t).map_or(0, |m| m.end());
+    let head = &t[skip..floor_char(t, t.len().min(skip + DATE_WINDOW))];
+    let found = find_date(head)?;
+    let rest = t[skip + found.range.end..].trim_matches(|c: char| c.is_whitespace() || c == ',');
+    // A time after the date keeps it a date line (`May 3, 2024 08:00 AM ET`).
+    let timed = TIME.is_match(rest);
+    let rest_ok = rest.is_empty() || timed || allow_rest && !rest.starts_with(char::is_lowercase);
+    (found.range.start == 0 && found.iso.is_some() && rest_ok).then_some(found)
+}
+
+/// Whether `s` is a line holding only a dateline with a place and a full
+/// date (`NEW YORK, 5 May 2021`), for the header reader.
+pub(crate) fn is_dateline_line(s: &str) -> bool {
+    parse_line(s).is_some_and(|p| {
+        p.place.is_some()
+            && p.date.is_some_and(|d| d.iso.is_some())
+            && s[p.text.end.min(s.len())..]
+                .trim_matches([' ', '-'])
+                .is_empty()
+    })
+}
+
+/// Whether `s` is a line holding only a date (for the header reader).
+pub(crate) fn is_date_line(s: &str) -> bool {
+    leading_date(s, false).is_some()
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "de", "da", "del", "di", "do", "dos", "la", "le", "el", "and", "upon", "on", "am", "im",
+    "en", "sur", "the", "y", "&",
+];
+
+/// Whether `s` reads as a place: `City`, `City, Region`, `CITY, Country`.
+fn is_place(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 70 || s.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+    if parts.len() > 4 || parts.iter().any(|p| p.is_empty()) {
+        return false;
+    }
+    parts.iter().all(|p| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= 5
+            && words.iter().enumerate().all(|(i, w)| {
+                w.starts_with(char::is_uppercase)
+                    || (i > 0 && CONNECTORS.contains(&w.to_lowercase().as_str()))
+            })
+            && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+    })
+}
+
+/// Where a place segment before the date ends: at a wire tag, a slash or a
+/// dash separator.
+fn place_segment(prefix: &str) -> &str {
+    let mut end = prefix.len();
+    for sep in [" - ", " -", "- ", " / ", "/", "(", " | "] {
+        if let Some(i) = prefix.find(sep) {
+            end = end.min(i);
+        }
+    }
+    prefix[..end].trim().trim_end_matches(',').trim()
+}
+
+/// Whether a word group is written in capitals (`SANTA ANA`, `McALLEN`).
+fn is_capitals(s: &str) -> bool {
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    let lower = s.chars().filter(|c| c.is_lowercase()).count();
+    upper >= 2 && lower * 4 <= upper
+}
+
+/// Title case for a place written in capitals: `NEW YORK` -> `New York`.
+fn title_case(s: &str) -> String {
+    if s.chars().any(char::is_lowercase) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic() && c != '\'';
+    }
+    out
+}
+
+/// A dateline read from one line.
+#[derive(Debug, Default, PartialEq)]
+struct Parsed {
+    /// Byte range of the dateline text in the line.
+    text: Range<usize>,
+    /// The place as written (`CITY, Region`), if any.
+    place: Option<Range<usize>>,
+    /// The date, if any.
+    date: Option<FoundDate>,
+}
+
+/// Reads a dateline at the start of `line`.
+fn parse_line(line: &str) -> Option<Parsed> {
+    let lead = line.len() - line.trim_start().len();
+    let mut pos = lead;
+    let mut paren_place: Option<Range<usize>> = None;
+    // A leading `(Wire)` or `(City, State)`.
+    if line[pos..].starts_with('(') {
+        let close = head(&line[pos..], 61).find(')')?;
+        let inner = pos + 1..pos + close;
+        // `(Wire) - May 3, 2024 - CITY`: a date straight after means a wire.
+        let after = line[pos + close + 1..].trim_start_matches([' ', '-', ',']);
+        let date_next = find_date(head(after, DATE_WINDOW)).is_some_and(|d| d.range.start == 0);
+        if !date_next && is_place(&line[inner.clone()]) {
+            paren_place = Some(inner);
+        }
+        pos += close + 1;
+    }
+    let window_end = floor_char(line, (pos + DATE_WINDOW).min(line.len()));
+    let window = &line[pos..window_end];
+    if let Some(place) = paren_place {
+        // `(City, State) - text`: the date, if any, is the body's.
+        let rest = &line[pos..];
+        let date = find_date(head(rest, DATE_WINDOW)).filter(|d| d.range.start < 3);
+        let end = date.as_ref().map_or(pos, |d| pos + d.range.end);
+        let date = date.map(|d| FoundDate {
+            range: pos + d.range.start..pos + d.range.end,
+            iso: d.iso,
+        });
+        return Some(Parsed {
+            text: lead..end,
+            place: Some(place),
+            date,
+        });
+    }
+    if let Some(found) = find_date(window) {
+        if let Some(parsed) = with_date(line, lead, pos, found) {
+            return Some(parsed);
+        }
+    }
+    // A place in capitals and a dash: `SANTA ANA - text`.
+    let rest = &line[pos..];
+    let head = &rest[..floor_char(rest, rest.len().min(80))];
+    let dash = [" -", "- ", "--"]
+        .iter()
+        .filter_map(|sep| head.find(sep))
+        .min()
+        .filter(|&d| d > 0 && d <= 60)?;
+    let seg = place_segment(&rest[..dash]);
+    if crate::header::is_label(seg) {
+        return None;
+    }
+    let mut parts = seg.split(',');
+    let caps = parts.next().is_some_and(is_capitals);
+    // `Geneva, Switzerland - text`: a known region or country vouches for a
+    // city not in capitals.
+    let known = parts.any(|p| {
+        let key = p.trim().to_lowercase();
+        COUNTRIES.contains_key(&key) || REGIONS.contains_key(&key)
+    });
+    let start = pos + (rest.len() - rest.trim_start().len());
+    let text_end = pos + rest[..dash].trim_end().len();
+    ((caps || known) && is_place(seg)).then(|| Parsed {
+        text: start..text_end,
+        place: Some(start..start + seg.len()),
+        date: None,
+    })
+}
+
+/// Reads a dateline whose date was found at `found` (relative to `pos`).
+fn with_date(line: &str, lead: usize, pos: usize, found: FoundDate) -> Option<Parsed> {
+    let date_range = pos + found.range.start..pos + found.range.end;
+    let prefix = &line[pos..date_range.start];
+    let mut end = date_range.end
+        + AFTER_DATE
+            .find(&line[date_range.end..])
+            .map_or(0, |m| m.end());
+    let bare =
+        prefix.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '/' | '|'));
+    let place = if bare.is_empty() {
+        // Date first: `May 3, 2024 - City, ST - text`.
+        let after = &line[end..];
+        let sep = after.len() - after.trim_start_matches([' ', '-', ',', '/']).len();
+        let rest = &after[sep..];
+        let window = &rest[..floor_char(rest, rest.len().min(DATE_WINDOW))];
+        let stop = window.find(" - ").or_else(|| window.find(" / "));
+        match stop {
+            Some(stop) if is_place(&rest[..stop]) => {
+                let start = end + sep;
+                end = start + stop;
+                Some(start..start + stop)
+            }
+            _ => None,
+        }
+    } else {
+        let seg = place_segment(prefix);
+        // The date must follow the place or a separator, not a word of the
+        // first sentence (`GENEVA - On 5 May 2021, ...`).
+        let before = prefix.trim_end();
+        let separated = before.len() == seg.len() + (prefix.len() - prefix.trim_start().len())
+            || before.ends_with(['-', ',', '/', '(', ')', '|']);
+        if !is_place(seg) || prefix.len() > 120 || !separated {
+            return None;
+        }
+        let start = pos + (prefix.len() - prefix.trim_start().len());
+        Some(start..start + seg.len())
+    };
+    if place.is_none() && !bare.is_empty() {
+        return None;
+    }
+    Some(Parsed {
+        text: lead..end,
+        place,
+        date: Some(FoundDate {
+            range: date_range,
+            iso: found.iso,
+        }),
+    })
+}
+
+/// The first `n` bytes of `s`, or fewer to end on a character boundary.
+fn head(s: &str, n: usize) -> &str {
+    &s[..floor_char(s, s.len().min(n))]
+}
+
+fn floor_char(s: &str, mut at: usize) -> usize {
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Splits a place into city, region, country and country code.
+fn split_place(
+    place: &str,
+) -> (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+) {
+    let mut parts = place.split(',').map(str::trim).filter(|p| !p.is_empty());
+    // `SAN JOSE & NEW YORK`: the first place is the city.
+    let city = parts
+        .next()
+        .map(|c| {
+            c.split(" & ")
+                .next()
+                .unwrap_or(c)
+                .split(" and ")
+                .next()
+                .unwrap_or(c)
+        })
+        .map(str::trim)
+        .map(title_case);
+    let (mut region, mut country, mut code) = (None, None, None);
+    for part in parts {
+        let key = part.to_lowercase();
+        if country.is_none() {
+            if let Some(c) = COUNTRIES.get(&key) {
+                country = Some(part.to_string());
+                code = Some(c.to_string());
+                continue;
+            }
+        }
+        if region.is_none() && country.is_none() {
+            if let Some(c) = REGIONS.get(&key) {
+                region = Some(part.to_string());
+                code = Some(c.to_string());
+            }
+        }
+    }
+    // A city that is a country or territory of its own (`SINGAPORE`).
+    if code.is_none() {
+        code = city
+            .as_ref()
+            .and_then(|c| COUNTRIES.get(&c.to_lowercase()))
+            .map(|c| c.to_string());
+    }
+    (city, region, country, code)
+}
+
+/// A header date in `line`: the whole line (`Date: 3 May 2021`), or after a
+/// label (`FOR RELEASE: 3 May 2021`), or one `|` part of it. Returns the
+/// date's range in the line.
+fn header_date_in(line: &str, allow_rest: bool) -> Option<(Range<usize>, Option<String>)> {
+    let mut parts = vec![0];
+    if let Some((_, start)) = crate::header::label_prefix(line) {
+        parts.push(start);
+    }
+    if let Some(label) = crate::header::label_part(line) {
+        // `label` is a slice of the trimmed line.
+        let lead = line.len() - line.trim_start().len();
+        let after = lead + label.len();
+        let rest = &line[after..];
+        parts.push(after + (rest.len() - rest.trim_start_matches([' ', '-', ',', ':', '|']).len()));
+    }
+    parts.extend(line.match_indices('|').take(8).map(|(i, _)| i + 1));
+    parts.into_iter().find_map(|start| {
+        let part = &line[start..];
+        let part = part.find('|').map_or(part, |end| &part[..end]);
+        let d = leading_date(part, allow_rest)?;
+        let lead = part.len() - part.trim_start().len();
+        let skip = DATE_PREFIX.find(part.trim_start()).map_or(0, |m| m.end());
+        let at = start + lead + skip;
+        Some((at + d.range.start..at + d.range.end, d.iso))
+    })
+}
 
 /// Finds the dateline, if any.
-pub(crate) fn find(_doc: &Doc, _header: &Header) -> Option<Dateline> {
+pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
+    let first_body = header.headline_line.map_or(0, |l| l + 1);
+    let lines: Vec<usize> = (first_body..doc.lines.len())
+        .filter(|&i| !is_blank_or_rule(doc.line(i)))
+        .take(BODY_LINES)
+        .collect();
+    let above: Vec<usize> = (0..first_body)
+        .filter(|&i| !is_blank_or_rule(doc.line(i)))
+        .take(40)
+        .collect();
+    // A date line in the header: before the headline, or just after it.
+    let at_line = |i: usize, (r, iso): (Range<usize>, Option<String>)| {
+        let base = doc.lines[i].start;
+        (base + r.start..base + r.end, iso)
+    };
+    let mut header_date = above
+        .iter()
+        .find_map(|&i| header_date_in(doc.line(i), true).map(|d| at_line(i, d)))
+        .or_else(|| {
+            lines
+                .iter()
+                .take(6)
+                .find_map(|&i| header_date_in(doc.line(i), false).map(|d| at_line(i, d)))
+        });
+    // A full dateline above the headline (`GENEVA, 5 May 2021`) counts when
+    // the body has none.
+    let above_datelines = above.iter().copied().filter(|&i| {
+        parse_line(doc.line(i))
+            .is_some_and(|p| p.place.is_some() && p.date.as_ref().is_some_and(|d| d.iso.is_some()))
+    });
+    let candidates: Vec<usize> = lines.iter().copied().chain(above_datelines).collect();
+    for (k, &i) in candidates.iter().enumerate() {
+        let line = doc.line(i);
+        if is_date_line(line) {
+            continue;
+        }
+        let mut parsed = parse_line(line);
+        // `CITY` on a line of its own, the text going on after a dash.
+        if parsed.is_none() {
+            let next_dash = candidates
+                .get(k + 1)
+                .is_some_and(|&n| n == i + 1 && doc.line(n).trim_start().starts_with('-'));
+            if next_dash {
+                parsed = parse_line(&format!("{line} -")).filter(|p| p.date.is_none());
+            }
+        }
+        let Some(parsed) = parsed else { continue };
+        let base = doc.lines[i].start;
+        let Some(place) = parsed.place.clone() else {
+            // A date with no place (`May 3, 2024 08:00 ET | Source: Acme`):
+            // a header date; the dateline may follow.
+            if let Some(d) = parsed.date.filter(|d| d.iso.is_some()) {
+                header_date.get_or_insert((base + d.range.start..base + d.range.end, d.iso));
+            }
+            continue;
+        };
+        let (city, region, country, country_code) = split_place(&line[place]);
+        let mut date = parsed.date.as_ref().and_then(|d| d.iso.clone());
+        if date.is_none() {
+            date = header_date.as_ref().and_then(|(_, iso)| iso.clone());
+        }
+        let range = base + parsed.text.start..base + parsed.text.end.min(line.len());
+        let range = crate::segment::trim_range(doc.clean(), range);
+        return Some(Dateline {
+            text: fold_space(doc.slice(range.clone()))
+                .trim_end_matches([' ', '-'])
+                .to_string(),
+            city,
+            region,
+            country,
+            country_code,
+            date,
+            span: doc.text.span(range),
+        });
+    }
+    if let Some((range, iso)) = header_date {
+        return Some(date_only(doc, range, iso));
+    }
+    // `out today (28 May 2020)` in the first paragraphs.
+    for &i in lines.iter().take(3) {
+        let line = doc.line(i);
+        let window = &line[..floor_char(line, line.len().min(2000))];
+        if let Some(m) = TODAY.find(window) {
+            let found = find_date(head(&line[m.end()..], DATE_WINDOW))
+                .filter(|d| d.range.start == 0 && d.iso.is_some());
+            if let Some(d) = found {
+                let start = doc.lines[i].start + m.end();
+                return Some(date_only(doc, start..start + d.range.end, d.iso));
+            }
+        }
+    }
     None
+}
+
+fn date_only(doc: &Doc, range: Range<usize>, iso: Option<String>) -> Dateline {
+    Dateline {
+        text: fold_space(doc.slice(range.clone())),
+        city: None,
+        region: None,
+        country: None,
+        country_code: None,
+        date: iso,
+        span: doc.text.span(range),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_dates() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("27 March 2022", Some("2022-03-27")),
+            ("March 27, 2022", Some("2022-03-27")),
+            ("Mar. 27, 2022", Some("2022-03-27")),
+            ("Sept. 5, 2022", Some("2022-09-05")),
+            ("27.03.2022", Some("2022-03-27")),
+            ("2022-03-27", Some("2022-03-27")),
+            ("27th March 2022", Some("2022-03-27")),
+            ("Monday, 27 March 2022", Some("2022-03-27")),
+            ("AUGUST 12, 2026", Some("2026-08-12")),
+            ("Friday Oct 24, 2025", Some("2025-10-24")),
+            ("March 2nd, 2026", Some("2026-03-02")),
+            ("31 April 2022", None),
+            ("29 February 2023", None),
+            ("29 February 2024", Some("2024-02-29")),
+            ("July 31", None),
+        ];
+        for (input, want) in cases {
+            let got = find_date(input).expect(input);
+            assert_eq!(got.iso.as_deref(), *want, "input {input:?}");
+            assert_eq!(got.range, 0..input.len(), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn reads_datelines() {
+        // (line, city, date)
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                "BOSTON, March 3, 2024 /PRNewswire/ -- Acme said",
+                Some("Boston"),
+                Some("2024-03-03"),
+            ),
+            (
+                "Valletta, Republic of Somewhere, 14 February 2023 - The",
+                Some("Valletta"),
+                Some("2023-02-14"),
+            ),
+            (
+                "SPRINGFIELD, IL - May 8, 2025 (SOMEWIRE) - The",
+                Some("Springfield"),
+                Some("2025-05-08"),
+            ),
+            (
+                "NORTH BAY, ON / Wire Co / May 29, 2024 9:31",
+                Some("North Bay"),
+                Some("2024-05-29"),
+            ),
+            (
+                "LISBON (Mar. 27, 2022) - Text",
+                Some("Lisbon"),
+                Some("2022-03-27"),
+            ),
+            (
+                "May 3, 2024 - Fairview, OR, Some PR - The firm",
+                Some("Fairview"),
+                Some("2024-05-03"),
+            ),
+            (
+                "(SomeWire) - May 3, 2024 - FAIRVIEW - The firm",
+                Some("Fairview"),
+                Some("2024-05-03"),
+            ),
+            (
+                "(Fairview, Oregon) -On Monday, May 3, 2024, a man",
+                Some("Fairview"),
+                None,
+            ),
+            ("RIVERTON - The office said", Some("Riverton"), None),
+            (
+                "GLENDALE, Sept. 5 - The senator said",
+                Some("Glendale"),
+                None,
+            ),
+            ("Acme Corp announced on May 3, 2024 that", None, None),
+            (
+                "GENEVA - On 5 May 2021, the board met",
+                Some("Geneva"),
+                None,
+            ),
+            ("COVID-19 cases rose on 5 May 2021", None, None),
+            ("FOR IMMEDIATE RELEASE - Acme said", None, None),
+            (
+                "Brussels, 03/27/2022 - Text",
+                Some("Brussels"),
+                Some("2022-03-27"),
+            ),
+        ];
+        for (line, city, date) in cases {
+            let parsed = parse_line(line);
+            let got_city = parsed
+                .as_ref()
+                .and_then(|p| p.place.clone())
+                .and_then(|r| split_place(&line[r]).0);
+            let got_date = parsed
+                .as_ref()
+                .and_then(|p| p.date.as_ref())
+                .and_then(|d| d.iso.clone());
+            assert_eq!(got_city.as_deref(), *city, "line {line:?}");
+            assert_eq!(got_date.as_deref(), *date, "line {line:?}");
+        }
+    }
+
+    #[test]
+    fn splits_places() {
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
+        let cases: &[Case] = &[
+            ("NEW YORK, N.Y.", "New York", Some("N.Y."), None, Some("US")),
+            (
+                "Doha, State of Qatar",
+                "Doha",
+                None,
+                Some("State of Qatar"),
+                Some("QA"),
+            ),
+            (
+                "SEOUL, Republic of Korea",
+                "Seoul",
+                None,
+                Some("Republic of Korea"),
+                Some("KR"),
+            ),
+            ("Fresno, Calif.", "Fresno", Some("Calif."), None, Some("US")),
+            ("DUBAI, UAE", "Dubai", None, Some("UAE"), Some("AE")),
+            ("McALLEN, Texas", "McALLEN", Some("Texas"), None, Some("US")),
+            ("SINGAPORE", "Singapore", None, None, Some("SG")),
+            ("RIVERTON & LAKEVILLE", "Riverton", None, None, None),
+        ];
+        for (place, city, region, country, code) in cases {
+            let (c, r, k, cc) = split_place(place);
+            assert_eq!(c.as_deref(), Some(*city), "{place}");
+            assert_eq!(r.as_deref(), *region, "{place}");
+            assert_eq!(k.as_deref(), *country, "{place}");
+            assert_eq!(cc.as_deref(), *code, "{place}");
+        }
+    }
+
+    #[test]
+    fn finds_in_documents() {
+        // (input, city, date)
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                "# Acme Opens a Mill\n\nBOSTON, March 3, 2024 /Wire/ -- Acme said.",
+                Some("Boston"),
+                Some("2024-03-03"),
+            ),
+            (
+                "MEDIA RELEASE\n\n7 February 2020\n\nNew Roads\n\nThe minister said.",
+                None,
+                Some("2020-02-07"),
+            ),
+            (
+                "New Roads\nDate: 3 May 2021\n\nThe minister said.",
+                None,
+                Some("2021-05-03"),
+            ),
+            (
+                "New Roads\nMay 3, 2021\n\nRIVERTON, May 3 - The mayor said.",
+                Some("Riverton"),
+                Some("2021-05-03"),
+            ),
+            (
+                "New Roads\n\nRIVERTON\n- The mayor said.",
+                Some("Riverton"),
+                None,
+            ),
+            (
+                "GENEVA, 5 May 2021\n\nNew Roads\n\nThe board said.",
+                Some("Geneva"),
+                Some("2021-05-05"),
+            ),
+            (
+                "New Roads\n\nThe report out today (28 December 2016) shows.",
+                None,
+                Some("2016-12-28"),
+            ),
+            (
+                "New Roads\n\nThe board met on 5 May 2021 and said so.",
+                None,
+                None,
+            ),
+        ];
+        for (input, city, date) in cases {
+            let doc = Doc::new(input);
+            let header = crate::header::read(&doc);
+            let got = find(&doc, &header);
+            assert_eq!(
+                got.as_ref().and_then(|d| d.city.as_deref()),
+                *city,
+                "input {input:?}"
+            );
+            assert_eq!(
+                got.as_ref().and_then(|d| d.date.as_deref()),
+                *date,
+                "input {input:?}"
+            );
+            if let Some(d) = got {
+                assert!(d.span.start <= d.span.end && d.span.end <= input.len());
+            }
+        }
+    }
 }

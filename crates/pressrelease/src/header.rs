@@ -1,9 +1,21 @@
 //! The header: the label line (`PRESS RELEASE`) and the headline.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use crate::segment::Doc;
+use regex::Regex;
+
+use crate::dateline::is_date_line;
+use crate::segment::{Doc, is_blank_or_rule, trim_range};
 use crate::text::fold_space;
+
+/// Non-blank lines at the top searched for the label and headline.
+const HEADER_LINES: usize = 40;
+/// Non-blank lines at the top searched for a label line.
+const LABEL_LINES: usize = 12;
+/// Longest line taken as a headline, in bytes.
+const MAX_HEADLINE: usize = 400;
 
 /// What the top of a release holds.
 #[derive(Debug, Default)]
@@ -14,31 +26,349 @@ pub(crate) struct Header {
     pub(crate) headline: Option<String>,
     /// Clean range of the headline.
     pub(crate) headline_range: Option<Range<usize>>,
+    /// Index in [`Doc::lines`] of the headline's line.
+    pub(crate) headline_line: Option<usize>,
     /// Clean offset where the body starts (after the headline).
     pub(crate) body_start: usize,
 }
 
-/// Reads the label and headline from the first blocks.
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+static LABELS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!("../data/labels.txt"))
+        .into_iter()
+        .collect()
+});
+/// Letterhead cues: those that mark any line, and those (after `[short]`)
+/// that mark only a short one.
+static LETTERHEAD: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+    let text = include_str!("../data/letterhead.txt");
+    let (any, short) = text.split_once("[short]").unwrap_or((text, ""));
+    (word_list(any), word_list(short))
+});
+static BOILERPLATE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!("../data/boilerplate.txt"))
+        .into_iter()
+        .collect()
+});
+
+/// A phone number, an e-mail address or a web address.
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\+?\(?\d[\d\s().-]{6,}\d|\S@\S|https?://|www\.").expect("contact pattern")
+});
+
+/// A document symbol such as `SC/15000` or `SG/SM/21000-OBV/2000`.
+static DOC_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z]{1,8}(?:/[A-Z0-9.()-]+)+(?:\s+[A-Z]{1,8}(?:/[A-Z0-9.()-]+)+)*$")
+        .expect("symbol pattern")
+});
+
+/// Whether `line` is a label such as `PRESS RELEASE` or `For Immediate
+/// Release:`.
+pub(crate) fn is_label(line: &str) -> bool {
+    let t = line.trim().trim_end_matches([':', '.', ' ']);
+    t.len() <= 40 && LABELS.contains(t.to_uppercase().as_str())
+}
+
+/// The label of a label line: the whole line, or its head before a `|` or
+/// before a `:` that is not followed by a headline (`FOR RELEASE: 5 May`).
+pub(crate) fn label_part(line: &str) -> Option<&str> {
+    let t = line.trim();
+    if is_label(t) {
+        return Some(t.trim_end_matches([':', '.', ' ']));
+    }
+    let window = head(t, 41);
+    if let Some(cut) = window.find(['|', ':']) {
+        let head = t[..cut].trim();
+        if is_label(head) && (t.as_bytes()[cut] == b'|' || label_prefix(t).is_none()) {
+            return Some(head);
+        }
+    }
+    // `PRESS RELEASE No. 12/2021`, `Media Release - 5 May 2021`.
+    head(t, 40)
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .rfind(|&i| is_label(&t[..i]))
+        .filter(|&i| is_numbered(&t[i..]))
+        .map(|i| t[..i].trim_end_matches([':', '.', ' ']))
+}
+
+/// The first `n` bytes of `s`, or fewer to end on a character boundary.
+fn head(s: &str, n: usize) -> &str {
+    let mut cut = s.len().min(n);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &s[..cut]
+}
+
+/// Whether what follows a label is only a number or a date.
+fn is_numbered(rest: &str) -> bool {
+    let r =
+        rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '|' | ':'));
+    let r_lower = head(r, 4).to_lowercase();
+    let numbered = (r.starts_with(|c: char| c.is_ascii_digit() || c == '#')
+        || r_lower.starts_with("no.")
+        || r_lower.starts_with("no ")
+        || r_lower.starts_with("nr"))
+        && r.len() <= 24;
+    r.is_empty() || numbered || is_date_line(r)
+}
+
+/// Splits `LABEL: Headline` into the label's length and the headline's
+/// start.
+pub(crate) fn label_prefix(line: &str) -> Option<(usize, usize)> {
+    let colon = head(line, 41).find(':')?;
+    if !is_label(&line[..colon]) {
+        return None;
+    }
+    let rest = &line[colon + 1..];
+    let start = colon + 1 + (rest.len() - rest.trim_start().len());
+    // `FOR RELEASE: May 5, 2021` is a label and a date, not a headline.
+    let titled = rest.trim().chars().any(char::is_alphabetic) && !is_date_line(rest);
+    (start < line.len() && titled).then_some((colon, start))
+}
+
+/// Whether a word list entry starts `lower` as a whole word.
+fn starts_with_cue(lower: &str, cue: &str) -> bool {
+    lower.starts_with(cue) && !lower[cue.len()..].starts_with(char::is_alphanumeric)
+}
+
+/// Whether a header line belongs to a letterhead or contact block.
+fn is_letterhead(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let (any, short) = &*LETTERHEAD;
+    let words = lower.split_whitespace().count();
+    any.iter().any(|cue| starts_with_cue(&lower, cue))
+        || (words <= 6 && short.iter().any(|cue| starts_with_cue(&lower, cue)))
+        || lower.split_whitespace().any(|w| w == "mp")
+        || line.contains('|')
+        || (words <= 6 && CONTACT.is_match(line))
+}
+
+/// Whether a header line is page furniture or carries no title.
+fn is_furniture(line: &str) -> bool {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    let words = lower.split_whitespace().count();
+    !t.chars().any(char::is_alphabetic)
+        || (words <= 4 && BOILERPLATE.contains(fold_space(&lower).as_str()))
+        || (t.starts_with("--") && t.ends_with("--"))
+        || DOC_SYMBOL.is_match(t)
+        || is_date_line(t)
+        || crate::dateline::is_dateline_line(t)
+}
+
+/// Whether the original text of clean `range` is a Markdown heading or a
+/// line in bold.
+fn is_marked_title(doc: &Doc, range: Range<usize>) -> bool {
+    let span = doc.text.span(range);
+    let original = doc.text.original;
+    let line_start = original[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = original[span.end..]
+        .find('\n')
+        .map_or(original.len(), |i| span.end + i);
+    let line = original[line_start..line_end].trim();
+    line.starts_with('#') || (line.starts_with("**") && line.ends_with("**"))
+}
+
+/// Whether a short line opens a contact block (a phone or e-mail follows).
+fn is_contact_run(doc: &Doc, lines: &[usize], k: usize) -> bool {
+    let words = doc.line(lines[k]).split_whitespace().count();
+    words <= 3
+        && lines[k + 1..]
+            .iter()
+            .take(3)
+            .map(|&n| doc.line(n))
+            .any(|l| l.split_whitespace().count() <= 6 && CONTACT.is_match(l))
+}
+
+/// Reads the label and headline from the first lines.
 pub(crate) fn read(doc: &Doc) -> Header {
     let mut header = Header::default();
-    for block in doc.blocks.iter().take(4) {
-        let text = doc.slice(block.range.clone()).trim();
-        let upper = text.to_ascii_uppercase();
-        if header.label.is_none()
-            && header.headline.is_none()
-            && (upper == "PRESS RELEASE"
-                || upper == "FOR IMMEDIATE RELEASE"
-                || upper == "MEDIA RELEASE"
-                || upper == "NEWS RELEASE")
-        {
-            header.label = Some(fold_space(text));
-            header.body_start = block.range.end;
-            continue;
+    let lines: Vec<usize> = (0..doc.lines.len())
+        .filter(|&i| !is_blank_or_rule(doc.line(i)))
+        .take(HEADER_LINES)
+        .collect();
+    // Where the label is, and whether the lines above it are a letterhead.
+    let label_at = lines.iter().take(LABEL_LINES).position(|&i| {
+        let line = doc.line(i);
+        label_part(line).is_some() || label_prefix(line).is_some()
+    });
+    let mut from = 0;
+    if let Some(p) = label_at {
+        if let Some(label) = label_part(doc.line(lines[p])) {
+            header.label = Some(fold_space(label));
         }
-        header.headline = Some(fold_space(text));
-        header.headline_range = Some(block.range.clone());
-        header.body_start = block.range.end;
-        break;
+        let titled_above = lines[..p].iter().any(|&i| {
+            is_marked_title(doc, doc.lines[i].clone())
+                && !is_furniture(doc.line(i))
+                && !is_letterhead(doc.line(i))
+        });
+        if !titled_above {
+            from = p;
+        }
+    }
+    let mut pick = pick_headline(doc, &lines, from, lines.len(), &mut header.label);
+    // A label with the body right under it: the headline was above it.
+    let body_like = |range: &Range<usize>| {
+        let t = doc.slice(range.clone()).trim_end();
+        t.len() > 150 && t.ends_with(['.', '"'])
+    };
+    if from > 0 && pick.as_ref().is_some_and(|(_, r)| body_like(r)) {
+        let mut unused = None;
+        if let Some(above) = pick_headline(doc, &lines, 0, from, &mut unused)
+            .filter(|(end, _)| !is_columned(doc.line(*end)))
+        {
+            pick = Some(above);
+        }
+    }
+    if let Some((end, range)) = pick {
+        set_headline(doc, &mut header, end, range);
     }
     header
+}
+
+/// Whether a line holds columns set apart by runs of spaces, as a
+/// letterhead copied from a PDF does.
+fn is_columned(line: &str) -> bool {
+    line.trim().contains("  ")
+}
+
+/// The headline among `lines[from..to]`: its last line and its clean
+/// range. Sets `label` from a label line met on the way.
+fn pick_headline(
+    doc: &Doc,
+    lines: &[usize],
+    from: usize,
+    to: usize,
+    label: &mut Option<String>,
+) -> Option<(usize, Range<usize>)> {
+    for k in from..to {
+        let i = lines[k];
+        let line = doc.line(i);
+        if let Some((colon, start)) = label_prefix(line) {
+            if label.is_none() {
+                *label = Some(fold_space(&line[..colon]));
+            }
+            let base = doc.lines[i].start;
+            return Some((i, base + start..base + line.len()));
+        }
+        if let Some(found) = label_part(line) {
+            if label.is_none() {
+                *label = Some(fold_space(found));
+            }
+            continue;
+        }
+        if is_furniture(line) {
+            continue;
+        }
+        let marked = is_marked_title(doc, doc.lines[i].clone());
+        if !marked && (is_letterhead(line) || is_contact_run(doc, lines, k)) {
+            continue;
+        }
+        if line.len() > MAX_HEADLINE && !marked {
+            return None;
+        }
+        let end = if marked { i } else { continuation(doc, i) };
+        return Some((end, doc.lines[i].start..doc.lines[end].end));
+    }
+    None
+}
+
+/// The last line of a headline that starts on line `first` and wraps onto
+/// the next lines: a line starting in lower case, or capitals going on in
+/// capitals.
+fn continuation(doc: &Doc, first: usize) -> usize {
+    let mut last = first;
+    while last + 1 < doc.lines.len() && last < first + 2 {
+        let cur = doc.line(last).trim();
+        let next = doc.line(last + 1).trim();
+        let caps = is_capitals_line(cur) && is_capitals_line(next);
+        let lower = next.starts_with(char::is_lowercase);
+        let stop = next.is_empty()
+            || next.len() > MAX_HEADLINE
+            || cur.ends_with(['.', '!', '?', ':'])
+            || is_label(next)
+            || is_furniture(next)
+            || crate::dateline::is_dateline_line(next);
+        if stop || !(caps || lower) {
+            break;
+        }
+        last += 1;
+    }
+    last
+}
+
+/// Whether a line is written in capitals.
+fn is_capitals_line(s: &str) -> bool {
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    let lower = s.chars().filter(|c| c.is_lowercase()).count();
+    upper >= 4 && lower * 10 <= upper
+}
+
+fn set_headline(doc: &Doc, header: &mut Header, line: usize, range: Range<usize>) {
+    let range = trim_range(doc.clean(), range);
+    header.headline = Some(fold_space(doc.slice(range.clone())));
+    header.headline_range = Some(range.clone());
+    header.headline_line = Some(line);
+    header.body_start = doc.lines[line].end;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_headlines() {
+        // (input, label, headline)
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                "PRESS RELEASE\n\nAcme Opens a Mill\n",
+                Some("PRESS RELEASE"),
+                Some("Acme Opens a Mill"),
+            ),
+            (
+                "## **PRESS RELEASE**\n\n## Acme Opens a Mill\n\nText.",
+                Some("PRESS RELEASE"),
+                Some("Acme Opens a Mill"),
+            ),
+            (
+                "# Acme Opens a Mill\n\nPRESS RELEASE\n\nText.",
+                Some("PRESS RELEASE"),
+                Some("Acme Opens a Mill"),
+            ),
+            (
+                "The Hon Jo Bloggs MP  Minister for Roads\n\nMEDIA RELEASE\n\n7 February 2020\n\nNew Roads for Everyone\n\nText.",
+                Some("MEDIA RELEASE"),
+                Some("New Roads for Everyone"),
+            ),
+            (
+                "For Immediate Release: Council Opens a Park\n(Town) - Text",
+                Some("For Immediate Release"),
+                Some("Council Opens a Park"),
+            ),
+            (
+                "For Immediate Release\nJuly 1, 2014\nJo Bloggs\nPress Officer\nOffice: 555-123-4567\nTOWN OPENS A NEW PARK\nTOWN - Text.",
+                Some("For Immediate Release"),
+                Some("TOWN OPENS A NEW PARK"),
+            ),
+            (
+                "Share\n\nPrint\n\nCouncil Opens a Park\n\nText.",
+                None,
+                Some("Council Opens a Park"),
+            ),
+        ];
+        for (input, label, headline) in cases {
+            let doc = Doc::new(input);
+            let h = read(&doc);
+            assert_eq!(h.label.as_deref(), *label, "input {input:?}");
+            assert_eq!(h.headline.as_deref(), *headline, "input {input:?}");
+        }
+    }
 }
