@@ -206,3 +206,54 @@ pub fn check_error(bytes: &[u8], err: &Error) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(json: &str) -> Release {
+        let base = r#"{"schema_version":1,"source":null,"label":null,"headline":null,
+            "dateline":null,"people":[],"organisations":[],"lists":[],"contacts":[],
+            "paragraphs":[]}"#;
+        let mut v: serde_json::Value = serde_json::from_str(base).unwrap();
+        let patch: serde_json::Value = serde_json::from_str(json).unwrap();
+        for (k, x) in patch.as_object().unwrap() {
+            v[k] = x.clone();
+        }
+        serde_json::from_value(v).unwrap()
+    }
+
+    /// The checks catch each kind of broken record.
+    #[test]
+    fn catches_broken_records() {
+        let input = "Dr. \u{c9}mile Roe met.";
+        let person = |m: &str| {
+            format!(
+                r#"{{"people":[{{"name":"Emile Roe","honorifics":[],"titles":[],"organisations":[],"mentions":[{m}]}}]}}"#
+            )
+        };
+        let para =
+            |a: usize, b: usize| format!(r#"{{"text":"x","span":{{"start":{a},"end":{b}}}}}"#);
+        let cases: &[(String, Option<&str>)] = &[
+            (person(r#"{"text":"\u00c9mile Roe","start":4,"end":14}"#), None),
+            (person(r#"{"text":"mile Roe","start":5,"end":14}"#), Some("not on character boundaries")),
+            (person(r#"{"text":"Emile Roe","start":4,"end":14}"#), Some("differs from input")),
+            (person(r#"{"text":"Roe met.X","start":9,"end":99}"#), Some("outside the input")),
+            (person(""), Some("has no mention")),
+            (format!(r#"{{"paragraphs":[{}]}}"#, para(0, 19)), None),
+            (format!(r#"{{"paragraphs":[{}]}}"#, para(3, 2)), Some("outside the input")),
+            (format!(r#"{{"paragraphs":[{},{}]}}"#, para(4, 6), para(0, 2)), Some("before the previous")),
+            (r#"{"dateline":{"text":"x","city":null,"region":null,"country":null,"country_code":null,"date":null,"span":{"start":0,"end":24}}}"#.to_string(), Some("outside the input")),
+        ];
+        for (json, want) in cases {
+            let got = check_release(input, &record(json));
+            match want {
+                None => assert_eq!(got, Ok(()), "{json}"),
+                Some(w) => assert!(
+                    got.as_ref().is_err_and(|e| e.contains(w)),
+                    "{json}: {got:?}"
+                ),
+            }
+        }
+    }
+}
