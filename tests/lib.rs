@@ -6,3 +6,8 @@ mod invented;
 mod offsets;
 mod review;
 mod schema;
+mod hostile;
+mod invariants;
+mod pathological;
+mod properties;
+mod regressions;
