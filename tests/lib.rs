@@ -1,3 +1,4 @@
 //! End-to-end tests, built as one binary (`cargo test --workspace`).
 
+mod batch;
 mod cli;
