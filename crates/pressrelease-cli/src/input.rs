@@ -151,9 +151,9 @@ fn walk_dir(root: PathBuf, walk: std::sync::Arc<Walk>) -> impl Iterator<Item = J
         })
 }
 
-/// The NDJSON-mode jobs: every non-blank line of each input ("-" or no
-/// input at all is standard input). A line longer than `max_line` bytes is
-/// a `too_large` failure and is skipped to its end.
+/// The NDJSON-mode jobs: every line of each input ("-" or no input at all
+/// is standard input). A blank line is a `not_text` failure; a line longer
+/// than `max_line` bytes is a `too_large` failure and is skipped to its end.
 pub fn ndjson_jobs(paths: Vec<PathBuf>, max_line: usize) -> impl Iterator<Item = Job> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("-")]
@@ -227,7 +227,12 @@ impl Iterator for Lines {
                     let error = Error::new(ErrorKind::TooLarge, message);
                     return Some(Job::Failed { source, error });
                 }
-                Ok(_) if line.iter().all(u8::is_ascii_whitespace) => {}
+                Ok(_) if line.iter().all(u8::is_ascii_whitespace) => {
+                    // Still one line out for the line in, for engines that
+                    // pair them up.
+                    let error = Error::new(ErrorKind::NotText, "line is blank");
+                    return Some(Job::Failed { source, error });
+                }
                 Ok(_) => return Some(Job::Line { source, line }),
                 Err(e) => {
                     self.done = true;
@@ -305,7 +310,7 @@ mod tests {
     }
 
     #[test]
-    fn ndjson_lines_skip_blanks_and_cap_length() {
+    fn ndjson_lines_flag_blanks_and_cap_length() {
         let input = b"{\"a\":1}\n\n   \n{\"b\":\"0123456789\"}\n{\"c\":3}".to_vec();
         let lines = Lines {
             reader: Box::new(io::Cursor::new(input)),
@@ -321,6 +326,15 @@ mod tests {
                 _ => "other".into(),
             })
             .collect();
-        assert_eq!(got, ["-:1", "-:4 too_large", "-:5"]);
+        assert_eq!(
+            got,
+            [
+                "-:1",
+                "-:2 not_text",
+                "-:3 not_text",
+                "-:4 too_large",
+                "-:5"
+            ]
+        );
     }
 }
