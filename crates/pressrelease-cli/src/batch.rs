@@ -1,10 +1,12 @@
 //! The batch engine: runs jobs on a rayon pool and hands their results back
 //! in input order (or as they finish), with a bounded number in flight.
 //!
-//! The calling thread pulls jobs from the (lazy) input stream, spawns them,
-//! and passes finished results to the sink. At most `window` jobs are
-//! spawned but not yet sunk, counting results that wait for an earlier
-//! one, so memory stays bounded however many inputs there are.
+//! The calling thread pulls jobs from the (lazy) input stream, spawns them
+//! in batches of up to `batch` jobs (one task each, so that small inputs do
+//! not pay a thread wake-up each), and passes finished results to the sink.
+//! At most `4 × threads` batches are spawned but not yet sunk, counting
+//! results that wait for an earlier one, so memory stays bounded however
+//! many inputs there are.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -18,11 +20,14 @@ pub enum Flow {
 }
 
 /// Runs `work` over `jobs` on `threads` threads and gives each result to
-/// `sink`, in input order unless `unordered`. With one thread, runs on the
-/// calling thread. Stops early when the sink says [`Flow::Stop`] or fails.
+/// `sink`, in input order unless `unordered`; `batch` jobs at most go to a
+/// thread at once (1 when each result must come out before the next input
+/// arrives). With one thread, runs on the calling thread. Stops early when
+/// the sink says [`Flow::Stop`] or fails.
 pub fn run<J, R, I, W, S>(
     jobs: I,
     threads: usize,
+    batch: usize,
     unordered: bool,
     work: W,
     mut sink: S,
@@ -48,18 +53,21 @@ where
         .build()
         .map_err(io::Error::other)?;
     let work = Arc::new(work);
-    let window = threads * 16;
-    let (tx, rx) = mpsc::channel::<(u64, R)>();
+    let window = threads * 4;
+    let batch = batch.max(1);
+    let (tx, rx) = mpsc::channel::<(u64, Vec<R>)>();
     let mut reorder = Reorder {
         pending: BTreeMap::new(),
         next: 0,
         in_flight: 0,
         unordered,
     };
+    let mut jobs = jobs.peekable();
     let mut stopped = false;
-    for (seq, job) in (0u64..).zip(jobs) {
+    let mut seq = 0;
+    while jobs.peek().is_some() {
         while reorder.in_flight >= window {
-            // Cannot hang: the job at `next` is spawned and not yet sunk.
+            // Cannot hang: the batch at `next` is spawned and not yet sunk.
             let Ok(done) = rx.recv() else { break };
             if reorder.take(done, &mut sink)? == Flow::Stop {
                 stopped = true;
@@ -73,13 +81,16 @@ where
         if stopped {
             break;
         }
+        let chunk: Vec<J> = jobs.by_ref().take(batch).collect();
         reorder.in_flight += 1;
         let tx = tx.clone();
         let work = work.clone();
         pool.spawn(move || {
+            let results = chunk.into_iter().map(|job| work(job)).collect();
             // The receiver is gone only when the run stopped early.
-            let _ = tx.send((seq, work(job)));
+            let _ = tx.send((seq, results));
         });
+        seq += 1;
     }
     drop(tx);
     while !stopped && reorder.in_flight > 0 {
@@ -91,7 +102,7 @@ where
 
 /// Puts finished results back in input order.
 struct Reorder<R> {
-    pending: BTreeMap<u64, R>,
+    pending: BTreeMap<u64, Vec<R>>,
     next: u64,
     in_flight: usize,
     unordered: bool,
@@ -100,23 +111,32 @@ struct Reorder<R> {
 impl<R> Reorder<R> {
     fn take(
         &mut self,
-        (seq, result): (u64, R),
+        (seq, results): (u64, Vec<R>),
         sink: &mut impl FnMut(R) -> io::Result<Flow>,
     ) -> io::Result<Flow> {
         if self.unordered {
             self.in_flight -= 1;
-            return sink(result);
+            return sink_all(results, sink);
         }
-        self.pending.insert(seq, result);
-        while let Some(result) = self.pending.remove(&self.next) {
+        self.pending.insert(seq, results);
+        while let Some(results) = self.pending.remove(&self.next) {
             self.next += 1;
             self.in_flight -= 1;
-            if sink(result)? == Flow::Stop {
+            if sink_all(results, sink)? == Flow::Stop {
                 return Ok(Flow::Stop);
             }
         }
         Ok(Flow::Continue)
     }
+}
+
+fn sink_all<R>(results: Vec<R>, sink: &mut impl FnMut(R) -> io::Result<Flow>) -> io::Result<Flow> {
+    for result in results {
+        if sink(result)? == Flow::Stop {
+            return Ok(Flow::Stop);
+        }
+    }
+    Ok(Flow::Continue)
 }
 
 #[cfg(test)]
@@ -128,6 +148,8 @@ mod tests {
         run(
             0..n,
             threads,
+            // A batch size that does not divide the number of jobs.
+            3,
             unordered,
             move |k| {
                 // Later jobs finish sooner, to shake the order.

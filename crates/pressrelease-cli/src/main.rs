@@ -123,38 +123,48 @@ fn run_extract(args: ExtractArgs) -> io::Result<ExitCode> {
         let ctx = ctx.clone();
         move |planned: Planned| process(&ctx, planned)
     };
-    let result = batch::run(planned, threads, args.unordered, work, |done: Done| {
-        stats.inputs += 1;
-        stats.bytes += done.bytes;
-        let mut flow = Flow::Continue;
-        match done.body {
-            Body::Record(bytes) => {
-                stats.records += 1;
-                out.write_all(&bytes)?;
-            }
-            Body::Written => stats.records += 1,
-            Body::Skipped => stats.skipped += 1,
-            Body::Failed {
-                kind,
-                line,
-                message,
-            } => {
-                *stats.errors.entry(kind).or_default() += 1;
-                out.write_all(&line)?;
-                if !args.quiet {
-                    progress.message(&format!("pressrelease: {message}"));
+    // Batches amortise thread wake-ups over small inputs; a co-process that
+    // waits for each answer (--line-buffered) needs them one at a time.
+    let batch = if args.line_buffered { 1 } else { 16 };
+    let result = batch::run(
+        planned,
+        threads,
+        batch,
+        args.unordered,
+        work,
+        |done: Done| {
+            stats.inputs += 1;
+            stats.bytes += done.bytes;
+            let mut flow = Flow::Continue;
+            match done.body {
+                Body::Record(bytes) => {
+                    stats.records += 1;
+                    out.write_all(&bytes)?;
                 }
-                if args.fail_fast {
-                    flow = Flow::Stop;
+                Body::Written => stats.records += 1,
+                Body::Skipped => stats.skipped += 1,
+                Body::Failed {
+                    kind,
+                    line,
+                    message,
+                } => {
+                    *stats.errors.entry(kind).or_default() += 1;
+                    out.write_all(&line)?;
+                    if !args.quiet {
+                        progress.message(&format!("pressrelease: {message}"));
+                    }
+                    if args.fail_fast {
+                        flow = Flow::Stop;
+                    }
                 }
             }
-        }
-        if args.line_buffered {
-            out.flush()?;
-        }
-        progress.update(&stats);
-        Ok(flow)
-    });
+            if args.line_buffered {
+                out.flush()?;
+            }
+            progress.update(&stats);
+            Ok(flow)
+        },
+    );
     progress.finish();
     result.and_then(|()| out.flush())?;
     if args.summary || (terminal && !args.quiet) {
