@@ -3,7 +3,9 @@
 //! Run with `cargo bench -p pressrelease --bench extract`. Each group
 //! extracts every release of one folder per iteration and reports bytes per
 //! second: `fixtures/*.txt`, and `../shared/corpus/dev/*.txt` when that
-//! folder sits beside the workspace. A missing or empty folder is skipped.
+//! folder sits beside the workspace, and the folder named by the
+//! environment variable `PRESSRELEASE_BENCH_DIR` if set. A missing or empty
+//! folder is skipped.
 
 use std::path::{Path, PathBuf};
 
@@ -47,6 +49,9 @@ fn benches(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     bench_folder(c, "fixtures", &root.join("fixtures"));
     bench_folder(c, "dev-corpus", &root.join("../shared/corpus/dev"));
+    if let Some(dir) = std::env::var_os("PRESSRELEASE_BENCH_DIR") {
+        bench_folder(c, "extra", Path::new(&dir));
+    }
 }
 
 criterion_group!(extract, benches);
