@@ -38,9 +38,8 @@ impl Progress {
     pub fn new(visible: bool) -> Progress {
         let bar = if visible {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            let style =
-                ProgressStyle::with_template("{spinner} {elapsed} {pos} files, {per_sec} {msg}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            let style = ProgressStyle::with_template("{spinner} {elapsed} {pos} files, {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
@@ -66,7 +65,8 @@ impl Progress {
             self.last = now;
             let secs = now.duration_since(self.start).as_secs_f64().max(1e-3);
             self.bar.set_message(format!(
-                "{:.1} MB/s, {} errors",
+                "{:.0} files/s, {:.1} MB/s, {} errors",
+                stats.inputs as f64 / secs,
                 stats.bytes as f64 / 1e6 / secs,
                 stats.failed()
             ));
