@@ -416,3 +416,29 @@ fn usage_errors_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn output_dir_inside_the_input_is_not_read_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write(&dir.join("a.txt"), release(1));
+    write(&dir.join("a.md"), release(2));
+    for _ in 0..2 {
+        let out = bin()
+            .args(["extract", "-q", "--output-dir"])
+            .arg(dir.join("out"))
+            .arg(dir)
+            .output()
+            .unwrap();
+        // a.md and a.txt both want out/a.json: the second gets an error
+        // line instead of overwriting the first.
+        assert_eq!(out.status.code(), Some(1));
+        let got = lines(&out);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0]["source"].as_str().unwrap().ends_with("a.txt"));
+        assert_eq!(got[0]["error"]["kind"], "io");
+    }
+    let v: Value = serde_json::from_slice(&fs::read(dir.join("out/a.json")).unwrap()).unwrap();
+    assert!(v["source"].as_str().unwrap().ends_with("a.md"));
+    assert_eq!(walk_count(&dir.join("out")), 1);
+}
