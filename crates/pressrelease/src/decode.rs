@@ -1,12 +1,28 @@
-//! Bytes to text: UTF-8 (with or without BOM) and UTF-16 with a BOM.
+//! Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, and
+//! legacy single-byte text (Windows-1252, Latin-1, and the other code pages
+//! `chardetng` recognises).
+//!
+//! The order of the checks matters: a byte-order mark decides first; then
+//! input with NUL bytes, or made mostly of control bytes, is binary; then
+//! valid UTF-8 is UTF-8; then bytes that are not UTF-8 anywhere are legacy
+//! text, whose code page `chardetng` guesses. Input that mixes valid UTF-8
+//! sequences with invalid bytes is damaged UTF-8, not legacy text, and is a
+//! `decode` error at the first bad byte.
+
+use std::borrow::Cow;
+
+use encoding_rs::{DecoderResult, Encoding};
 
 use crate::error::{Error, ErrorKind};
 
 /// Decoded text and the name of the encoding it was read from.
 pub(crate) struct Decoded<'a> {
-    pub(crate) text: std::borrow::Cow<'a, str>,
+    pub(crate) text: Cow<'a, str>,
     pub(crate) encoding: &'static str,
 }
+
+/// How many leading bytes the control-byte test looks at.
+const SNIFF_LEN: usize = 64 * 1024;
 
 /// Decodes `bytes`, or says why they are not text.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
@@ -19,18 +35,52 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return utf16(rest, u16::from_be_bytes, "UTF-16BE");
     }
-    if let Some(at) = memchr_nul(bytes) {
+    binary_check(bytes)?;
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Decoded {
+            text: s.into(),
+            encoding: "UTF-8",
+        }),
+        Err(e) => legacy(bytes, e.valid_up_to()),
+    }
+}
+
+/// Fails with [`ErrorKind::NotText`] when `bytes` hold a NUL byte, or when
+/// more than a tenth of their first 64 KiB are control bytes that text does
+/// not use.
+fn binary_check(bytes: &[u8]) -> Result<(), Error> {
+    // `contains` on a byte slice is a vectorised memchr.
+    if bytes.contains(&0) {
+        let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(Error::at(
             ErrorKind::NotText,
             at,
             "input looks binary, not text: found a NUL byte",
         ));
     }
-    utf8(bytes, 0)
+    let sniff = &bytes[..bytes.len().min(SNIFF_LEN)];
+    let controls = sniff.iter().filter(|&&b| is_binary_control(b)).count();
+    if controls * 10 > sniff.len() {
+        let at = sniff
+            .iter()
+            .position(|&b| is_binary_control(b))
+            .unwrap_or(0);
+        return Err(Error::at(
+            ErrorKind::NotText,
+            at,
+            format!(
+                "input looks binary, not text: {controls} of its first {} bytes are control bytes",
+                sniff.len()
+            ),
+        ));
+    }
+    Ok(())
 }
 
-fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+/// Control bytes that text files do not contain (tab, line ends, form feed
+/// and escape are allowed).
+fn is_binary_control(b: u8) -> bool {
+    matches!(b, 0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F)
 }
 
 fn utf8(bytes: &[u8], skipped: usize) -> Result<Decoded<'_>, Error> {
@@ -43,6 +93,54 @@ fn utf8(bytes: &[u8], skipped: usize) -> Result<Decoded<'_>, Error> {
             ErrorKind::Decode,
             skipped + e.valid_up_to(),
             "input is not valid UTF-8",
+        )),
+    }
+}
+
+/// Decodes bytes that are not valid UTF-8; `bad` is the offset of the first
+/// invalid byte.
+fn legacy(bytes: &[u8], bad: usize) -> Result<Decoded<'_>, Error> {
+    // Valid multi-byte UTF-8 next to invalid bytes means damaged UTF-8:
+    // reading it as a code page would turn every good accent into mojibake.
+    if bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii()) {
+        return Err(Error::at(
+            ErrorKind::Decode,
+            bad,
+            "input is not valid UTF-8, and its valid UTF-8 sequences rule out a legacy encoding",
+        ));
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    single_byte(bytes, encoding)
+}
+
+/// Decodes `bytes` as `encoding`, failing at the first malformed sequence.
+fn single_byte(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded<'static>, Error> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    let mut out = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(Decoded {
+            text: out.into(),
+            encoding: encoding.name(),
+        }),
+        DecoderResult::Malformed(len, extra) => {
+            let at = read.saturating_sub(usize::from(len) + usize::from(extra));
+            Err(Error::at(
+                ErrorKind::Decode,
+                at,
+                format!("input is not valid UTF-8 nor {}", encoding.name()),
+            ))
+        }
+        // The buffer was sized for the worst case, so this does not happen;
+        // say so rather than return a truncated text.
+        DecoderResult::OutputFull => Err(Error::new(
+            ErrorKind::Decode,
+            format!("input could not be decoded as {}", encoding.name()),
         )),
     }
 }
@@ -83,14 +181,61 @@ fn utf16(
 mod tests {
     use super::*;
 
+    /// (input, Ok((text, encoding)) or Err((kind, offset)))
+    type Case = (
+        &'static [u8],
+        Result<(&'static str, &'static str), (ErrorKind, usize)>,
+    );
+
+    const CASES: &[Case] = &[
+        (b"", Ok(("", "UTF-8"))),
+        (b"plain text\n", Ok(("plain text\n", "UTF-8"))),
+        (b"\xEF\xBB\xBFhi", Ok(("hi", "UTF-8"))),
+        ("caf\u{e9} au lait".as_bytes(), Ok(("caf\u{e9} au lait", "UTF-8"))),
+        (b"\xFF\xFEh\0i\0", Ok(("hi", "UTF-16LE"))),
+        (b"\xFE\xFF\0h\0i", Ok(("hi", "UTF-16BE"))),
+        (b"\xFF\xFEh\0i", Err((ErrorKind::Decode, 4))),
+        (b"\xFF\xFE\x00\xD8a\0", Err((ErrorKind::Decode, 2))),
+        // Windows-1252: e-acute, curly quotes and an en dash.
+        (
+            b"The caf\xE9 opened on Monday, said the mayor of Westbrook. \x93We are proud\x94 \x96 she added.",
+            Ok((
+                "The caf\u{e9} opened on Monday, said the mayor of Westbrook. \u{201c}We are proud\u{201d} \u{2013} she added.",
+                "windows-1252",
+            )),
+        ),
+        // Latin-1 text is read through its superset, Windows-1252.
+        (
+            b"Se\xF1or Dur\xE1n visited the harbour of Porto Verde on Tuesday.",
+            Ok((
+                "Se\u{f1}or Dur\u{e1}n visited the harbour of Porto Verde on Tuesday.",
+                "windows-1252",
+            )),
+        ),
+        // Good UTF-8 with one stray byte is damaged UTF-8.
+        (b"caf\xC3\xA9 and \xFF", Err((ErrorKind::Decode, 10))),
+        (b"ab\0cd", Err((ErrorKind::NotText, 2))),
+        (b"\x01\x02\x03\x04text", Err((ErrorKind::NotText, 0))),
+        (b"a\tb\r\nc\x0C\x1B[1m", Ok(("a\tb\r\nc\x0C\x1B[1m", "UTF-8"))),
+    ];
+
     #[test]
     fn decodes() {
-        assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap().text, "hi");
-        assert_eq!(decode(b"\xFF\xFEh\0i\0").unwrap().text, "hi");
-        assert_eq!(decode(b"\xFE\xFF\0h\0i").unwrap().encoding, "UTF-16BE");
-        let e = decode(b"ab\xFFcd").err().unwrap();
-        assert_eq!((e.kind(), e.offset()), (ErrorKind::Decode, Some(2)));
-        let e = decode(b"ab\0cd").err().unwrap();
-        assert_eq!(e.kind(), ErrorKind::NotText);
+        for (k, (input, want)) in CASES.iter().enumerate() {
+            let got = decode(input)
+                .map(|d| (d.text.into_owned(), d.encoding))
+                .map_err(|e| (e.kind(), e.offset().unwrap_or(usize::MAX)));
+            let want = want.map(|(t, e)| (t.to_string(), e));
+            assert_eq!(got, want, "case {k}: {:?}", String::from_utf8_lossy(input));
+        }
+    }
+
+    #[test]
+    fn guesses_cyrillic_code_page() {
+        // "Press service of the ministry" in Russian, in Windows-1251.
+        let text = "\u{41f}\u{440}\u{435}\u{441}\u{441}-\u{441}\u{43b}\u{443}\u{436}\u{431}\u{430} \u{43c}\u{438}\u{43d}\u{438}\u{441}\u{442}\u{435}\u{440}\u{441}\u{442}\u{432}\u{430}";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), (text, "windows-1251"));
     }
 }

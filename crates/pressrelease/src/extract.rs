@@ -145,7 +145,9 @@ impl Extractor {
 
     /// Decodes `bytes` and extracts the record.
     ///
-    /// Reads UTF-8 with or without a byte-order mark and UTF-16 with one.
+    /// Reads UTF-8 with or without a byte-order mark, UTF-16 with one, and
+    /// legacy single-byte text (Windows-1252, Latin-1, ...); the record's
+    /// `encoding` says which.
     /// Fails with [`ErrorKind::TooLarge`] past the size limit,
     /// [`ErrorKind::NotText`] for binary input and [`ErrorKind::Decode`]
     /// (with the byte offset) for bytes that are not valid text.
@@ -180,7 +182,7 @@ pub fn extract(input: &str) -> Release {
 /// Decodes `bytes` and extracts the record with the default settings.
 ///
 /// ```
-/// let err = pressrelease::extract_bytes(b"abc\xFFdef").unwrap_err();
+/// let err = pressrelease::extract_bytes(b"abc\0def").unwrap_err();
 /// assert_eq!(err.offset(), Some(3));
 /// ```
 pub fn extract_bytes(bytes: &[u8]) -> Result<Release, Error> {
