@@ -1,9 +1,25 @@
 //! Media contacts: `Media contact: Jane Doe, +1 555 0100, jane@acme.com`.
+//!
+//! A contact section opens at a cue (`Media contact:`, `For more
+//! information, please contact`, `Press office`, ...) and runs over the
+//! short lines after it until a stop line (`About ...`, `Forward-Looking`,
+//! a long prose line). A short line holding both an email and a phone is a
+//! section of its own, and so is a prose sentence that asks the reader to
+//! contact or call someone at an address or number. Inside a section the
+//! text is cut into pieces (line breaks, runs of spaces, `|`, and the
+//! seams of scraped text whose line breaks were lost: `DoePublic`,
+//! `Doe7603521889`); each personal name starts a contact and the emails and
+//! phones after it belong to it.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
 
 use crate::record::Contact;
-use crate::segment::Doc;
+use crate::segment::{self, Doc};
 
 /// The contacts and where the contact section lies.
 #[derive(Debug, Default)]
@@ -14,7 +30,586 @@ pub(crate) struct Contacts {
     pub(crate) blocks: Vec<Range<usize>>,
 }
 
+/// A line longer than this is prose, not part of a contact block.
+const MAX_CONTACT_LINE: usize = 220;
+/// A section looks at most this many non-blank lines after its cue.
+const MAX_SECTION_LINES: usize = 12;
+
+fn word_list(data: &'static str) -> Vec<&'static str> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+fn matcher(words: &[&str]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .expect("valid word list")
+}
+
+static CUES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_cues.txt"))));
+static STOPS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_stops.txt"))));
+static NON_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    word_list(include_str!("../data/contact_nonname.txt"))
+        .into_iter()
+        .map(str::to_lowercase)
+        .collect()
+});
+static GLUED_PREFIX: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/contact_titles.txt")));
+static HONORIFICS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/contact_honorifics.txt")).into_iter().collect());
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
+        .expect("valid regex")
+});
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:https?://|www\.)[^\s]+|[a-z0-9-]+\.(?:com|org|net|news|gov|edu|io|ai)(?:/[^\s]*)?\b")
+        .expect("valid regex")
+});
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\+?\(?\d[\d()./ -]{5,}\d").expect("valid regex")
+});
+/// A prose sentence that points at a contact.
+static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:contact|call|email|e-mail|reach)\b").expect("valid regex")
+});
+
 /// Finds the media contacts.
-pub(crate) fn find(_doc: &Doc) -> Contacts {
-    Contacts::default()
+pub(crate) fn find(doc: &Doc) -> Contacts {
+    let clean = doc.clean();
+    let mut sections: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut covered_until = 0;
+    for (i, line) in doc.lines.iter().enumerate() {
+        if line.start < covered_until {
+            continue;
+        }
+        let text = &clean[line.clone()];
+        if let Some(at) = cue_in_line(text) {
+            let start = line.start + at;
+            let rest_len = line.end - start;
+            let mut end = line.end;
+            if rest_len <= MAX_CONTACT_LINE * 2 {
+                end = extend_section(doc, i + 1, end);
+            }
+            sections.push((start..end, true));
+            covered_until = end;
+        } else if text.len() <= MAX_CONTACT_LINE
+            && EMAIL.is_match(text)
+            && phones_in(text, 0).next().is_some()
+        {
+            sections.push((line.clone(), true));
+            covered_until = line.end;
+        } else {
+            for s in segment::sentences(clean, line.clone()) {
+                let st = &clean[s.clone()];
+                if CONTACT_VERB.is_match(st)
+                    && (EMAIL.is_match(st) || phones_in(st, 0).next().is_some())
+                {
+                    sections.push((s, false));
+                }
+            }
+        }
+    }
+    let mut out = Contacts::default();
+    for (range, is_block) in sections {
+        let found = read_section(doc, range.clone());
+        if found.is_empty() {
+            continue;
+        }
+        if is_block {
+            out.blocks.push(range);
+        }
+        for c in found {
+            if !out.contacts.iter().any(|o| same_contact(o, &c)) {
+                out.contacts.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Where a contact cue starts in a line, if it has one at the line start
+/// or after a sentence end, a run of spaces or a glued seam.
+fn cue_in_line(text: &str) -> Option<usize> {
+    for m in CUES.find_iter(text) {
+        let at = m.start();
+        let before = &text[..at];
+        let prev = before.chars().next_back();
+        let ok = match prev {
+            None => true,
+            Some(p) if before.trim().is_empty() => p.is_whitespace(),
+            Some(p) if p.is_whitespace() => {
+                let t = before.trim_end();
+                before.len() - t.len() >= 2 || t.ends_with(['.', ':', ';', '!', '?', ')', '"'])
+            }
+            Some(p) => p.is_lowercase() && text[at..].starts_with(char::is_uppercase),
+        };
+        let matched = &text[m.range()];
+        // `Contact` alone must be a heading or glued to what follows, not a
+        // verb in a sentence.
+        let bare = matched.eq_ignore_ascii_case("contact");
+        if ok && bare {
+            let after = &text[m.end()..];
+            let heading = after.trim().is_empty()
+                || after.starts_with(char::is_uppercase)
+                || after.starts_with(':');
+            if !heading || !matched.starts_with('C') {
+                continue;
+            }
+        }
+        if ok {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// Extends a section over the short lines after it, up to a stop line.
+fn extend_section(doc: &Doc, from: usize, mut end: usize) -> usize {
+    let clean = doc.clean();
+    let mut seen = 0;
+    for line in doc.lines.iter().skip(from) {
+        let text = clean[line.clone()].trim();
+        if text.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > MAX_SECTION_LINES || text.len() > MAX_CONTACT_LINE || is_stop(text) {
+            break;
+        }
+        if cue_in_line(text) == Some(0) {
+            break;
+        }
+        end = line.end;
+    }
+    end
+}
+
+fn is_stop(text: &str) -> bool {
+    STOPS.find(text).is_some_and(|m| m.start() == 0)
+}
+
+/// An entity found in a section, in text order.
+enum Item {
+    Name(String, Vec<String>),
+    Email(String),
+    Phone(String),
+}
+
+fn read_section(doc: &Doc, range: Range<usize>) -> Vec<Contact> {
+    let clean = doc.clean();
+    let text = &clean[range.clone()];
+    let mut items: Vec<(usize, Item)> = Vec::new();
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    for m in EMAIL.find_iter(text) {
+        let r = fix_email(text, m.range());
+        items.push((r.start, Item::Email(text[r.clone()].to_string())));
+        taken.push(m.range());
+    }
+    for m in URL.find_iter(text) {
+        if !taken.iter().any(|t| t.start <= m.start() && m.start() < t.end) {
+            taken.push(m.range());
+        }
+    }
+    for r in phones_in(text, 0) {
+        if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+            continue;
+        }
+        items.push((r.start, Item::Phone(text[r].to_string())));
+    }
+    for (r, name, honorifics) in names_in(text) {
+        if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+            continue;
+        }
+        items.push((r.start, Item::Name(name, honorifics)));
+    }
+    items.sort_by_key(|(at, _)| *at);
+    let names = items
+        .iter()
+        .filter(|(_, i)| matches!(i, Item::Name(..)))
+        .count();
+    let span = doc.text.span(range);
+    let mut contacts: Vec<Contact> = Vec::new();
+    let mut pending: Option<Contact> = None;
+    for (_, item) in items {
+        match item {
+            Item::Name(name, honorifics) => {
+                // With a single name, what came before (a desk line) is
+                // its contact too.
+                let mut c = match pending.take() {
+                    Some(p) if names == 1 && p.name.is_none() => p,
+                    Some(p) => {
+                        contacts.push(p);
+                        empty_contact(span)
+                    }
+                    None => empty_contact(span),
+                };
+                c.name = Some(name);
+                c.honorifics = honorifics;
+                pending = Some(c);
+            }
+            Item::Email(e) => {
+                let c = pending.get_or_insert_with(|| empty_contact(span));
+                if !c.emails.contains(&e) {
+                    c.emails.push(e);
+                }
+            }
+            Item::Phone(p) => {
+                let c = pending.get_or_insert_with(|| empty_contact(span));
+                if !c.phones.contains(&p) {
+                    c.phones.push(p);
+                }
+            }
+        }
+    }
+    contacts.extend(pending);
+    // A name with no way to reach it is only a contact in a cued block.
+    contacts.retain(|c| c.name.is_some() || !c.emails.is_empty() || !c.phones.is_empty());
+    let reachable = contacts
+        .iter()
+        .any(|c| !c.emails.is_empty() || !c.phones.is_empty());
+    if !reachable {
+        contacts.clear();
+    }
+    contacts
+}
+
+fn empty_contact(span: crate::Span) -> Contact {
+    Contact {
+        name: None,
+        honorifics: Vec::new(),
+        title: None,
+        organisation: None,
+        location: None,
+        emails: Vec::new(),
+        phones: Vec::new(),
+        urls: Vec::new(),
+        span,
+    }
+}
+
+/// Whether `b` repeats `a` (a contact block printed twice).
+fn same_contact(a: &Contact, b: &Contact) -> bool {
+    let same_name = a.name.is_some() && a.name == b.name;
+    let shared = b.emails.iter().any(|e| a.emails.contains(e))
+        || b.phones.iter().any(|p| a.phones.contains(p));
+    (same_name && (shared || (b.emails.is_empty() && b.phones.is_empty())))
+        || (a.name.is_none() && b.name.is_none() && a.emails == b.emails && a.phones == b.phones)
+}
+
+/// Trims what a lost line break glued onto the front of an email: a
+/// phone's digits (`7603521889jane@`), a legal form (`Inc.jane@`), a role
+/// or an organisation word that the domain repeats (`Consultingjane@
+/// consulting.com`).
+fn fix_email(text: &str, r: Range<usize>) -> Range<usize> {
+    let e = &text[r.clone()];
+    let Some(at) = e.find('@') else {
+        return r;
+    };
+    let local = &e[..at];
+    let domain = e[at + 1..].to_ascii_lowercase();
+    let digits = local.bytes().take_while(u8::is_ascii_digit).count();
+    if digits >= 4 && digits < local.len() {
+        return r.start + digits..r.end;
+    }
+    for p in GLUED_PREFIX.iter() {
+        if local.len() > p.len() && local.starts_with(p) {
+            let rest = &local[p.len()..];
+            if rest.starts_with(|c: char| c.is_ascii_lowercase()) {
+                return r.start + p.len()..r.end;
+            }
+        }
+    }
+    // `Consultingjane@sprigconsulting.com`: a capitalised word that the
+    // domain repeats, then a lowercase local part.
+    let b = local.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_uppercase) && b[1..].iter().all(u8::is_ascii_lowercase)
+    {
+        for k in (4..local.len().saturating_sub(1)).rev() {
+            let head = local[..k].to_ascii_lowercase();
+            if domain.contains(&head) {
+                return r.start + k..r.end;
+            }
+        }
+    }
+    r
+}
+
+/// The phone numbers in `text`, as ranges (offset by `base`).
+fn phones_in(text: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    PHONE
+        .find_iter(text)
+        .flat_map(move |m| split_phones(text, m.range()))
+        .map(move |r| r.start + base..r.end + base)
+}
+
+/// Cuts a run of digits and separators into phone numbers: a new number
+/// starts after ten digits, or at a `+`/`(` after seven.
+fn split_phones(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = r.start;
+    let mut digits = 0;
+    let s = &text[r.clone()];
+    let mut pos = r.start;
+    for tok in s.split(' ') {
+        let tok_start = pos;
+        pos += tok.len() + 1;
+        if tok.is_empty() {
+            // A run of spaces separates numbers.
+            if let Some(st) = start.take() {
+                push_phone(text, st..end, digits, &mut out);
+            }
+            digits = 0;
+            continue;
+        }
+        let d = tok.bytes().filter(u8::is_ascii_digit).count();
+        let fresh = tok.starts_with(['+', '(']);
+        if start.is_some() && (digits >= 10 || (fresh && digits >= 7)) {
+            if let Some(st) = start.take() {
+                push_phone(text, st..end, digits, &mut out);
+            }
+            digits = 0;
+        }
+        if start.is_none() {
+            start = Some(tok_start);
+        }
+        digits += d;
+        end = tok_start + tok.len();
+    }
+    if let Some(st) = start {
+        push_phone(text, st..end, digits, &mut out);
+    }
+    out
+}
+
+fn push_phone(text: &str, r: Range<usize>, digits: usize, out: &mut Vec<Range<usize>>) {
+    let r = segment::trim_range(text, r);
+    let mut r = r;
+    while r.end > r.start && text[..r.end].ends_with(['(', '.', '-', '/']) {
+        r.end -= 1;
+    }
+    let s = &text[r.clone()];
+    if !(7..=15).contains(&digits) {
+        return;
+    }
+    // `75207-4399` is a postcode, `2024-2025` a span of years.
+    let b = s.as_bytes();
+    let zip = b.len() == 10 && b[5] == b'-' && !s.contains(' ');
+    let years = b.len() == 9 && b[4] == b'-';
+    // A decimal number (`1.5`) or a plain count is not a phone.
+    if zip || years {
+        return;
+    }
+    out.push(r);
+}
+
+/// Personal names in a section: runs of two to four capitalised words,
+/// cut at words that cannot be in a name, found in the pieces the text
+/// falls into at line breaks, space runs, `|` and glued seams.
+fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
+    let mut out = Vec::new();
+    for piece in pieces(text) {
+        let p = &text[piece.clone()];
+        let mut tokens: Vec<Range<usize>> = Vec::new();
+        let mut start = None;
+        for (k, c) in p.char_indices().chain(std::iter::once((p.len(), ' '))) {
+            let word_char = c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '\u{2019}');
+            match (word_char, start) {
+                (true, None) => start = Some(k),
+                (false, Some(s)) => {
+                    tokens.push(s..k);
+                    start = None;
+                    // Punctuation other than a space ends a run.
+                    if c != ' ' {
+                        tokens.push(k..k);
+                    }
+                }
+                (false, None) if c != ' ' => tokens.push(k..k),
+                _ => {}
+            }
+        }
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut honorifics = Vec::new();
+            let mut j = i;
+            while j < tokens.len() && HONORIFICS.contains(&p[tokens[j].clone()]) {
+                honorifics.push(p[tokens[j].clone()].to_string());
+                j += 1;
+            }
+            let first = j;
+            while j < tokens.len() && j - first < 4 && is_name_token(&p[tokens[j].clone()]) {
+                j += 1;
+            }
+            let count = j - first;
+            let connector = tokens.get(j).is_some_and(|t| {
+                matches!(&p[t.clone()], "and" | "of" | "&" | "for" | "de" | "the")
+            });
+            let last_is_initial = count > 0 && p[tokens[j - 1].clone()].len() <= 2;
+            if count >= 2 && !connector && !last_is_initial {
+                let r = piece.start + tokens[first].start..piece.start + tokens[j - 1].end;
+                let name = text[r.clone()].trim_end_matches('.').to_string();
+                out.push((r, name, honorifics));
+                i = j;
+            } else {
+                i = j.max(i + 1);
+            }
+        }
+    }
+    out
+}
+
+/// A capitalised word that may be part of a personal name.
+fn is_name_token(t: &str) -> bool {
+    let mut chars = t.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: &str = chars.as_str();
+    // Initials: `A`, `A.`.
+    if rest.is_empty() || rest == "." {
+        return true;
+    }
+    // All capitals (`PCG`, `BC`) are acronyms, not names.
+    if !rest.chars().any(char::is_lowercase) {
+        return false;
+    }
+    if t.ends_with('.') && !t[..t.len() - 1].contains('.') && t.len() > 3 {
+        // `Corp.`, `Inc.`: abbreviations end with a full stop.
+        return !NON_NAME.contains(&t[..t.len() - 1].to_lowercase());
+    }
+    let key = t.trim_end_matches('.').to_lowercase();
+    !NON_NAME.contains(&key) && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Cuts a section into pieces at line breaks, runs of two spaces, `|`,
+/// and the seams where scraped text lost its line breaks: a lowercase
+/// letter before a capital (`DoeAcme`), a letter before a digit, `+` or
+/// `(` (`Doe(212)`), a digit before a letter, and `.` before a capital
+/// after a word of three letters or more (`Inc.Jane`).
+fn pieces(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let mut word_len = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((k, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let cut_before = match prev {
+            Some(p) => {
+                (p.is_lowercase() && c.is_uppercase())
+                    || (p.is_alphabetic() && (c.is_ascii_digit() || c == '+' || c == '('))
+                    || (p.is_ascii_digit() && c.is_alphabetic())
+                    || (p == '.' && c.is_uppercase() && word_len >= 4)
+            }
+            None => false,
+        };
+        let hard = c == '\n' || c == '|' || (c == ' ' && next == Some(' '));
+        if cut_before || hard {
+            if k > start {
+                out.push(start..k);
+            }
+            start = if hard { k + c.len_utf8() } else { k };
+        }
+        if c.is_alphabetic() || c == '.' {
+            word_len += 1;
+        } else {
+            word_len = 0;
+        }
+        prev = Some(c);
+    }
+    if text.len() > start {
+        out.push(start..text.len());
+    }
+    out.into_iter()
+        .map(|r| segment::trim_range(text, r))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contacts(input: &str) -> Vec<(Option<String>, Vec<String>, Vec<String>)> {
+        let doc = Doc::new(input);
+        find(&doc)
+            .contacts
+            .into_iter()
+            .map(|c| (c.name, c.emails, c.phones))
+            .collect()
+    }
+
+    fn c(name: Option<&str>, emails: &[&str], phones: &[&str]) -> (Option<String>, Vec<String>, Vec<String>) {
+        (
+            name.map(str::to_string),
+            emails.iter().map(|s| s.to_string()).collect(),
+            phones.iter().map(|s| s.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn finds_contacts() {
+        let cases: Vec<(&str, Vec<_>)> = vec![
+            (
+                "Body text.\n\nMedia contact:\nJane Roe\nAcme Widgets\n+1 305-555-0100\njane@acme.test\n",
+                vec![c(Some("Jane Roe"), &["jane@acme.test"], &["+1 305-555-0100"])],
+            ),
+            (
+                "Media ContactJane RoePublic Relations Manager(212) 555-0100jane@acme.test\n",
+                vec![c(Some("Jane Roe"), &["jane@acme.test"], &["(212) 555-0100"])],
+            ),
+            (
+                "Media Contacts  Ann Lee (Minister Roe): 0412 345 678  Bo Kim: 0498 765 432\n",
+                vec![
+                    c(Some("Ann Lee"), &[], &["0412 345 678"]),
+                    c(Some("Bo Kim"), &[], &["0498 765 432"]),
+                ],
+            ),
+            (
+                "For more details call Ann Lee at 828-555-0199 or email press@acme.test.\n",
+                vec![c(Some("Ann Lee"), &["press@acme.test"], &["828-555-0199"])],
+            ),
+            (
+                "Contacts:Widget Partners(214) 555-0121 info@widget.test\n",
+                vec![c(None, &["info@widget.test"], &["(214) 555-0121"])],
+            ),
+            (
+                "CONTACT:\n\nJon Roe7605551889media@acme.test\n",
+                vec![c(Some("Jon Roe"), &["media@acme.test"], &["7605551889"])],
+            ),
+            ("The firm grew 15% in 2024-2025 to 1,234,567 units.\n", vec![]),
+            (
+                "Press contact: press@acme.test\n\nAbout Acme\nAcme is a firm. Call 555-0100-22.\n",
+                vec![c(None, &["press@acme.test"], &[])],
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(contacts(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn fixes_glued_emails() {
+        for (input, want) in [
+            ("Inc.jane@acme.test", "jane@acme.test"),
+            ("Consultingann@bestconsulting.test", "ann@bestconsulting.test"),
+            ("Chairmaninfo@acme.test", "info@acme.test"),
+            ("Ann.Lee@acme.test", "Ann.Lee@acme.test"),
+            ("Press@acme.test", "Press@acme.test"),
+        ] {
+            let r = fix_email(input, 0..input.len());
+            assert_eq!(&input[r], want);
+        }
+    }
 }
