@@ -62,20 +62,22 @@ static NON_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 static GLUED_PREFIX: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/contact_titles.txt")));
-static HONORIFICS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../data/contact_honorifics.txt")).into_iter().collect());
+static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!("../data/contact_honorifics.txt"))
+        .into_iter()
+        .collect()
+});
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
         .expect("valid regex")
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:https?://|www\.)[^\s]+|[a-z0-9-]+\.(?:com|org|net|news|gov|edu|io|ai)(?:/[^\s]*)?\b")
+    Regex::new(r"(?:https?://|www\.)[A-Za-z0-9.-]+\.[a-z]{2,}(?:/[^\s]*)?|[A-Za-z][A-Za-z0-9-]*\.(?:com|org|net|news|gov|edu|io|ai)(?:/[^\s]*)?")
         .expect("valid regex")
 });
-static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\+?\(?\d[\d()./ -]{5,}\d").expect("valid regex")
-});
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\+?\(?\d[\d()./ -]{5,}\d").expect("valid regex"));
 /// A prose sentence that points at a contact.
 static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:contact|call|email|e-mail|reach)\b").expect("valid regex")
@@ -97,6 +99,10 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
             let mut end = line.end;
             if rest_len <= MAX_CONTACT_LINE * 2 {
                 end = extend_section(doc, i + 1, end);
+            } else {
+                // A cue inside a long line of run-together text: read on
+                // to a stop phrase, and not far.
+                end = bounded_end(clean, start, line.end);
             }
             sections.push((start..end, true));
             covered_until = end;
@@ -106,6 +112,9 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
         {
             sections.push((line.clone(), true));
             covered_until = line.end;
+        } else if let Some(end) = name_led_block(doc, i) {
+            sections.push((line.start..end, true));
+            covered_until = end;
         } else {
             for s in segment::sentences(clean, line.clone()) {
                 let st = &clean[s.clone()];
@@ -119,7 +128,7 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
     }
     let mut out = Contacts::default();
     for (range, is_block) in sections {
-        let found = read_section(doc, range.clone());
+        let found = read_section(doc, range.clone(), is_block);
         if found.is_empty() {
             continue;
         }
@@ -132,6 +141,17 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
             }
         }
     }
+    // A desk whose numbers and addresses a named contact also has is that
+    // contact, mentioned again.
+    let all = out.contacts.clone();
+    out.contacts.retain(|c| {
+        c.name.is_some()
+            || !all.iter().any(|o| {
+                o.name.is_some()
+                    && c.emails.iter().all(|e| o.emails.contains(e))
+                    && c.phones.iter().all(|p| o.phones.contains(p))
+            })
+    });
     out
 }
 
@@ -142,8 +162,15 @@ fn cue_in_line(text: &str) -> Option<usize> {
         let at = m.start();
         let before = &text[..at];
         let prev = before.chars().next_back();
+        let matched = &text[m.range()];
+        let rest = text[m.end()..].trim();
+        // `... Contact:` and a cue that ends its line (`Acme press office`)
+        // are headings wherever they stand.
+        let colon = matched.ends_with(':') || rest.starts_with(':');
+        let heading = colon || rest.is_empty();
         let ok = match prev {
             None => true,
+            Some(p) if p.is_whitespace() && heading => true,
             Some(p) if before.trim().is_empty() => p.is_whitespace(),
             Some(p) if p.is_whitespace() => {
                 let t = before.trim_end();
@@ -151,7 +178,6 @@ fn cue_in_line(text: &str) -> Option<usize> {
             }
             Some(p) => p.is_lowercase() && text[at..].starts_with(char::is_uppercase),
         };
-        let matched = &text[m.range()];
         // `Contact` alone must be a heading or glued to what follows, not a
         // verb in a sentence.
         let bare = matched.eq_ignore_ascii_case("contact");
@@ -169,6 +195,40 @@ fn cue_in_line(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// A line that starts with a name standing alone (`Jane Roe` or `Jane Roe
+/// Press Officer jane@...`), with an email or phone on it or on the short
+/// lines right after it: where that block ends.
+fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
+    let clean = doc.clean();
+    let line = doc.lines[i].clone();
+    let text = &clean[line.clone()];
+    let lead = text.len() - text.trim_start().len();
+    let first = pieces(text).into_iter().next()?;
+    if first.start != lead || first.len() > 40 {
+        return None;
+    }
+    let names = names_in(&text[first.clone()]);
+    if names.len() != 1 || names[0].0 != (0..first.len()) {
+        return None;
+    }
+    let reach = |t: &str| EMAIL.is_match(t) || phones_in(t, 0).next().is_some();
+    let head = &text[..text.len().min(MAX_CONTACT_LINE)];
+    if reach(head) {
+        return Some(line.end.min(line.start + head.len()));
+    }
+    let mut end = None;
+    for l in doc.lines.iter().skip(i + 1).take(5) {
+        let t = clean[l.clone()].trim();
+        if t.is_empty() || t.len() > 80 {
+            break;
+        }
+        if reach(t) {
+            end = Some(l.end);
+        }
+    }
+    end
 }
 
 /// Extends a section over the short lines after it, up to a stop line.
@@ -192,6 +252,22 @@ fn extend_section(doc: &Doc, from: usize, mut end: usize) -> usize {
     end
 }
 
+/// The end of a section that starts mid-line at `start` in a long line.
+fn bounded_end(clean: &str, start: usize, line_end: usize) -> usize {
+    let mut end = (start + MAX_CONTACT_LINE * 2).min(line_end);
+    while !clean.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &clean[start..end];
+    let stop = STOPS
+        .find_iter(text)
+        .find(|m| m.start() > 0 && text[..m.start()].ends_with(char::is_whitespace));
+    match stop {
+        Some(m) => start + m.start(),
+        None => end,
+    }
+}
+
 fn is_stop(text: &str) -> bool {
     STOPS.find(text).is_some_and(|m| m.start() == 0)
 }
@@ -203,7 +279,7 @@ enum Item {
     Phone(String),
 }
 
-fn read_section(doc: &Doc, range: Range<usize>) -> Vec<Contact> {
+fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> {
     let clean = doc.clean();
     let text = &clean[range.clone()];
     let mut items: Vec<(usize, Item)> = Vec::new();
@@ -211,10 +287,13 @@ fn read_section(doc: &Doc, range: Range<usize>) -> Vec<Contact> {
     for m in EMAIL.find_iter(text) {
         let r = fix_email(text, m.range());
         items.push((r.start, Item::Email(text[r.clone()].to_string())));
-        taken.push(m.range());
+        taken.push(r);
     }
     for m in URL.find_iter(text) {
-        if !taken.iter().any(|t| t.start <= m.start() && m.start() < t.end) {
+        if !taken
+            .iter()
+            .any(|t| t.start <= m.start() && m.start() < t.end)
+        {
             taken.push(m.range());
         }
     }
@@ -226,6 +305,10 @@ fn read_section(doc: &Doc, range: Range<usize>) -> Vec<Contact> {
     }
     for (r, name, honorifics) in names_in(text) {
         if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+            continue;
+        }
+        // In prose, only the name right after `contact` or `call`.
+        if !is_block && !after_contact_verb(&text[..r.start]) {
             continue;
         }
         items.push((r.start, Item::Name(name, honorifics)));
@@ -281,6 +364,12 @@ fn read_section(doc: &Doc, range: Range<usize>) -> Vec<Contact> {
     contacts
 }
 
+fn after_contact_verb(head: &str) -> bool {
+    let head = head.trim_end();
+    let word = head.rsplit(' ').next().unwrap_or("");
+    CONTACT_VERB.is_match(word) && word.len() <= 7
+}
+
 fn empty_contact(span: crate::Span) -> Contact {
     Contact {
         name: None,
@@ -315,9 +404,20 @@ fn fix_email(text: &str, r: Range<usize>) -> Range<usize> {
     };
     let local = &e[..at];
     let domain = e[at + 1..].to_ascii_lowercase();
-    let digits = local.bytes().take_while(u8::is_ascii_digit).count();
-    if digits >= 4 && digits < local.len() {
-        return r.start + digits..r.end;
+    // A phone number glued on: cut after the last digit once seven
+    // digits have been seen, when letters follow.
+    let mut seen = 0;
+    let mut cut = None;
+    for (k, c) in local.char_indices() {
+        if c.is_ascii_digit() {
+            seen += 1;
+            if seen >= 7 && local[k + 1..].starts_with(|n: char| n.is_ascii_alphabetic()) {
+                cut = Some(k + 1);
+            }
+        }
+    }
+    if let Some(k) = cut {
+        return fix_email(text, r.start + k..r.end);
     }
     for p in GLUED_PREFIX.iter() {
         if local.len() > p.len() && local.starts_with(p) {
@@ -330,8 +430,7 @@ fn fix_email(text: &str, r: Range<usize>) -> Range<usize> {
     // `Consultingjane@sprigconsulting.com`: a capitalised word that the
     // domain repeats, then a lowercase local part.
     let b = local.as_bytes();
-    if b.first().is_some_and(u8::is_ascii_uppercase) && b[1..].iter().all(u8::is_ascii_lowercase)
-    {
+    if b.first().is_some_and(u8::is_ascii_uppercase) && b[1..].iter().all(u8::is_ascii_lowercase) {
         for k in (4..local.len().saturating_sub(1)).rev() {
             let head = local[..k].to_ascii_lowercase();
             if domain.contains(&head) {
@@ -550,7 +649,11 @@ mod tests {
             .collect()
     }
 
-    fn c(name: Option<&str>, emails: &[&str], phones: &[&str]) -> (Option<String>, Vec<String>, Vec<String>) {
+    fn c(
+        name: Option<&str>,
+        emails: &[&str],
+        phones: &[&str],
+    ) -> (Option<String>, Vec<String>, Vec<String>) {
         (
             name.map(str::to_string),
             emails.iter().map(|s| s.to_string()).collect(),
@@ -563,11 +666,19 @@ mod tests {
         let cases: Vec<(&str, Vec<_>)> = vec![
             (
                 "Body text.\n\nMedia contact:\nJane Roe\nAcme Widgets\n+1 305-555-0100\njane@acme.test\n",
-                vec![c(Some("Jane Roe"), &["jane@acme.test"], &["+1 305-555-0100"])],
+                vec![c(
+                    Some("Jane Roe"),
+                    &["jane@acme.test"],
+                    &["+1 305-555-0100"],
+                )],
             ),
             (
                 "Media ContactJane RoePublic Relations Manager(212) 555-0100jane@acme.test\n",
-                vec![c(Some("Jane Roe"), &["jane@acme.test"], &["(212) 555-0100"])],
+                vec![c(
+                    Some("Jane Roe"),
+                    &["jane@acme.test"],
+                    &["(212) 555-0100"],
+                )],
             ),
             (
                 "Media Contacts  Ann Lee (Minister Roe): 0412 345 678  Bo Kim: 0498 765 432\n",
@@ -588,7 +699,22 @@ mod tests {
                 "CONTACT:\n\nJon Roe7605551889media@acme.test\n",
                 vec![c(Some("Jon Roe"), &["media@acme.test"], &["7605551889"])],
             ),
-            ("The firm grew 15% in 2024-2025 to 1,234,567 units.\n", vec![]),
+            (
+                "The firm grew 15% in 2024-2025 to 1,234,567 units.\n",
+                vec![],
+            ),
+            (
+                "For Immediate Release\nAnn Lee\nSpokesperson\nOffice: 714-555-0108\n",
+                vec![c(Some("Ann Lee"), &[], &["714-555-0108"])],
+            ),
+            (
+                "Acme press office\nMain switchboard 020 7946 0000\n",
+                vec![c(None, &[], &["020 7946 0000"])],
+            ),
+            (
+                "Media Contact:Email: news@acme.orgPhone: (877) 555-0120acme.org\n",
+                vec![c(None, &["news@acme.org"], &["(877) 555-0120"])],
+            ),
             (
                 "Press contact: press@acme.test\n\nAbout Acme\nAcme is a firm. Call 555-0100-22.\n",
                 vec![c(None, &["press@acme.test"], &[])],
@@ -603,7 +729,10 @@ mod tests {
     fn fixes_glued_emails() {
         for (input, want) in [
             ("Inc.jane@acme.test", "jane@acme.test"),
-            ("Consultingann@bestconsulting.test", "ann@bestconsulting.test"),
+            (
+                "Consultingann@bestconsulting.test",
+                "ann@bestconsulting.test",
+            ),
             ("Chairmaninfo@acme.test", "info@acme.test"),
             ("Ann.Lee@acme.test", "Ann.Lee@acme.test"),
             ("Press@acme.test", "Press@acme.test"),
