@@ -62,6 +62,13 @@ static NON_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 static GLUED_PREFIX: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/contact_titles.txt")));
+static ORG_SUFFIX: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!("../data/contact_org_suffix.txt"))
+        .into_iter()
+        .collect()
+});
+static PLACES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_places.txt"))));
 static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     word_list(include_str!("../data/contact_honorifics.txt"))
         .into_iter()
@@ -241,7 +248,11 @@ fn extend_section(doc: &Doc, from: usize, mut end: usize) -> usize {
             continue;
         }
         seen += 1;
-        if seen > MAX_SECTION_LINES || text.len() > MAX_CONTACT_LINE || is_stop(text) {
+        if seen > MAX_SECTION_LINES
+            || text.len() > MAX_CONTACT_LINE
+            || is_stop(text)
+            || is_prose(text)
+        {
             break;
         }
         if cue_in_line(text) == Some(0) {
@@ -266,6 +277,22 @@ fn bounded_end(clean: &str, start: usize, line_end: usize) -> usize {
         Some(m) => start + m.start(),
         None => end,
     }
+}
+
+/// A line of running text: six words or more, most of them lowercase.
+fn is_prose(text: &str) -> bool {
+    if EMAIL.is_match(text) || phones_in(text, 0).next().is_some() {
+        return false;
+    }
+    let mut words = 0;
+    let mut lower = 0;
+    for w in text.split_whitespace() {
+        words += 1;
+        if w.starts_with(char::is_lowercase) {
+            lower += 1;
+        }
+    }
+    words >= 6 && lower * 2 >= words
 }
 
 fn is_stop(text: &str) -> bool {
@@ -323,6 +350,14 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
     let mut pending: Option<Contact> = None;
     for (_, item) in items {
         match item {
+            Item::Name(..)
+                if pending.as_ref().is_some_and(|p| {
+                    p.name.is_some() && p.emails.is_empty() && p.phones.is_empty()
+                }) =>
+            {
+                // A name line, then an organisation or title line that
+                // looks like a name.
+            }
             Item::Name(name, honorifics) => {
                 // With a single name, what came before (a desk line) is
                 // its contact too.
@@ -422,7 +457,7 @@ fn fix_email(text: &str, r: Range<usize>) -> Range<usize> {
     for p in GLUED_PREFIX.iter() {
         if local.len() > p.len() && local.starts_with(p) {
             let rest = &local[p.len()..];
-            if rest.starts_with(|c: char| c.is_ascii_lowercase()) {
+            if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
                 return r.start + p.len()..r.end;
             }
         }
@@ -510,31 +545,15 @@ fn push_phone(text: &str, r: Range<usize>, digits: usize, out: &mut Vec<Range<us
     out.push(r);
 }
 
-/// Personal names in a section: runs of two to four capitalised words,
-/// cut at words that cannot be in a name, found in the pieces the text
-/// falls into at line breaks, space runs, `|` and glued seams.
+/// Personal names in a section: in each piece (cut at line breaks,
+/// space runs, `|` and glued seams), the first run of two to four
+/// capitalised words that is not an address, a place, a possessive, an
+/// organisation's leading words or half of a camel-case word.
 fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
     let mut out = Vec::new();
     for piece in pieces(text) {
         let p = &text[piece.clone()];
-        let mut tokens: Vec<Range<usize>> = Vec::new();
-        let mut start = None;
-        for (k, c) in p.char_indices().chain(std::iter::once((p.len(), ' '))) {
-            let word_char = c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '\u{2019}');
-            match (word_char, start) {
-                (true, None) => start = Some(k),
-                (false, Some(s)) => {
-                    tokens.push(s..k);
-                    start = None;
-                    // Punctuation other than a space ends a run.
-                    if c != ' ' {
-                        tokens.push(k..k);
-                    }
-                }
-                (false, None) if c != ' ' => tokens.push(k..k),
-                _ => {}
-            }
-        }
+        let tokens = tokenize(p);
         let mut i = 0;
         while i < tokens.len() {
             let mut honorifics = Vec::new();
@@ -547,22 +566,125 @@ fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
             while j < tokens.len() && j - first < 4 && is_name_token(&p[tokens[j].clone()]) {
                 j += 1;
             }
-            let count = j - first;
-            let connector = tokens.get(j).is_some_and(|t| {
-                matches!(&p[t.clone()], "and" | "of" | "&" | "for" | "de" | "the")
-            });
-            let last_is_initial = count > 0 && p[tokens[j - 1].clone()].len() <= 2;
-            if count >= 2 && !connector && !last_is_initial {
-                let r = piece.start + tokens[first].start..piece.start + tokens[j - 1].end;
+            let mut count = j - first;
+            if count >= 2 && org_follows(text, piece.start + tokens[j - 1].end) {
+                // `Jane Roe Acme Widgets Group`: the name is the first two.
+                count = if count >= 3 { 2 } else { 0 };
+            }
+            if count >= 2 && is_person_run(text, &piece, &tokens, first, first + count) {
+                let last = first + count - 1;
+                let r = piece.start + tokens[first].start..piece.start + tokens[last].end;
                 let name = text[r.clone()].trim_end_matches('.').to_string();
                 out.push((r, name, honorifics));
-                i = j;
-            } else {
-                i = j.max(i + 1);
+                // Later capitalised words in the piece are an organisation
+                // or a place, until a number or an address starts the next
+                // contact.
+                j = first + count;
+                while j < tokens.len()
+                    && !p[tokens[j].clone()].contains(|c: char| c.is_ascii_digit() || c == '@')
+                {
+                    j += 1;
+                }
             }
+            i = j.max(i + 1);
         }
     }
     out
+}
+
+/// Word tokens of a piece; punctuation other than a space is an empty
+/// token that breaks a run.
+fn tokenize(p: &str) -> Vec<Range<usize>> {
+    let mut tokens: Vec<Range<usize>> = Vec::new();
+    let mut start = None;
+    for (k, c) in p.char_indices().chain(std::iter::once((p.len(), ' '))) {
+        let word_char = c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '\u{2019}');
+        match (word_char, start) {
+            (true, None) => start = Some(k),
+            (false, Some(s)) => {
+                tokens.push(s..k);
+                start = None;
+                if c != ' ' {
+                    tokens.push(k..k);
+                }
+            }
+            (false, None) if c != ' ' => tokens.push(k..k),
+            _ => {}
+        }
+    }
+    tokens
+}
+
+/// Whether an organisation word (`Group`, `Office`) follows `at`.
+fn org_follows(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches(' ');
+    let word = rest.split([' ', ',', '\n']).next().unwrap_or("");
+    ORG_SUFFIX.contains(word) || ORG_SUFFIX.contains(word.trim_end_matches('.'))
+}
+
+/// Checks a run of name tokens `first..end` of a piece for the things that
+/// look like names but are not.
+fn is_person_run(
+    text: &str,
+    piece: &Range<usize>,
+    tokens: &[Range<usize>],
+    first: usize,
+    end: usize,
+) -> bool {
+    let p = &text[piece.clone()];
+    let words: Vec<&str> = tokens[first..end].iter().map(|t| &p[t.clone()]).collect();
+    // A possessive (`Minister Roe's office`) or a lone initial at the end.
+    if words
+        .iter()
+        .any(|w| w.ends_with(['\'', '\u{2019}']) || w.ends_with("'s"))
+        || words
+            .last()
+            .is_some_and(|w| w.trim_end_matches('.').len() <= 1)
+    {
+        return false;
+    }
+    // An address: `19 Quail Run Circle`.
+    if first > 0
+        && p[tokens[first - 1].clone()]
+            .chars()
+            .any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let run_end = piece.start + tokens[end - 1].end;
+    let after = &text[run_end..];
+    // An organisation name: `Acme and Sons`, `Office of X`.
+    let next = after.trim_start_matches(' ');
+    let next_word = next.split([' ', ',', '\n']).next().unwrap_or("");
+    if matches!(next_word, "and" | "of" | "&" | "for" | "de") {
+        let then = next[next_word.len()..].trim_start();
+        if then.starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    // Half of a camel-case word: `Acme BioPharma`.
+    if after.starts_with(char::is_uppercase) {
+        let glued = after.split([' ', ',', '\n']).next().unwrap_or("");
+        let mut cs = glued.chars();
+        cs.next();
+        let camel = cs.next().is_some_and(char::is_lowercase);
+        let word = glued.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if camel && !NON_NAME.contains(&word.to_lowercase()) {
+            return false;
+        }
+    }
+    // A city: `Port Town, BC`, `Springfield, Ohio`.
+    if let Some(rest) = after.strip_prefix(", ") {
+        let b = rest.as_bytes();
+        let code = b.len() >= 2
+            && b[0].is_ascii_uppercase()
+            && b[1].is_ascii_uppercase()
+            && b.get(2).is_none_or(|c| !c.is_ascii_alphabetic());
+        if code || PLACES.find(rest).is_some_and(|m| m.start() == 0) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A capitalised word that may be part of a personal name.
@@ -716,7 +838,7 @@ mod tests {
                 vec![c(None, &["news@acme.org"], &["(877) 555-0120"])],
             ),
             (
-                "Press contact: press@acme.test\n\nAbout Acme\nAcme is a firm. Call 555-0100-22.\n",
+                "Press contact: press@acme.test\n\nAbout Acme\nAcme is a firm founded in 1999 with 1,200,300 users.\n",
                 vec![c(None, &["press@acme.test"], &[])],
             ),
         ];
