@@ -100,19 +100,23 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
             continue;
         }
         let text = &clean[line.clone()];
-        if let Some(at) = cue_in_line(text) {
-            let start = line.start + at;
-            let rest_len = line.end - start;
-            let mut end = line.end;
-            if rest_len <= MAX_CONTACT_LINE * 2 {
-                end = extend_section(doc, i + 1, end);
-            } else {
-                // A cue inside a long line of run-together text: read on
-                // to a stop phrase, and not far.
-                end = bounded_end(clean, start, line.end);
+        let cues = cues_in_line(text);
+        if !cues.is_empty() {
+            for (k, at) in cues.iter().enumerate() {
+                let start = line.start + at;
+                let next = cues.get(k + 1).map_or(line.end, |n| line.start + n);
+                let end = if next < line.end {
+                    bounded_end(clean, start, next)
+                } else if line.end - start <= MAX_CONTACT_LINE * 2 {
+                    extend_section(doc, i + 1, line.end)
+                } else {
+                    // A cue inside a long line of run-together text: read
+                    // on to a stop phrase, and not far.
+                    bounded_end(clean, start, line.end)
+                };
+                sections.push((start..end, true));
+                covered_until = end;
             }
-            sections.push((start..end, true));
-            covered_until = end;
         } else if text.len() <= MAX_CONTACT_LINE
             && EMAIL.is_match(text)
             && phones_in(text, 0).next().is_some()
@@ -162,9 +166,10 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
     out
 }
 
-/// Where a contact cue starts in a line, if it has one at the line start
+/// Where contact cues start in a line: at the line start
 /// or after a sentence end, a run of spaces or a glued seam.
-fn cue_in_line(text: &str) -> Option<usize> {
+fn cues_in_line(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
     for m in CUES.find_iter(text) {
         let at = m.start();
         let before = &text[..at];
@@ -198,10 +203,10 @@ fn cue_in_line(text: &str) -> Option<usize> {
             }
         }
         if ok {
-            return Some(at);
+            found.push(at);
         }
     }
-    None
+    found
 }
 
 /// A line that starts with a name standing alone (`Jane Roe` or `Jane Roe
@@ -255,7 +260,7 @@ fn extend_section(doc: &Doc, from: usize, mut end: usize) -> usize {
         {
             break;
         }
-        if cue_in_line(text) == Some(0) {
+        if cues_in_line(text).first() == Some(&0) {
             break;
         }
         end = line.end;
@@ -399,9 +404,13 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
     contacts
 }
 
+/// Whether `head` ends with `contact`/`call` (and perhaps an honorific).
 fn after_contact_verb(head: &str) -> bool {
-    let head = head.trim_end();
-    let word = head.rsplit(' ').next().unwrap_or("");
+    let mut words = head.split_whitespace().rev();
+    let mut word = words.next().unwrap_or("");
+    if HONORIFICS.contains(word) {
+        word = words.next().unwrap_or("");
+    }
     CONTACT_VERB.is_match(word) && word.len() <= 7
 }
 
@@ -828,6 +837,10 @@ mod tests {
             (
                 "For Immediate Release\nAnn Lee\nSpokesperson\nOffice: 714-555-0108\n",
                 vec![c(Some("Ann Lee"), &[], &["714-555-0108"])],
+            ),
+            (
+                "Please contact Ms. Ann Lee, Acme, ann@acme.test for more.\n",
+                vec![c(Some("Ann Lee"), &["ann@acme.test"], &[])],
             ),
             (
                 "Acme press office\nMain switchboard 020 7946 0000\n",
