@@ -32,6 +32,11 @@ pub(crate) struct Contacts {
 
 /// A line longer than this is prose, not part of a contact block.
 const MAX_CONTACT_LINE: usize = 220;
+/// A longer sentence is not read for a contact.
+const MAX_SENTENCE: usize = 600;
+/// At most this many sections and contacts are read from one release.
+const MAX_SECTIONS: usize = 100;
+
 /// A section looks at most this many non-blank lines after its cue.
 const MAX_SECTION_LINES: usize = 12;
 
@@ -96,6 +101,9 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
     let mut sections: Vec<(Range<usize>, bool)> = Vec::new();
     let mut covered_until = 0;
     for (i, line) in doc.lines.iter().enumerate() {
+        if sections.len() >= MAX_SECTIONS {
+            break;
+        }
         if line.start < covered_until {
             continue;
         }
@@ -129,7 +137,8 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
         } else {
             for s in segment::sentences(clean, line.clone()) {
                 let st = &clean[s.clone()];
-                if CONTACT_VERB.is_match(st)
+                if st.len() <= MAX_SENTENCE
+                    && CONTACT_VERB.is_match(st)
                     && (EMAIL.is_match(st) || phones_in(st, 0).next().is_some())
                 {
                     sections.push((s, false));
@@ -147,6 +156,9 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
             out.blocks.push(range);
         }
         for c in found {
+            if out.contacts.len() >= MAX_SECTIONS {
+                break;
+            }
             if !out.contacts.iter().any(|o| same_contact(o, &c)) {
                 out.contacts.push(c);
             }
@@ -188,7 +200,10 @@ fn cues_in_line(text: &str) -> Vec<usize> {
                 let t = before.trim_end();
                 before.len() - t.len() >= 2 || t.ends_with(['.', ':', ';', '!', '?', ')', '"'])
             }
-            Some(p) => p.is_lowercase() && text[at..].starts_with(char::is_uppercase),
+            Some(p) => {
+                (p.is_lowercase() || !p.is_alphanumeric())
+                    && text[at..].starts_with(char::is_uppercase)
+            }
         };
         // `Contact` alone must be a heading or glued to what follows, not a
         // verb in a sentence.
@@ -226,7 +241,7 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
         return None;
     }
     let reach = |t: &str| EMAIL.is_match(t) || phones_in(t, 0).next().is_some();
-    let head = &text[..text.len().min(MAX_CONTACT_LINE)];
+    let head = &text[..floor_boundary(text, MAX_CONTACT_LINE)];
     if reach(head) {
         return Some(line.end.min(line.start + head.len()));
     }
@@ -266,6 +281,15 @@ fn extend_section(doc: &Doc, from: usize, mut end: usize) -> usize {
         end = line.end;
     }
     end
+}
+
+/// The largest char boundary of `s` at or before `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The end of a section that starts mid-line at `start` in a long line.
@@ -411,6 +435,7 @@ fn after_contact_verb(head: &str) -> bool {
     if HONORIFICS.contains(word) {
         word = words.next().unwrap_or("");
     }
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
     CONTACT_VERB.is_match(word) && word.len() <= 7
 }
 
@@ -682,16 +707,30 @@ fn is_person_run(
             return false;
         }
     }
-    // A city: `Port Town, BC`, `Springfield, Ohio`.
-    if let Some(rest) = after.strip_prefix(", ") {
-        let b = rest.as_bytes();
-        let code = b.len() >= 2
-            && b[0].is_ascii_uppercase()
-            && b[1].is_ascii_uppercase()
-            && b.get(2).is_none_or(|c| !c.is_ascii_alphabetic());
-        if code || PLACES.find(rest).is_some_and(|m| m.start() == 0) {
-            return false;
-        }
+    // A city: `Port Town, BC`, `Springfield, Ohio`, `Rivertown NSW 2650`.
+    let rest = after
+        .strip_prefix(", ")
+        .or_else(|| after.strip_prefix(' '))
+        .unwrap_or("");
+    let b = rest.as_bytes();
+    let caps = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let tail = rest[caps..].trim_start_matches(' ');
+    let code = (2..=3).contains(&caps)
+        && (tail.is_empty() || tail.starts_with(|c: char| c.is_ascii_digit() || c == '\n'));
+    if code
+        || PLACES
+            .find(rest)
+            .is_some_and(|m| m.start() == 0 && after.starts_with(", "))
+    {
+        return false;
+    }
+    // The tail of an organisation name: `Office of the Hon Jane Roe`.
+    let mut k = first;
+    while k > 0 && HONORIFICS.contains(&p[tokens[k - 1].clone()]) {
+        k -= 1;
+    }
+    if k > 0 && matches!(&p[tokens[k - 1].clone()], "of" | "the" | "and" | "&") {
+        return false;
     }
     true
 }
@@ -843,6 +882,14 @@ mod tests {
                 vec![c(Some("Ann Lee"), &["ann@acme.test"], &[])],
             ),
             (
+                "Contact:\nAnn Lee, MD, Chief Officer\nann@acme.test\n",
+                vec![c(Some("Ann Lee"), &["ann@acme.test"], &[])],
+            ),
+            (
+                "Contact: Bo Kim bo@acme.test\nOffice of the Hon Ann Lee MP\nRivertown NSW 2650\n",
+                vec![c(Some("Bo Kim"), &["bo@acme.test"], &[])],
+            ),
+            (
                 "Acme press office\nMain switchboard 020 7946 0000\n",
                 vec![c(None, &[], &["020 7946 0000"])],
             ),
@@ -857,6 +904,23 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(contacts(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn survives_hostile_input() {
+        let inputs = [
+            "Contact: ".repeat(20_000),
+            "Jane Roe ".repeat(50_000),
+            format!("Media contact: {}", "\u{e9}".repeat(5_000)),
+            format!("{}\u{e9}", "Ann Lee ann@x.test 555-0100-22 ".repeat(3_000)),
+            "1 ".repeat(100_000),
+            "Mr. ".repeat(100_000),
+        ];
+        for input in inputs {
+            let doc = Doc::new(&input);
+            let found = find(&doc);
+            assert!(found.contacts.len() <= MAX_SECTIONS);
         }
     }
 

@@ -207,7 +207,7 @@ fn marker_len(t: &str) -> Option<usize> {
             after(1)
         }
         '(' => {
-            let close = t[..t.len().min(6)].find(')')?;
+            let close = t.bytes().take(6).position(|c| c == b')')?;
             let inner = &t[1..close];
             if is_ordinal(inner) {
                 after(close + 1)
@@ -393,6 +393,20 @@ mod tests {
                 .map(|l| l.iter().map(|s| s.to_string()).collect())
                 .collect();
             assert_eq!(got, want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn survives_hostile_input() {
+        let inputs = [
+            "* a\n".repeat(50_000),
+            "(\u{e9}\u{e9}\u{e9}\n".repeat(1_000),
+            format!("Intro:* {}", "\u{2022} x ".repeat(50_000)),
+            "1. \n\n".repeat(20_000),
+        ];
+        for input in inputs {
+            let doc = Doc::new(&input);
+            let _ = find(&doc);
         }
     }
 
