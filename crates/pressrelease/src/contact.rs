@@ -134,7 +134,7 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
         } else if let Some(end) = name_led_block(doc, i) {
             sections.push((line.start..end, true));
             covered_until = end;
-        } else {
+        } else if CONTACT_VERB.is_match(text) && (text.contains('@') || PHONE.is_match(text)) {
             for s in segment::sentences(clean, line.clone()) {
                 let st = &clean[s.clone()];
                 if st.len() <= MAX_SENTENCE
@@ -232,7 +232,11 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     let line = doc.lines[i].clone();
     let text = &clean[line.clone()];
     let lead = text.len() - text.trim_start().len();
-    let first = pieces(text).into_iter().next()?;
+    if !text[lead..].starts_with(char::is_uppercase) {
+        return None;
+    }
+    // Only the first piece matters, and it is short.
+    let first = pieces(&text[..floor_boundary(text, lead + 64)]).into_iter().next()?;
     if first.start != lead || first.len() > 40 {
         return None;
     }
