@@ -74,6 +74,11 @@ static ORG_SUFFIX: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 static PLACES: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_places.txt"))));
+static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!("../data/contact_roles.txt"))
+        .into_iter()
+        .collect()
+});
 static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     word_list(include_str!("../data/contact_honorifics.txt"))
         .into_iter()
@@ -236,7 +241,9 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
         return None;
     }
     // Only the first piece matters, and it is short.
-    let first = pieces(&text[..floor_boundary(text, lead + 64)]).into_iter().next()?;
+    let first = pieces(&text[..floor_boundary(text, lead + 64)])
+        .into_iter()
+        .next()?;
     if first.start != lead || first.len() > 40 {
         return None;
     }
@@ -334,7 +341,7 @@ fn is_stop(text: &str) -> bool {
 
 /// An entity found in a section, in text order.
 enum Item {
-    Name(String, Vec<String>),
+    Name(String, Vec<String>, Range<usize>),
     Email(String),
     Phone(String),
 }
@@ -371,7 +378,7 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
         if !is_block && !after_contact_verb(&text[..r.start]) {
             continue;
         }
-        items.push((r.start, Item::Name(name, honorifics)));
+        items.push((r.start, Item::Name(name, honorifics, r)));
     }
     items.sort_by_key(|(at, _)| *at);
     let names = items
@@ -391,7 +398,7 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
                 // A name line, then an organisation or title line that
                 // looks like a name.
             }
-            Item::Name(name, honorifics) => {
+            Item::Name(name, honorifics, r) => {
                 // With a single name, what came before (a desk line) is
                 // its contact too.
                 let mut c = match pending.take() {
@@ -404,6 +411,9 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
                 };
                 c.name = Some(name);
                 c.honorifics = honorifics;
+                let (title, organisation) = role_and_org(text, r.end);
+                c.title = title;
+                c.organisation = c.organisation.take().or(organisation);
                 pending = Some(c);
             }
             Item::Email(e) => {
@@ -430,6 +440,49 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
         contacts.clear();
     }
     contacts
+}
+
+/// The role and organisation written right after a name (`, Press
+/// Officer, Acme Widgets`, or on the next lines), if any.
+fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
+    let mut title = None;
+    let mut org = None;
+    let tail = &text[after..floor_boundary(text, after + 300)];
+    // Read up to the first number or address: what follows belongs to
+    // the next contact or to an address block.
+    for piece in pieces(tail).into_iter().take(3) {
+        for part in tail[piece].split([',', '|', '(', ')']) {
+            let part = part.trim().trim_start_matches(':').trim();
+            if part.contains(|c: char| c.is_ascii_digit() || c == '@') {
+                return (title, org);
+            }
+            if part.len() < 2 || part.len() > 80 {
+                continue;
+            }
+            let mut words: Vec<&str> = part.split_whitespace().collect();
+            // `Acme Association Email Us Here`: labels after the name.
+            while words.len() > 1
+                && words.last().is_some_and(|w| {
+                    NON_NAME.contains(&w.to_lowercase()) && !ORG_SUFFIX.contains(w)
+                })
+            {
+                words.pop();
+            }
+            let part = words.join(" ");
+            let role = words
+                .iter()
+                .any(|w| ROLES.contains(w.trim_end_matches('.')));
+            let is_org = words
+                .iter()
+                .any(|w| ORG_SUFFIX.contains(w) || ORG_SUFFIX.contains(w.trim_end_matches('.')));
+            if role && title.is_none() {
+                title = Some(part);
+            } else if is_org && org.is_none() && !role {
+                org = Some(part);
+            }
+        }
+    }
+    (title, org)
 }
 
 /// Whether `head` ends with `contact`/`call` (and perhaps an honorific).
@@ -605,6 +658,15 @@ fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
                 j += 1;
             }
             let mut count = j - first;
+            // `Jane Roe M: 0412 ...`: a label letter is not an initial.
+            while count > 2
+                && p[tokens[first + count - 1].clone()]
+                    .trim_end_matches('.')
+                    .len()
+                    <= 1
+            {
+                count -= 1;
+            }
             if count >= 2 && org_follows(text, piece.start + tokens[j - 1].end) {
                 // `Jane Roe Acme Widgets Group`: the name is the first two.
                 count = if count >= 3 { 2 } else { 0 };
@@ -892,6 +954,13 @@ mod tests {
             (
                 "Contact: Bo Kim bo@acme.test\nOffice of the Hon Ann Lee MP\nRivertown NSW 2650\n",
                 vec![c(Some("Bo Kim"), &["bo@acme.test"], &[])],
+            ),
+            (
+                "Contact: Bo Kim: +61 412 345 678\nAnn Lee M: 0412 345 678 E: ann@lee.test\n",
+                vec![
+                    c(Some("Bo Kim"), &[], &["+61 412 345 678"]),
+                    c(Some("Ann Lee"), &["ann@lee.test"], &["0412 345 678"]),
+                ],
             ),
             (
                 "Acme press office\nMain switchboard 020 7946 0000\n",
