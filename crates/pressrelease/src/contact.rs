@@ -57,6 +57,8 @@ fn matcher(words: &[&str]) -> AhoCorasick {
 
 static CUES: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_cues.txt"))));
+static NOT_MEDIA: LazyLock<AhoCorasick> =
+    LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_not_media.txt"))));
 static STOPS: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_stops.txt"))));
 static NON_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -144,6 +146,7 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
                 let st = &clean[s.clone()];
                 if st.len() <= MAX_SENTENCE
                     && CONTACT_VERB.is_match(st)
+                    && !NOT_MEDIA.is_match(st)
                     && (EMAIL.is_match(st) || phones_in(st, 0).next().is_some())
                 {
                     sections.push((s, false));
@@ -934,6 +937,10 @@ mod tests {
             (
                 "CONTACT:\n\nJon Roe7605551889media@acme.test\n",
                 vec![c(Some("Jon Roe"), &["media@acme.test"], &["7605551889"])],
+            ),
+            (
+                "Worried? Call our helpline on 0800 555 0199 at any time.\n",
+                vec![],
             ),
             (
                 "The firm grew 15% in 2024-2025 to 1,234,567 units.\n",
