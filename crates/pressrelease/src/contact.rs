@@ -632,8 +632,24 @@ fn push_phone(text: &str, r: Range<usize>, digits: usize, out: &mut Vec<Range<us
     let b = s.as_bytes();
     let zip = b.len() == 10 && b[5] == b'-' && !s.contains(' ');
     let years = b.len() == 9 && b[4] == b'-';
+    // `2024-06-05` is a date, `10.00-18.00` office hours.
+    let date = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
+    let hours = s.matches(['.', ':']).count() == 2 && s.contains('-') && digits == 8;
+    if date || hours {
+        return;
+    }
     // A decimal number (`1.5`) or a plain count is not a phone.
     if zip || years {
+        return;
+    }
+    // `USA1 (242-8721)`: a digit glued to a word is not where a number
+    // starts.
+    let glued = text[..r.start].ends_with(|c: char| c.is_alphabetic());
+    let first_digits = s
+        .split(' ')
+        .next()
+        .map_or(0, |t| t.bytes().filter(u8::is_ascii_digit).count());
+    if glued && first_digits < 3 {
         return;
     }
     out.push(r);
@@ -937,6 +953,10 @@ mod tests {
             (
                 "CONTACT:\n\nJon Roe7605551889media@acme.test\n",
                 vec![c(Some("Jon Roe"), &["media@acme.test"], &["7605551889"])],
+            ),
+            (
+                "Media contact:\nAnn Lee\nAcme Ltd\n2024-06-05, 10.00-18.00\n+44 20 7946 0000\n",
+                vec![c(Some("Ann Lee"), &[], &["+44 20 7946 0000"])],
             ),
             (
                 "Worried? Call our helpline on 0800 555 0199 at any time.\n",
