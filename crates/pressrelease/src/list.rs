@@ -37,11 +37,18 @@ pub(crate) fn find(doc: &Doc) -> Vec<List> {
                 last_text_line = Some(line.clone());
                 continue;
             }
+            let (kind, first) = marker_kind(text.trim_start());
+            // After a blank line, a numbering that starts afresh under a
+            // list of another kind is a new list.
+            let fresh = gap > 0 && first && open.as_ref().is_some_and(|b| b.kind != kind);
             match open.as_mut() {
-                Some(b) if gap <= MAX_BLANK_GAP => b.push_item(clean, body),
+                Some(b) if gap <= MAX_BLANK_GAP && !fresh => b.push_item(clean, body),
                 _ => {
                     close(doc, &mut open, &mut lists);
-                    let mut b = Building::new(last_text_line.clone(), line.start);
+                    // A list right after another has no intro of its own.
+                    let intro = if fresh { None } else { last_text_line.clone() };
+                    let mut b = Building::new(intro, line.start);
+                    b.kind = kind;
                     b.push_item(clean, body);
                     open = Some(b);
                 }
@@ -89,6 +96,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<List> {
 /// A list being read: its intro line and the clean ranges of each item's
 /// pieces.
 struct Building {
+    /// The marker kind of the first item.
+    kind: char,
     intro: Option<Range<usize>>,
     start: usize,
     items: Vec<Vec<Range<usize>>>,
@@ -97,6 +106,7 @@ struct Building {
 impl Building {
     fn new(intro: Option<Range<usize>>, start: usize) -> Building {
         Building {
+            kind: '*',
             intro,
             start,
             items: Vec::new(),
@@ -228,6 +238,26 @@ fn marker_len(t: &str) -> Option<usize> {
             after(end + 1)
         }
     }
+}
+
+/// The kind of a line's marker (`*` bullet, `1` number, `a` letter, `(`
+/// bracketed) and whether it is the first of its sequence (`1`, `a`, `i`).
+fn marker_kind(t: &str) -> (char, bool) {
+    let Some(c) = t.chars().next() else {
+        return ('*', false);
+    };
+    if c == '(' {
+        let inner = t[1..].split(')').next().unwrap_or("");
+        return ('(', matches!(inner, "1" | "a" | "A" | "i" | "I"));
+    }
+    if c.is_ascii_digit() {
+        return ('1', t.starts_with("1.") || t.starts_with("1)"));
+    }
+    if c.is_ascii_alphabetic() && c != 'o' {
+        let first = t[1..].starts_with(['.', ')']) && matches!(c, 'a' | 'A' | 'i' | 'I');
+        return ('a', first);
+    }
+    ('*', false)
 }
 
 /// Whether `s` is a list ordinal: `1`-`99`, one letter, or a roman numeral.
@@ -380,6 +410,14 @@ mod tests {
             (
                 "Notes:\n1. Top\n- nested a\n- nested b\n2. Next\n",
                 &[&["Top", "nested a", "nested b", "Next"]],
+            ),
+            (
+                "Do:\n\n- Hire\n\n- Buy\n\n1. Plan\n2. Act\n",
+                &[&["Hire", "Buy"], &["Plan", "Act"]],
+            ),
+            (
+                "Do:\n\u{2022} One\no sub a\no sub b\n\u{2022} Two\n",
+                &[&["One", "sub a", "sub b", "Two"]],
             ),
             ("Only one:\n- a single dash sentence.\n\nMore prose.", &[]),
             ("BOSTON -- Today the firm said.\n", &[]),
