@@ -352,11 +352,11 @@ enum Item {
 fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> {
     let clean = doc.clean();
     let text = &clean[range.clone()];
-    let mut items: Vec<(usize, Item)> = Vec::new();
+    let mut items: Vec<(Range<usize>, Item)> = Vec::new();
     let mut taken: Vec<Range<usize>> = Vec::new();
     for m in EMAIL.find_iter(text) {
         let r = fix_email(text, m.range());
-        items.push((r.start, Item::Email(text[r.clone()].to_string())));
+        items.push((r.clone(), Item::Email(text[r.clone()].to_string())));
         taken.push(r);
     }
     for m in URL.find_iter(text) {
@@ -371,7 +371,7 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
         if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
             continue;
         }
-        items.push((r.start, Item::Phone(text[r].to_string())));
+        items.push((r.clone(), Item::Phone(text[r].to_string())));
     }
     for (r, name, honorifics) in names_in(text) {
         if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
@@ -381,17 +381,19 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
         if !is_block && !after_contact_verb(&text[..r.start]) {
             continue;
         }
-        items.push((r.start, Item::Name(name, honorifics, r)));
+        items.push((r.clone(), Item::Name(name, honorifics, r)));
     }
-    items.sort_by_key(|(at, _)| *at);
+    items.sort_by_key(|(at, _)| at.start);
     let names = items
         .iter()
         .filter(|(_, i)| matches!(i, Item::Name(..)))
         .count();
-    let span = doc.text.span(range);
+    // While contacts are read, their spans hold section-relative clean
+    // offsets; they are mapped to the input at the end.
     let mut contacts: Vec<Contact> = Vec::new();
     let mut pending: Option<Contact> = None;
-    for (_, item) in items {
+    for (at, item) in items {
+        let span = crate::Span::new(at.start, at.end);
         match item {
             Item::Name(..)
                 if pending.as_ref().is_some_and(|p| {
@@ -412,6 +414,7 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
                     }
                     None => empty_contact(span),
                 };
+                c.span.end = c.span.end.max(at.end);
                 c.name = Some(name);
                 c.honorifics = honorifics;
                 let (title, organisation) = role_and_org(text, r.end);
@@ -421,12 +424,14 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
             }
             Item::Email(e) => {
                 let c = pending.get_or_insert_with(|| empty_contact(span));
+                c.span.end = c.span.end.max(at.end);
                 if !c.emails.contains(&e) {
                     c.emails.push(e);
                 }
             }
             Item::Phone(p) => {
                 let c = pending.get_or_insert_with(|| empty_contact(span));
+                c.span.end = c.span.end.max(at.end);
                 if !c.phones.contains(&p) {
                     c.phones.push(p);
                 }
@@ -434,6 +439,11 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
         }
     }
     contacts.extend(pending);
+    for c in &mut contacts {
+        c.span = doc
+            .text
+            .span(range.start + c.span.start..range.start + c.span.end.max(c.span.start));
+    }
     // A name with no way to reach it is only a contact in a cued block.
     contacts.retain(|c| c.name.is_some() || !c.emails.is_empty() || !c.phones.is_empty());
     let reachable = contacts
@@ -1022,6 +1032,18 @@ mod tests {
             let found = find(&doc);
             assert!(found.contacts.len() <= MAX_SECTIONS);
         }
+    }
+
+    #[test]
+    fn spans_cover_each_contact() {
+        let input = "Media contacts:\nAnn Lee: 0412 345 678\nBo Kim: bo@kim.test\n";
+        let doc = Doc::new(input);
+        let got: Vec<&str> = find(&doc)
+            .contacts
+            .iter()
+            .map(|c| c.span.text(input))
+            .collect();
+        assert_eq!(got, ["Ann Lee: 0412 345 678", "Bo Kim: bo@kim.test"]);
     }
 
     #[test]
