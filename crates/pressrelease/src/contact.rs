@@ -134,7 +134,7 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
             }
         } else if text.len() <= MAX_CONTACT_LINE
             && EMAIL.is_match(text)
-            && phones_in(text, 0).next().is_some()
+            && phones_in(text).next().is_some()
         {
             sections.push((line.clone(), true));
             covered_until = line.end;
@@ -147,7 +147,7 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
                 if st.len() <= MAX_SENTENCE
                     && CONTACT_VERB.is_match(st)
                     && !NOT_MEDIA.is_match(st)
-                    && (EMAIL.is_match(st) || phones_in(st, 0).next().is_some())
+                    && (EMAIL.is_match(st) || phones_in(st).next().is_some())
                 {
                     sections.push((s, false));
                 }
@@ -254,7 +254,7 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     if names.len() != 1 || names[0].0 != (0..first.len()) {
         return None;
     }
-    let reach = |t: &str| EMAIL.is_match(t) || phones_in(t, 0).next().is_some();
+    let reach = |t: &str| EMAIL.is_match(t) || phones_in(t).next().is_some();
     let head = &text[..floor_boundary(text, MAX_CONTACT_LINE)];
     if reach(head) {
         return Some(line.end.min(line.start + head.len()));
@@ -324,7 +324,7 @@ fn bounded_end(clean: &str, start: usize, line_end: usize) -> usize {
 
 /// A line of running text: six words or more, most of them lowercase.
 fn is_prose(text: &str) -> bool {
-    if EMAIL.is_match(text) || phones_in(text, 0).next().is_some() {
+    if EMAIL.is_match(text) || phones_in(text).next().is_some() {
         return false;
     }
     let mut words = 0;
@@ -367,7 +367,7 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
             taken.push(m.range());
         }
     }
-    for r in phones_in(text, 0) {
+    for r in phones_in(text) {
         if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
             continue;
         }
@@ -580,12 +580,11 @@ fn fix_email(text: &str, r: Range<usize>) -> Range<usize> {
     r
 }
 
-/// The phone numbers in `text`, as ranges (offset by `base`).
-fn phones_in(text: &str, base: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+/// The phone numbers in `text`, as ranges.
+fn phones_in(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     PHONE
         .find_iter(text)
         .flat_map(move |m| split_phones(text, m.range()))
-        .map(move |r| r.start + base..r.end + base)
 }
 
 /// Cuts a run of digits and separators into phone numbers: a new number
@@ -648,7 +647,6 @@ fn push_phone(text: &str, r: Range<usize>, digits: usize, out: &mut Vec<Range<us
     if date || hours {
         return;
     }
-    // A decimal number (`1.5`) or a plain count is not a phone.
     if zip || years {
         return;
     }
