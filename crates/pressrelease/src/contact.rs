@@ -117,7 +117,7 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
         let text = &clean[line.clone()];
         let cues = cues_in_line(text);
         if !cues.is_empty() {
-            for (k, at) in cues.iter().enumerate() {
+            for (k, at) in cues.iter().enumerate().take(MAX_SECTIONS) {
                 let start = line.start + at;
                 let next = cues.get(k + 1).map_or(line.end, |n| line.start + n);
                 let end = if next < line.end {
