@@ -1,9 +1,25 @@
 //! Media contacts: `Media contact: Jane Doe, +1 555 0100, jane@acme.com`.
+//!
+//! A contact section opens at a cue (`Media contact:`, `For more
+//! information, please contact`, `Press office`, ...) and runs over the
+//! short lines after it until a stop line (`About ...`, `Forward-Looking`,
+//! a long prose line). A short line holding both an email and a phone is a
+//! section of its own, and so is a prose sentence that asks the reader to
+//! contact or call someone at an address or number. Inside a section the
+//! text is cut into pieces (line breaks, runs of spaces, `|`, and the
+//! seams of scraped text whose line breaks were lost: `DoePublic`,
+//! `Doe7603521889`); each personal name starts a contact and the emails and
+//! phones after it belong to it.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
 
 use crate::record::Contact;
-use crate::segment::Doc;
+use crate::segment::{self, Doc};
 
 /// The contacts and where the contact section lies.
 #[derive(Debug, Default)]
@@ -14,7 +30,1034 @@ pub(crate) struct Contacts {
     pub(crate) blocks: Vec<Range<usize>>,
 }
 
+/// A line longer than this is prose, not part of a contact block.
+const MAX_CONTACT_LINE: usize = 220;
+/// A longer sentence is not read for a contact.
+const MAX_SENTENCE: usize = 600;
+/// At most this many sections and contacts are read from one release.
+const MAX_SECTIONS: usize = 100;
+
+/// A section looks at most this many non-blank lines after its cue.
+const MAX_SECTION_LINES: usize = 12;
+
+fn word_list(data: &'static str) -> Vec<&'static str> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+fn matcher(words: &[&str]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .expect("valid word list")
+}
+
+static CUES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_cues.txt"))));
+static NOT_MEDIA: LazyLock<AhoCorasick> =
+    LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_not_media.txt"))));
+static STOPS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_stops.txt"))));
+static NON_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    word_list(include_str!("../data/contact_nonname.txt"))
+        .into_iter()
+        .map(str::to_lowercase)
+        .collect()
+});
+static GLUED_PREFIX: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/contact_titles.txt")));
+static ORG_SUFFIX: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!("../data/contact_org_suffix.txt"))
+        .into_iter()
+        .collect()
+});
+static PLACES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_places.txt"))));
+static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!("../data/contact_roles.txt"))
+        .into_iter()
+        .collect()
+});
+static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!("../data/contact_honorifics.txt"))
+        .into_iter()
+        .collect()
+});
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
+        .expect("valid regex")
+});
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:https?://|www\.)[A-Za-z0-9.-]+\.[a-z]{2,}(?:/[^\s]*)?|[A-Za-z][A-Za-z0-9-]*\.(?:com|org|net|news|gov|edu|io|ai)(?:/[^\s]*)?")
+        .expect("valid regex")
+});
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\+?\(?\d[\d()./ -]{5,}\d").expect("valid regex"));
+/// A prose sentence that points at a contact.
+static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:contact|call|email|e-mail|reach)\b").expect("valid regex")
+});
+
 /// Finds the media contacts.
-pub(crate) fn find(_doc: &Doc) -> Contacts {
-    Contacts::default()
+pub(crate) fn find(doc: &Doc) -> Contacts {
+    let clean = doc.clean();
+    let mut sections: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut covered_until = 0;
+    for (i, line) in doc.lines.iter().enumerate() {
+        if sections.len() >= MAX_SECTIONS {
+            break;
+        }
+        if line.start < covered_until {
+            continue;
+        }
+        let text = &clean[line.clone()];
+        let cues = cues_in_line(text);
+        if !cues.is_empty() {
+            for (k, at) in cues.iter().enumerate().take(MAX_SECTIONS) {
+                let start = line.start + at;
+                let next = cues.get(k + 1).map_or(line.end, |n| line.start + n);
+                let end = if next < line.end {
+                    bounded_end(clean, start, next)
+                } else if line.end - start <= MAX_CONTACT_LINE * 2 {
+                    extend_section(doc, i + 1, line.end)
+                } else {
+                    // A cue inside a long line of run-together text: read
+                    // on to a stop phrase, and not far.
+                    bounded_end(clean, start, line.end)
+                };
+                sections.push((start..end, true));
+                covered_until = end;
+            }
+        } else if text.len() <= MAX_CONTACT_LINE
+            && EMAIL.is_match(text)
+            && phones_in(text).next().is_some()
+        {
+            sections.push((line.clone(), true));
+            covered_until = line.end;
+        } else if let Some(end) = name_led_block(doc, i) {
+            sections.push((line.start..end, true));
+            covered_until = end;
+        } else if CONTACT_VERB.is_match(text) && (text.contains('@') || PHONE.is_match(text)) {
+            for s in segment::sentences(clean, line.clone()) {
+                let st = &clean[s.clone()];
+                if st.len() <= MAX_SENTENCE
+                    && CONTACT_VERB.is_match(st)
+                    && !NOT_MEDIA.is_match(st)
+                    && (EMAIL.is_match(st) || phones_in(st).next().is_some())
+                {
+                    sections.push((s, false));
+                }
+            }
+        }
+    }
+    let mut out = Contacts::default();
+    for (range, is_block) in sections {
+        let found = read_section(doc, range.clone(), is_block);
+        if found.is_empty() {
+            continue;
+        }
+        if is_block {
+            out.blocks.push(range);
+        }
+        for c in found {
+            if out.contacts.len() >= MAX_SECTIONS {
+                break;
+            }
+            if !out.contacts.iter().any(|o| same_contact(o, &c)) {
+                out.contacts.push(c);
+            }
+        }
+    }
+    // A desk whose numbers and addresses a named contact also has is that
+    // contact, mentioned again.
+    let all = out.contacts.clone();
+    out.contacts.retain(|c| {
+        c.name.is_some()
+            || !all.iter().any(|o| {
+                o.name.is_some()
+                    && c.emails.iter().all(|e| o.emails.contains(e))
+                    && c.phones.iter().all(|p| o.phones.contains(p))
+            })
+    });
+    out
+}
+
+/// Where contact cues start in a line: at the line start
+/// or after a sentence end, a run of spaces or a glued seam.
+fn cues_in_line(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    for m in CUES.find_iter(text) {
+        let at = m.start();
+        let before = &text[..at];
+        let prev = before.chars().next_back();
+        let matched = &text[m.range()];
+        let rest = text[m.end()..].trim();
+        // `... Contact:` and a cue that ends its line (`Acme press office`)
+        // are headings wherever they stand.
+        let colon = matched.ends_with(':') || rest.starts_with(':');
+        let heading = colon || rest.is_empty();
+        let ok = match prev {
+            None => true,
+            Some(p) if p.is_whitespace() && heading => true,
+            Some(p) if before.trim().is_empty() => p.is_whitespace(),
+            Some(p) if p.is_whitespace() => {
+                let t = before.trim_end();
+                before.len() - t.len() >= 2 || t.ends_with(['.', ':', ';', '!', '?', ')', '"'])
+            }
+            Some(p) => {
+                (p.is_lowercase() || !p.is_alphanumeric())
+                    && text[at..].starts_with(char::is_uppercase)
+            }
+        };
+        // `Contact` alone must be a heading or glued to what follows, not a
+        // verb in a sentence.
+        let bare = matched.eq_ignore_ascii_case("contact");
+        if ok && bare {
+            let after = &text[m.end()..];
+            let heading = after.trim().is_empty()
+                || after.starts_with(char::is_uppercase)
+                || after.starts_with(':');
+            if !heading || !matched.starts_with('C') {
+                continue;
+            }
+        }
+        if ok {
+            found.push(at);
+        }
+    }
+    found
+}
+
+/// A line that starts with a name standing alone (`Jane Roe` or `Jane Roe
+/// Press Officer jane@...`), with an email or phone on it or on the short
+/// lines right after it: where that block ends.
+fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
+    let clean = doc.clean();
+    let line = doc.lines[i].clone();
+    let text = &clean[line.clone()];
+    let lead = text.len() - text.trim_start().len();
+    if !text[lead..].starts_with(char::is_uppercase) {
+        return None;
+    }
+    // Only the first piece matters, and it is short.
+    let first = pieces(&text[..floor_boundary(text, lead + 64)])
+        .into_iter()
+        .next()?;
+    if first.start != lead || first.len() > 40 {
+        return None;
+    }
+    let names = names_in(&text[first.clone()]);
+    if names.len() != 1 || names[0].0 != (0..first.len()) {
+        return None;
+    }
+    let reach = |t: &str| EMAIL.is_match(t) || phones_in(t).next().is_some();
+    let head = &text[..floor_boundary(text, MAX_CONTACT_LINE)];
+    if reach(head) {
+        return Some(line.end.min(line.start + head.len()));
+    }
+    let mut end = None;
+    for l in doc.lines.iter().skip(i + 1).take(5) {
+        let t = clean[l.clone()].trim();
+        if t.is_empty() || t.len() > 80 {
+            break;
+        }
+        if reach(t) {
+            end = Some(l.end);
+        }
+    }
+    end
+}
+
+/// Extends a section over the short lines after it, up to a stop line.
+fn extend_section(doc: &Doc, from: usize, mut end: usize) -> usize {
+    let clean = doc.clean();
+    let mut seen = 0;
+    for line in doc.lines.iter().skip(from) {
+        let text = clean[line.clone()].trim();
+        if text.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > MAX_SECTION_LINES
+            || text.len() > MAX_CONTACT_LINE
+            || is_stop(text)
+            || is_prose(text)
+        {
+            break;
+        }
+        if cues_in_line(text).first() == Some(&0) {
+            break;
+        }
+        end = line.end;
+    }
+    end
+}
+
+/// The largest char boundary of `s` at or before `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The end of a section that starts mid-line at `start` in a long line.
+fn bounded_end(clean: &str, start: usize, line_end: usize) -> usize {
+    let mut end = (start + MAX_CONTACT_LINE * 2).min(line_end);
+    while !clean.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &clean[start..end];
+    let stop = STOPS
+        .find_iter(text)
+        .find(|m| m.start() > 0 && text[..m.start()].ends_with(char::is_whitespace));
+    match stop {
+        Some(m) => start + m.start(),
+        None => end,
+    }
+}
+
+/// A line of running text: six words or more, most of them lowercase.
+fn is_prose(text: &str) -> bool {
+    if EMAIL.is_match(text) || phones_in(text).next().is_some() {
+        return false;
+    }
+    let mut words = 0;
+    let mut lower = 0;
+    for w in text.split_whitespace() {
+        words += 1;
+        if w.starts_with(char::is_lowercase) {
+            lower += 1;
+        }
+    }
+    words >= 6 && lower * 2 >= words
+}
+
+fn is_stop(text: &str) -> bool {
+    STOPS.find(text).is_some_and(|m| m.start() == 0)
+}
+
+/// An entity found in a section, in text order.
+enum Item {
+    Name(String, Vec<String>, Range<usize>),
+    Email(String),
+    Phone(String),
+}
+
+fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> {
+    let clean = doc.clean();
+    let text = &clean[range.clone()];
+    let mut items: Vec<(Range<usize>, Item)> = Vec::new();
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    for m in EMAIL.find_iter(text) {
+        let r = fix_email(text, m.range());
+        items.push((r.clone(), Item::Email(text[r.clone()].to_string())));
+        taken.push(r);
+    }
+    for m in URL.find_iter(text) {
+        if !taken
+            .iter()
+            .any(|t| t.start <= m.start() && m.start() < t.end)
+        {
+            taken.push(m.range());
+        }
+    }
+    for r in phones_in(text) {
+        if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+            continue;
+        }
+        items.push((r.clone(), Item::Phone(text[r].to_string())));
+    }
+    for (r, name, honorifics) in names_in(text) {
+        if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+            continue;
+        }
+        // In prose, only the name right after `contact` or `call`.
+        if !is_block && !after_contact_verb(&text[..r.start]) {
+            continue;
+        }
+        items.push((r.clone(), Item::Name(name, honorifics, r)));
+    }
+    items.sort_by_key(|(at, _)| at.start);
+    let names = items
+        .iter()
+        .filter(|(_, i)| matches!(i, Item::Name(..)))
+        .count();
+    // While contacts are read, their spans hold section-relative clean
+    // offsets; they are mapped to the input at the end.
+    let mut contacts: Vec<Contact> = Vec::new();
+    let mut pending: Option<Contact> = None;
+    for (at, item) in items {
+        let span = crate::Span::new(at.start, at.end);
+        match item {
+            Item::Name(..)
+                if pending.as_ref().is_some_and(|p| {
+                    p.name.is_some() && p.emails.is_empty() && p.phones.is_empty()
+                }) =>
+            {
+                // A name line, then an organisation or title line that
+                // looks like a name.
+            }
+            Item::Name(name, honorifics, r) => {
+                // With a single name, what came before (a desk line) is
+                // its contact too.
+                let mut c = match pending.take() {
+                    Some(p) if names == 1 && p.name.is_none() => p,
+                    Some(p) => {
+                        contacts.push(p);
+                        empty_contact(span)
+                    }
+                    None => empty_contact(span),
+                };
+                c.span.end = c.span.end.max(at.end);
+                c.name = Some(name);
+                c.honorifics = honorifics;
+                let (title, organisation) = role_and_org(text, r.end);
+                c.title = title;
+                c.organisation = c.organisation.take().or(organisation);
+                pending = Some(c);
+            }
+            Item::Email(e) => {
+                let c = pending.get_or_insert_with(|| empty_contact(span));
+                c.span.end = c.span.end.max(at.end);
+                if !c.emails.contains(&e) {
+                    c.emails.push(e);
+                }
+            }
+            Item::Phone(p) => {
+                let c = pending.get_or_insert_with(|| empty_contact(span));
+                c.span.end = c.span.end.max(at.end);
+                if !c.phones.contains(&p) {
+                    c.phones.push(p);
+                }
+            }
+        }
+    }
+    contacts.extend(pending);
+    for c in &mut contacts {
+        c.span = doc
+            .text
+            .span(range.start + c.span.start..range.start + c.span.end.max(c.span.start));
+    }
+    // A name with no way to reach it is only a contact in a cued block.
+    contacts.retain(|c| c.name.is_some() || !c.emails.is_empty() || !c.phones.is_empty());
+    let reachable = contacts
+        .iter()
+        .any(|c| !c.emails.is_empty() || !c.phones.is_empty());
+    if !reachable {
+        contacts.clear();
+    }
+    contacts
+}
+
+/// The role and organisation written right after a name (`, Press
+/// Officer, Acme Widgets`, or on the next lines), if any.
+fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
+    let mut title = None;
+    let mut org = None;
+    let tail = &text[after..floor_boundary(text, after + 300)];
+    // Read up to the first number or address: what follows belongs to
+    // the next contact or to an address block.
+    for piece in pieces(tail).into_iter().take(3) {
+        for part in tail[piece].split([',', '|', '(', ')']) {
+            let part = part.trim().trim_start_matches(':').trim();
+            if part.contains(|c: char| c.is_ascii_digit() || c == '@') {
+                return (title, org);
+            }
+            if part.len() < 2 || part.len() > 80 {
+                continue;
+            }
+            let mut words: Vec<&str> = part.split_whitespace().collect();
+            // `Acme Association Email Us Here`: labels after the name.
+            while words.len() > 1
+                && words.last().is_some_and(|w| {
+                    NON_NAME.contains(&w.to_lowercase()) && !ORG_SUFFIX.contains(w)
+                })
+            {
+                words.pop();
+            }
+            let part = words.join(" ");
+            let role = words
+                .iter()
+                .any(|w| ROLES.contains(w.trim_end_matches('.')));
+            let is_org = words
+                .iter()
+                .any(|w| ORG_SUFFIX.contains(w) || ORG_SUFFIX.contains(w.trim_end_matches('.')));
+            if role && title.is_none() {
+                title = Some(part);
+            } else if is_org && org.is_none() && !role {
+                org = Some(part);
+            }
+        }
+    }
+    (title, org)
+}
+
+/// Whether `head` ends with `contact`/`call` (and perhaps an honorific).
+fn after_contact_verb(head: &str) -> bool {
+    let mut words = head.split_whitespace().rev();
+    let mut word = words.next().unwrap_or("");
+    if HONORIFICS.contains(word) {
+        word = words.next().unwrap_or("");
+    }
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    CONTACT_VERB.is_match(word) && word.len() <= 7
+}
+
+fn empty_contact(span: crate::Span) -> Contact {
+    Contact {
+        name: None,
+        honorifics: Vec::new(),
+        title: None,
+        organisation: None,
+        location: None,
+        emails: Vec::new(),
+        phones: Vec::new(),
+        urls: Vec::new(),
+        span,
+    }
+}
+
+/// Whether `b` repeats `a` (a contact block printed twice).
+fn same_contact(a: &Contact, b: &Contact) -> bool {
+    let same_name = a.name.is_some() && a.name == b.name;
+    let shared = b.emails.iter().any(|e| a.emails.contains(e))
+        || b.phones.iter().any(|p| a.phones.contains(p));
+    (same_name && (shared || (b.emails.is_empty() && b.phones.is_empty())))
+        || (a.name.is_none() && b.name.is_none() && a.emails == b.emails && a.phones == b.phones)
+}
+
+/// Trims what a lost line break glued onto the front of an email: a
+/// phone's digits (`7603521889jane@`), a legal form (`Inc.jane@`), a role
+/// or an organisation word that the domain repeats (`Consultingjane@
+/// consulting.com`).
+fn fix_email(text: &str, r: Range<usize>) -> Range<usize> {
+    let e = &text[r.clone()];
+    let Some(at) = e.find('@') else {
+        return r;
+    };
+    let local = &e[..at];
+    let domain = e[at + 1..].to_ascii_lowercase();
+    // A phone number glued on: cut after the last digit once seven
+    // digits have been seen, when letters follow.
+    let mut seen = 0;
+    let mut cut = None;
+    for (k, c) in local.char_indices() {
+        if c.is_ascii_digit() {
+            seen += 1;
+            if seen >= 7 && local[k + 1..].starts_with(|n: char| n.is_ascii_alphabetic()) {
+                cut = Some(k + 1);
+            }
+        }
+    }
+    if let Some(k) = cut {
+        return fix_email(text, r.start + k..r.end);
+    }
+    for p in GLUED_PREFIX.iter() {
+        if local.len() > p.len() && local.starts_with(p) {
+            let rest = &local[p.len()..];
+            if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return r.start + p.len()..r.end;
+            }
+        }
+    }
+    // `Consultingjane@sprigconsulting.com`: a capitalised word that the
+    // domain repeats, then a lowercase local part.
+    let b = local.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_uppercase) && b[1..].iter().all(u8::is_ascii_lowercase) {
+        for k in (4..local.len().saturating_sub(1)).rev() {
+            let head = local[..k].to_ascii_lowercase();
+            if domain.contains(&head) {
+                return r.start + k..r.end;
+            }
+        }
+    }
+    r
+}
+
+/// The phone numbers in `text`, as ranges.
+fn phones_in(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    PHONE
+        .find_iter(text)
+        .flat_map(move |m| split_phones(text, m.range()))
+}
+
+/// Cuts a run of digits and separators into phone numbers: a new number
+/// starts after ten digits, or at a `+`/`(` after seven.
+fn split_phones(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = r.start;
+    let mut digits = 0;
+    let s = &text[r.clone()];
+    let mut pos = r.start;
+    for tok in s.split(' ') {
+        let tok_start = pos;
+        pos += tok.len() + 1;
+        if tok.is_empty() {
+            // A run of spaces separates numbers.
+            if let Some(st) = start.take() {
+                push_phone(text, st..end, digits, &mut out);
+            }
+            digits = 0;
+            continue;
+        }
+        let d = tok.bytes().filter(u8::is_ascii_digit).count();
+        let fresh = tok.starts_with(['+', '(']);
+        if start.is_some() && (digits >= 10 || (fresh && digits >= 7)) {
+            if let Some(st) = start.take() {
+                push_phone(text, st..end, digits, &mut out);
+            }
+            digits = 0;
+        }
+        if start.is_none() {
+            start = Some(tok_start);
+        }
+        digits += d;
+        end = tok_start + tok.len();
+    }
+    if let Some(st) = start {
+        push_phone(text, st..end, digits, &mut out);
+    }
+    out
+}
+
+fn push_phone(text: &str, r: Range<usize>, digits: usize, out: &mut Vec<Range<usize>>) {
+    let r = segment::trim_range(text, r);
+    let mut r = r;
+    while r.end > r.start && text[..r.end].ends_with(['(', '.', '-', '/']) {
+        r.end -= 1;
+    }
+    let s = &text[r.clone()];
+    if !(7..=15).contains(&digits) {
+        return;
+    }
+    // `75207-4399` is a postcode, `2024-2025` a span of years.
+    let b = s.as_bytes();
+    let zip = b.len() == 10 && b[5] == b'-' && !s.contains(' ');
+    let years = b.len() == 9 && b[4] == b'-';
+    // `2024-06-05` is a date, `10.00-18.00` office hours.
+    let date = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
+    let hours = s.matches(['.', ':']).count() == 2 && s.contains('-') && digits == 8;
+    if date || hours {
+        return;
+    }
+    if zip || years {
+        return;
+    }
+    // `USA1 (242-8721)`: a digit glued to a word is not where a number
+    // starts.
+    let glued = text[..r.start].ends_with(|c: char| c.is_alphabetic());
+    let first_digits = s
+        .split(' ')
+        .next()
+        .map_or(0, |t| t.bytes().filter(u8::is_ascii_digit).count());
+    if glued && first_digits < 3 {
+        return;
+    }
+    out.push(r);
+}
+
+/// Personal names in a section: in each piece (cut at line breaks,
+/// space runs, `|` and glued seams), the first run of two to four
+/// capitalised words that is not an address, a place, a possessive, an
+/// organisation's leading words or half of a camel-case word.
+fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
+    let mut out = Vec::new();
+    for piece in pieces(text) {
+        let p = &text[piece.clone()];
+        let tokens = tokenize(p);
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut honorifics = Vec::new();
+            let mut j = i;
+            while j < tokens.len() && HONORIFICS.contains(&p[tokens[j].clone()]) {
+                honorifics.push(p[tokens[j].clone()].to_string());
+                j += 1;
+            }
+            let first = j;
+            while j < tokens.len() && j - first < 4 && is_name_token(&p[tokens[j].clone()]) {
+                j += 1;
+            }
+            let mut count = j - first;
+            // `Jane Roe M: 0412 ...`: a label letter is not an initial.
+            while count > 2
+                && p[tokens[first + count - 1].clone()]
+                    .trim_end_matches('.')
+                    .len()
+                    <= 1
+            {
+                count -= 1;
+            }
+            if count >= 2 && org_follows(text, piece.start + tokens[j - 1].end) {
+                // `Jane Roe Acme Widgets Group`: the name is the first two.
+                count = if count >= 3 { 2 } else { 0 };
+            }
+            if count >= 2 && is_person_run(text, &piece, &tokens, first, first + count) {
+                let last = first + count - 1;
+                let r = piece.start + tokens[first].start..piece.start + tokens[last].end;
+                let name = text[r.clone()].trim_end_matches('.').to_string();
+                out.push((r, name, honorifics));
+                // Later capitalised words in the piece are an organisation
+                // or a place, until a number or an address starts the next
+                // contact.
+                j = first + count;
+                while j < tokens.len()
+                    && !p[tokens[j].clone()].contains(|c: char| c.is_ascii_digit() || c == '@')
+                {
+                    j += 1;
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+/// Word tokens of a piece; punctuation other than a space is an empty
+/// token that breaks a run.
+fn tokenize(p: &str) -> Vec<Range<usize>> {
+    let mut tokens: Vec<Range<usize>> = Vec::new();
+    let mut start = None;
+    for (k, c) in p.char_indices().chain(std::iter::once((p.len(), ' '))) {
+        let word_char = c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '\u{2019}');
+        match (word_char, start) {
+            (true, None) => start = Some(k),
+            (false, Some(s)) => {
+                tokens.push(s..k);
+                start = None;
+                if c != ' ' {
+                    tokens.push(k..k);
+                }
+            }
+            (false, None) if c != ' ' => tokens.push(k..k),
+            _ => {}
+        }
+    }
+    tokens
+}
+
+/// Whether an organisation word (`Group`, `Office`) follows `at`.
+fn org_follows(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches(' ');
+    let word = rest.split([' ', ',', '\n']).next().unwrap_or("");
+    ORG_SUFFIX.contains(word) || ORG_SUFFIX.contains(word.trim_end_matches('.'))
+}
+
+/// Checks a run of name tokens `first..end` of a piece for the things that
+/// look like names but are not.
+fn is_person_run(
+    text: &str,
+    piece: &Range<usize>,
+    tokens: &[Range<usize>],
+    first: usize,
+    end: usize,
+) -> bool {
+    let p = &text[piece.clone()];
+    let words: Vec<&str> = tokens[first..end].iter().map(|t| &p[t.clone()]).collect();
+    // A possessive (`Minister Roe's office`) or a lone initial at the end.
+    if words
+        .iter()
+        .any(|w| w.ends_with(['\'', '\u{2019}']) || w.ends_with("'s"))
+        || words
+            .last()
+            .is_some_and(|w| w.trim_end_matches('.').len() <= 1)
+    {
+        return false;
+    }
+    // An address: `19 Quail Run Circle`.
+    if first > 0
+        && p[tokens[first - 1].clone()]
+            .chars()
+            .any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let run_end = piece.start + tokens[end - 1].end;
+    let after = &text[run_end..];
+    // An organisation name: `Acme and Sons`, `Office of X`.
+    let next = after.trim_start_matches(' ');
+    let next_word = next.split([' ', ',', '\n']).next().unwrap_or("");
+    if matches!(next_word, "and" | "of" | "&" | "for" | "de") {
+        let then = next[next_word.len()..].trim_start();
+        if then.starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    // Half of a camel-case word: `Acme BioPharma`.
+    if after.starts_with(char::is_uppercase) {
+        let glued = after.split([' ', ',', '\n']).next().unwrap_or("");
+        let mut cs = glued.chars();
+        cs.next();
+        let camel = cs.next().is_some_and(char::is_lowercase);
+        let word = glued.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if camel && !NON_NAME.contains(&word.to_lowercase()) {
+            return false;
+        }
+    }
+    // A city: `Port Town, BC`, `Springfield, Ohio`, `Rivertown NSW 2650`.
+    let rest = after
+        .strip_prefix(", ")
+        .or_else(|| after.strip_prefix(' '))
+        .unwrap_or("");
+    let b = rest.as_bytes();
+    let caps = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let tail = rest[caps..].trim_start_matches(' ');
+    let code = (2..=3).contains(&caps)
+        && (tail.is_empty() || tail.starts_with(|c: char| c.is_ascii_digit() || c == '\n'));
+    if code
+        || PLACES
+            .find(rest)
+            .is_some_and(|m| m.start() == 0 && after.starts_with(", "))
+    {
+        return false;
+    }
+    // The tail of an organisation name: `Office of the Hon Jane Roe`.
+    let mut k = first;
+    while k > 0 && HONORIFICS.contains(&p[tokens[k - 1].clone()]) {
+        k -= 1;
+    }
+    if k > 0 && matches!(&p[tokens[k - 1].clone()], "of" | "the" | "and" | "&") {
+        return false;
+    }
+    true
+}
+
+/// A capitalised word that may be part of a personal name.
+fn is_name_token(t: &str) -> bool {
+    let mut chars = t.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: &str = chars.as_str();
+    // Initials: `A`, `A.`.
+    if rest.is_empty() || rest == "." {
+        return true;
+    }
+    // All capitals (`PCG`, `BC`) are acronyms, not names.
+    if !rest.chars().any(char::is_lowercase) {
+        return false;
+    }
+    if t.ends_with('.') && !t[..t.len() - 1].contains('.') && t.len() > 3 {
+        // `Corp.`, `Inc.`: abbreviations end with a full stop.
+        return !NON_NAME.contains(&t[..t.len() - 1].to_lowercase());
+    }
+    let key = t.trim_end_matches('.').to_lowercase();
+    !NON_NAME.contains(&key) && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Cuts a section into pieces at line breaks, runs of two spaces, `|`,
+/// and the seams where scraped text lost its line breaks: a lowercase
+/// letter before a capital (`DoeAcme`), a letter before a digit, `+` or
+/// `(` (`Doe(212)`), a digit before a letter, and `.` before a capital
+/// after a word of three letters or more (`Inc.Jane`).
+fn pieces(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let mut word_len = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((k, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let cut_before = match prev {
+            Some(p) => {
+                (p.is_lowercase() && c.is_uppercase())
+                    || (p.is_alphabetic() && (c.is_ascii_digit() || c == '+' || c == '('))
+                    || (p.is_ascii_digit() && c.is_alphabetic())
+                    || (p == '.' && c.is_uppercase() && word_len >= 4)
+            }
+            None => false,
+        };
+        let hard = c == '\n' || c == '|' || (c == ' ' && next == Some(' '));
+        if cut_before || hard {
+            if k > start {
+                out.push(start..k);
+            }
+            start = if hard { k + c.len_utf8() } else { k };
+        }
+        if c.is_alphabetic() || c == '.' {
+            word_len += 1;
+        } else {
+            word_len = 0;
+        }
+        prev = Some(c);
+    }
+    if text.len() > start {
+        out.push(start..text.len());
+    }
+    out.into_iter()
+        .map(|r| segment::trim_range(text, r))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contacts(input: &str) -> Vec<(Option<String>, Vec<String>, Vec<String>)> {
+        let doc = Doc::new(input);
+        find(&doc)
+            .contacts
+            .into_iter()
+            .map(|c| (c.name, c.emails, c.phones))
+            .collect()
+    }
+
+    fn c(
+        name: Option<&str>,
+        emails: &[&str],
+        phones: &[&str],
+    ) -> (Option<String>, Vec<String>, Vec<String>) {
+        (
+            name.map(str::to_string),
+            emails.iter().map(|s| s.to_string()).collect(),
+            phones.iter().map(|s| s.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn finds_contacts() {
+        let cases: Vec<(&str, Vec<_>)> = vec![
+            (
+                "Body text.\n\nMedia contact:\nJane Roe\nAcme Widgets\n+1 305-555-0100\njane@acme.test\n",
+                vec![c(
+                    Some("Jane Roe"),
+                    &["jane@acme.test"],
+                    &["+1 305-555-0100"],
+                )],
+            ),
+            (
+                "Media ContactJane RoePublic Relations Manager(212) 555-0100jane@acme.test\n",
+                vec![c(
+                    Some("Jane Roe"),
+                    &["jane@acme.test"],
+                    &["(212) 555-0100"],
+                )],
+            ),
+            (
+                "Media Contacts  Ann Lee (Minister Roe): 0412 345 678  Bo Kim: 0498 765 432\n",
+                vec![
+                    c(Some("Ann Lee"), &[], &["0412 345 678"]),
+                    c(Some("Bo Kim"), &[], &["0498 765 432"]),
+                ],
+            ),
+            (
+                "For more details call Ann Lee at 828-555-0199 or email press@acme.test.\n",
+                vec![c(Some("Ann Lee"), &["press@acme.test"], &["828-555-0199"])],
+            ),
+            (
+                "Contacts:Widget Partners(214) 555-0121 info@widget.test\n",
+                vec![c(None, &["info@widget.test"], &["(214) 555-0121"])],
+            ),
+            (
+                "CONTACT:\n\nJon Roe7605551889media@acme.test\n",
+                vec![c(Some("Jon Roe"), &["media@acme.test"], &["7605551889"])],
+            ),
+            (
+                "Media contact:\nAnn Lee\nAcme Ltd\n2024-06-05, 10.00-18.00\n+44 20 7946 0000\n",
+                vec![c(Some("Ann Lee"), &[], &["+44 20 7946 0000"])],
+            ),
+            (
+                "Worried? Call our helpline on 0800 555 0199 at any time.\n",
+                vec![],
+            ),
+            (
+                "The firm grew 15% in 2024-2025 to 1,234,567 units.\n",
+                vec![],
+            ),
+            (
+                "For Immediate Release\nAnn Lee\nSpokesperson\nOffice: 714-555-0108\n",
+                vec![c(Some("Ann Lee"), &[], &["714-555-0108"])],
+            ),
+            (
+                "Please contact Ms. Ann Lee, Acme, ann@acme.test for more.\n",
+                vec![c(Some("Ann Lee"), &["ann@acme.test"], &[])],
+            ),
+            (
+                "Contact:\nAnn Lee, MD, Chief Officer\nann@acme.test\n",
+                vec![c(Some("Ann Lee"), &["ann@acme.test"], &[])],
+            ),
+            (
+                "Contact: Bo Kim bo@acme.test\nOffice of the Hon Ann Lee MP\nRivertown NSW 2650\n",
+                vec![c(Some("Bo Kim"), &["bo@acme.test"], &[])],
+            ),
+            (
+                "Contact: Bo Kim: +61 412 345 678\nAnn Lee M: 0412 345 678 E: ann@lee.test\n",
+                vec![
+                    c(Some("Bo Kim"), &[], &["+61 412 345 678"]),
+                    c(Some("Ann Lee"), &["ann@lee.test"], &["0412 345 678"]),
+                ],
+            ),
+            (
+                "Acme press office\nMain switchboard 020 7946 0000\n",
+                vec![c(None, &[], &["020 7946 0000"])],
+            ),
+            (
+                "Media Contact:Email: news@acme.orgPhone: (877) 555-0120acme.org\n",
+                vec![c(None, &["news@acme.org"], &["(877) 555-0120"])],
+            ),
+            (
+                "Press contact: press@acme.test\n\nAbout Acme\nAcme is a firm founded in 1999 with 1,200,300 users.\n",
+                vec![c(None, &["press@acme.test"], &[])],
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(contacts(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn survives_hostile_input() {
+        let inputs = [
+            "Contact: ".repeat(20_000),
+            "Jane Roe ".repeat(50_000),
+            format!("Media contact: {}", "\u{e9}".repeat(5_000)),
+            format!("{}\u{e9}", "Ann Lee ann@x.test 555-0100-22 ".repeat(3_000)),
+            "1 ".repeat(100_000),
+            "Mr. ".repeat(100_000),
+        ];
+        for input in inputs {
+            let doc = Doc::new(&input);
+            let found = find(&doc);
+            assert!(found.contacts.len() <= MAX_SECTIONS);
+        }
+    }
+
+    #[test]
+    fn spans_cover_each_contact() {
+        let input = "Media contacts:\nAnn Lee: 0412 345 678\nBo Kim: bo@kim.test\n";
+        let doc = Doc::new(input);
+        let got: Vec<&str> = find(&doc)
+            .contacts
+            .iter()
+            .map(|c| c.span.text(input))
+            .collect();
+        assert_eq!(got, ["Ann Lee: 0412 345 678", "Bo Kim: bo@kim.test"]);
+    }
+
+    #[test]
+    fn fixes_glued_emails() {
+        for (input, want) in [
+            ("Inc.jane@acme.test", "jane@acme.test"),
+            (
+                "Consultingann@bestconsulting.test",
+                "ann@bestconsulting.test",
+            ),
+            ("Chairmaninfo@acme.test", "info@acme.test"),
+            ("Ann.Lee@acme.test", "Ann.Lee@acme.test"),
+            ("Press@acme.test", "Press@acme.test"),
+        ] {
+            let r = fix_email(input, 0..input.len());
+            assert_eq!(&input[r], want);
+        }
+    }
 }

@@ -33,6 +33,7 @@ const MOJIBAKE: &[(&str, &str)] = &[
     ("\u{e2}\u{20ac}\u{201d}", "-"),
     ("\u{e2}\u{20ac}\u{a2}", "\u{2022}"),
     ("\u{e2}\u{20ac}\u{a6}", "..."),
+    ("\u{c3}\u{a2}\u{c2}\u{80}\u{c2}\u{a2}", "\u{2022}"),
     ("\u{c3}\u{af}\u{c2}\u{82}\u{c2}\u{b7}", "\u{2022}"),
     ("\u{c3}\u{af}\u{c2}\u{82}\u{c2}\u{a7}", "\u{2022}"),
     ("\u{c3}\u{af}\u{c2}\u{82}\u{c2}\u{a8}", "\u{2022}"),
@@ -73,6 +74,12 @@ impl<'a> Text<'a> {
 
     fn at_line_start(&self) -> bool {
         self.clean.is_empty() || self.clean.ends_with('\n')
+    }
+
+    /// Whether only spaces stand between the last line break and here.
+    fn at_line_start_after_space(&self) -> bool {
+        self.clean.trim_end_matches([' ', '\t']).ends_with('\n')
+            || self.clean.trim_end_matches([' ', '\t']).is_empty()
     }
 
     fn normalise(&mut self) {
@@ -137,7 +144,11 @@ impl<'a> Text<'a> {
                     continue;
                 }
                 '*' => {
-                    let bullet = self.at_line_start() && rest[1..].starts_with([' ', '\t']);
+                    // A `*` with space after it is never emphasis: keep it
+                    // as a bullet at a line start or after a space or `:`
+                    // (bullets glued to their intro line).
+                    let bullet = rest[1..].starts_with([' ', '\t'])
+                        && (self.at_line_start_after_space() || self.clean.ends_with([' ', ':']));
                     if bullet {
                         self.push("*", i, i + 1);
                     }
@@ -305,6 +316,9 @@ mod tests {
             ("a\u{a0}b", "a b"),
             ("it\u{e2}\u{20ac}\u{2122}s", "it's"),
             ("* item", "* item"),
+            ("  * item", "  * item"),
+            ("Key points:* item", "Key points:* item"),
+            ("\u{c3}\u{a2}\u{c2}\u{80}\u{c2}\u{a2} item", "\u{2022} item"),
             ("__bold__ and *em*", "bold and em"),
             ("> quoted", "quoted"),
             ("#hashtag", "#hashtag"),
