@@ -292,7 +292,7 @@ fn too_large_is_refused() {
 }
 
 #[test]
-#[ignore = "needs decode.rs to call mostly-control input not_text"]
+
 fn control_junk_is_not_text() {
     // Mostly control bytes, no NUL: binary by any reasonable measure.
     let input: Vec<u8> = (1..=31u8).cycle().take(2000).collect();

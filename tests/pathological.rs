@@ -356,13 +356,13 @@ fn datelines_and_sentences() {
 // rescans up to 500 bytes for the `]` and 2,000 for the `)` after every
 // `[`, so these run 30-40 times slower per byte than release text.
 #[test]
-#[ignore = "text.rs link_at rescans up to 2,500 bytes per ["]
+
 fn open_links() {
     linear("open links", 2_000, 1_000_000, |n| "[a](".repeat(n / 4))
 }
 
 #[test]
-#[ignore = "text.rs link_at rescans up to 2,500 bytes per ["]
+
 fn open_brackets() {
     linear("open brackets", 2_000, 1_000_000, |n| "[".repeat(n))
 }

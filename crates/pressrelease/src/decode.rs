@@ -27,6 +27,7 @@ const SNIFF_LEN: usize = 64 * 1024;
 /// Decodes `bytes`, or says why they are not text.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        binary_check(rest).map_err(|e| shifted(e, 3))?;
         return utf8(rest, 3);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -145,6 +146,14 @@ fn single_byte(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded<'sta
     }
 }
 
+/// Moves an error's offset past `skipped` leading bytes.
+fn shifted(e: Error, skipped: usize) -> Error {
+    match e.offset() {
+        Some(at) => Error::at(e.kind(), at + skipped, e.message()),
+        None => e,
+    }
+}
+
 fn utf16(
     bytes: &[u8],
     unit: fn([u8; 2]) -> u16,
@@ -159,13 +168,25 @@ fn utf16(
     }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
     let mut out = String::with_capacity(bytes.len() / 2);
-    for (k, r) in char::decode_utf16(units).enumerate() {
+    // Offsets count code units (two bytes each) after the two-byte BOM.
+    let mut units_seen = 0;
+    for r in char::decode_utf16(units) {
         match r {
-            Ok(c) => out.push(c),
+            Ok('\0') => {
+                return Err(Error::at(
+                    ErrorKind::NotText,
+                    2 + 2 * units_seen,
+                    "input looks binary, not text: found a NUL character",
+                ));
+            }
+            Ok(c) => {
+                out.push(c);
+                units_seen += c.len_utf16();
+            }
             Err(_) => {
                 return Err(Error::at(
                     ErrorKind::Decode,
-                    2 + 2 * k,
+                    2 + 2 * units_seen,
                     format!("input is not valid {name}: unpaired surrogate"),
                 ));
             }
@@ -218,6 +239,25 @@ mod tests {
         (b"\x01\x02\x03\x04text", Err((ErrorKind::NotText, 0))),
         (b"a\tb\r\nc\x0C\x1B[1m", Ok(("a\tb\r\nc\x0C\x1B[1m", "UTF-8"))),
     ];
+
+    #[test]
+    fn utf16_offsets_count_code_units() {
+        // `a`, an emoji (two units), `b`, then a lone high surrogate.
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in [0x61u16, 0xD83C, 0xDF89, 0x62, 0xD800] {
+            bytes.extend(unit.to_le_bytes());
+        }
+        let e = decode(&bytes).err().unwrap();
+        assert_eq!((e.kind(), e.offset()), (ErrorKind::Decode, Some(10)));
+    }
+
+    #[test]
+    fn nul_after_bom_is_not_text() {
+        let e = decode(b"\xEF\xBB\xBFab\0cd").err().unwrap();
+        assert_eq!((e.kind(), e.offset()), (ErrorKind::NotText, Some(5)));
+        let e = decode(b"\xFF\xFEa\0\0\0b\0").err().unwrap();
+        assert_eq!((e.kind(), e.offset()), (ErrorKind::NotText, Some(4)));
+    }
 
     #[test]
     fn decodes() {

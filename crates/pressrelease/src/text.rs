@@ -89,6 +89,7 @@ impl<'a> Text<'a> {
         // Where a Markdown link's `](url)` tail starts and ends, once its
         // opening `[` has been dropped.
         let mut link_tail: Option<(usize, usize)> = None;
+        let mut links = LinkScan::new();
         while i < src.len() {
             if let Some((at, end)) = link_tail {
                 if i == at {
@@ -153,16 +154,16 @@ impl<'a> Text<'a> {
                         self.push("*", i, i + 1);
                     }
                 }
-                '!' if rest.starts_with("![") => match link_at(rest, 1) {
+                '!' if rest.starts_with("![") => match links.link_at(bytes, i + 1) {
                     Some((_, end)) => {
-                        i += end;
+                        i = end;
                         continue;
                     }
                     None => self.push("!", i, i + 1),
                 },
-                '[' => match link_at(rest, 0) {
-                    Some((close, end)) if close > 1 => {
-                        link_tail = Some((i + close, i + end));
+                '[' => match links.link_at(bytes, i) {
+                    Some((close, end)) if close > i + 1 => {
+                        link_tail = Some((close, end));
                     }
                     _ => self.push("[", i, i + 1),
                 },
@@ -245,42 +246,64 @@ impl<'a> Text<'a> {
     }
 }
 
-/// Finds a Markdown link or image body starting at `open` (the `[`):
-/// returns the offsets of its `]` and of the end of its `(url)`.
-fn link_at(s: &str, open: usize) -> Option<(usize, usize)> {
-    let b = s.as_bytes();
-    if b.get(open) != Some(&b'[') {
-        return None;
-    }
-    let mut depth = 0;
-    let mut close = None;
-    for (k, &c) in b.iter().enumerate().skip(open).take(500) {
-        match c {
-            b'[' => depth += 1,
-            b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    close = Some(k);
-                    break;
-                }
-            }
-            b'\n' => return None,
-            _ => {}
+/// Finds the next byte matching a predicate, for queries whose starting
+/// points never move backwards: a remembered answer serves every later query
+/// that starts at or before it, so a whole pass costs linear time however
+/// many `[` the text holds.
+struct NextByte {
+    from: usize,
+    found: usize,
+    matches: fn(u8) -> bool,
+}
+
+impl NextByte {
+    fn new(matches: fn(u8) -> bool) -> NextByte {
+        NextByte {
+            from: 0,
+            found: 0,
+            matches,
         }
     }
-    let close = close?;
-    if b.get(close + 1) != Some(&b'(') {
-        return None;
+
+    /// The first index at or after `from` whose byte matches, or
+    /// `bytes.len()`.
+    fn find(&mut self, bytes: &[u8], from: usize) -> usize {
+        if from < self.from || from > self.found {
+            self.found = bytes[from.min(bytes.len())..]
+                .iter()
+                .position(|&b| (self.matches)(b))
+                .map_or(bytes.len(), |k| from + k);
+        }
+        self.from = from;
+        self.found
     }
-    let tail = &b[close + 2..];
-    let len = tail
-        .iter()
-        .take(2000)
-        .position(|&c| c == b')' || c == b'\n' || c == b' ')?;
-    if tail[len] != b')' {
-        return None;
+}
+
+/// Scanners for Markdown link syntax: the `]` closing its text, and the end
+/// of its `(url)`.
+struct LinkScan {
+    close: NextByte,
+    tail: NextByte,
+}
+
+impl LinkScan {
+    fn new() -> LinkScan {
+        LinkScan {
+            close: NextByte::new(|b| b == b']' || b == b'\n'),
+            tail: NextByte::new(|b| b == b')' || b == b'\n' || b == b' '),
+        }
     }
-    Some((close, close + 3 + len))
+
+    /// For a `[` at `open`, the offsets of its `]` and of the end of its
+    /// `(url)`, when the two form a Markdown link.
+    fn link_at(&mut self, bytes: &[u8], open: usize) -> Option<(usize, usize)> {
+        let close = self.close.find(bytes, open + 1);
+        if bytes.get(close) != Some(&b']') || bytes.get(close + 1) != Some(&b'(') {
+            return None;
+        }
+        let end = self.tail.find(bytes, close + 2);
+        (bytes.get(end) == Some(&b')')).then_some((close, end + 1))
+    }
 }
 
 /// Folds runs of whitespace into one space and trims the ends.
