@@ -1,9 +1,836 @@
 //! Organisations: names built from cue words, with their acronyms.
+//!
+//! The reader works on word tokens of the clean text. A name is a run of
+//! capitalised words (joined by `of`, `for`, `and`, `the`, `&`, ...) whose
+//! head is a cue word (`Ministry`, `Office`, `Foundation`, `Inc.`, ...):
+//! `Ministry of Foreign Affairs`, `Acme Water Authority`. Runs without a cue
+//! word count only when an acronym in parentheses spells them out, when a
+//! stock ticker follows them, or when an `About X` heading names them.
+//! Acronyms come from parentheses either way round (`Name (ACR)`,
+//! `ACR (Name)`) or from initials, and their later lone uses become
+//! mentions of the same organisation.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::record::Organisation;
 use crate::segment::Doc;
 
+/// The word lists of `data/org_cues.txt`, by section.
+struct Lists {
+    cue: HashSet<String>,
+    lead: HashSet<String>,
+    title: HashSet<String>,
+    nonhead: HashSet<String>,
+    verb: HashSet<String>,
+    not_orgs: HashSet<String>,
+    places: HashSet<String>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let mut lists = Lists {
+        cue: HashSet::new(),
+        lead: HashSet::new(),
+        title: HashSet::new(),
+        nonhead: HashSet::new(),
+        verb: HashSet::new(),
+        not_orgs: words(include_str!("../data/not_orgs.txt")).collect(),
+        places: words(include_str!("../data/places.txt")).collect(),
+    };
+    let mut section = "";
+    for line in include_str!("../data/org_cues.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        let set = match section {
+            "cue" => &mut lists.cue,
+            "lead" => &mut lists.lead,
+            "title" => &mut lists.title,
+            "nonhead" => &mut lists.nonhead,
+            "verb" => &mut lists.verb,
+            _ => continue,
+        };
+        set.insert(line.to_lowercase());
+    }
+    lists
+});
+
+/// The entries of a one-per-line list, lower-cased, comments skipped.
+fn words(data: &'static str) -> impl Iterator<Item = String> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+}
+
+/// A stock ticker in parentheses: `(NASDAQ: ACME)`, `(OTC: AERA)`.
+static TICKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\((?:NASDAQ|Nasdaq|NYSE|NYSE American|OTC|OTCQB|OTCQX|OTC Markets|TSX|TSXV|TSX-V|CSE|ASX|LSE|AIM|Euronext|NEO|CBOE|Cboe)[A-Za-z ]*:\s*([A-Z][A-Z0-9.]{0,7})\)",
+    )
+    .expect("ticker regex")
+});
+
+/// Lowercase words that may join the capitalised words of a name.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "bin", "bint", "al", "el",
+    "von", "van", "der", "den", "y", "da", "di", "in",
+];
+
+/// Abbreviations that keep their full stop as part of the word.
+const KEEP_DOT: &[&str] = &[
+    "Inc", "Co", "Corp", "Ltd", "Bros", "St", "Jr", "Sr", "Cos", "Mfg", "Intl", "Assn", "Dept",
+];
+
+/// One word or punctuation mark of the text.
+#[derive(Debug, Clone)]
+struct Tok {
+    /// Byte range in the text scanned.
+    r: Range<usize>,
+    /// Whether this is a word (else one punctuation character).
+    word: bool,
+    /// Whether a line break comes before the token.
+    brk: bool,
+}
+
+/// Splits `s` into word and punctuation tokens, in one pass.
+fn tokenize(s: &str) -> Vec<Tok> {
+    let b = s.as_bytes();
+    let mut toks = Vec::new();
+    let mut brk = true;
+    let mut i = 0;
+    while i < s.len() {
+        let c = match s[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        if c == '\n' {
+            brk = true;
+            i += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut end = i + c.len_utf8();
+            while let Some(n) = s[end..].chars().next() {
+                if n.is_alphanumeric() {
+                    end += n.len_utf8();
+                    continue;
+                }
+                // Inner `-`, `'` and `.` stay in the word (`Counter-Terrorism`,
+                // `U.S`) when a letter or digit follows.
+                if matches!(n, '-' | '\'' | '.')
+                    && s[end + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            // A possessive `'s` is not part of the name.
+            if s[start..end].ends_with("'s") && end - start > 2 {
+                end -= 2;
+            }
+            let w = &s[start..end];
+            if b.get(end) == Some(&b'.') {
+                let one_capital = w.len() == 1 && c.is_uppercase();
+                if one_capital || KEEP_DOT.contains(&w) || w.contains('.') {
+                    end += 1;
+                }
+            }
+            toks.push(Tok {
+                r: start..end,
+                word: true,
+                brk,
+            });
+            brk = false;
+            i = end;
+            continue;
+        }
+        let n = c.len_utf8();
+        toks.push(Tok {
+            r: i..i + n,
+            word: false,
+            brk,
+        });
+        brk = false;
+        i += n;
+    }
+    toks
+}
+
+/// The text of a token.
+fn text<'s>(s: &'s str, t: &Tok) -> &'s str {
+    &s[t.r.clone()]
+}
+
+/// Whether a word starts with a capital letter.
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a word looks like an acronym: `UNOCT`, `T-ROC`, `UNESCO`.
+fn is_acronym(w: &str) -> bool {
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    let lower = w.chars().filter(|c| c.is_lowercase()).count();
+    is_cap(w) && upper >= 2 && lower <= upper && w.len() <= 12
+}
+
+fn is_connector(w: &str) -> bool {
+    CONNECTORS.contains(&w) || w == "&"
+}
+
+fn in_set(set: &HashSet<String>, w: &str) -> bool {
+    // Lists are short words; a stack buffer would do, but names are few.
+    if w.bytes().all(|c| !c.is_ascii_uppercase()) {
+        set.contains(w)
+    } else {
+        set.contains(&w.to_lowercase())
+    }
+}
+
+fn is_cue(w: &str) -> bool {
+    in_set(&LISTS.cue, w)
+}
+
+/// A name found in a text: its byte range and the range of its acronym.
+#[derive(Debug, Clone)]
+struct Found {
+    range: Range<usize>,
+    acronym: Option<Range<usize>>,
+}
+
+/// Finds the organisation names inside a piece of text, such as a title:
+/// `Director of the Department of International Cooperation` gives the
+/// range of `Department of International Cooperation`.
+///
+/// Only names with a cue word (`Department`, `Ministry`, `Foundation`,
+/// `Inc.`, ...) are found here, without a leading `the`; the ranges are
+/// byte ranges into `text`, in order.
+pub(crate) fn names_in(text: &str) -> Vec<Range<usize>> {
+    let toks = tokenize(text);
+    scan(text, &toks).into_iter().map(|f| f.range).collect()
+}
+
+/// Capitalised runs: index ranges into `toks`, each starting and ending on
+/// a capitalised word.
+fn runs(s: &str, toks: &[Tok]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !(t.word && is_cap(text(s, t))) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut last = i;
+        let mut k = i + 1;
+        let mut joins = 0;
+        while k < toks.len() && !toks[k].brk {
+            let w = text(s, &toks[k]);
+            if toks[k].word && is_cap(w) {
+                last = k;
+                joins = 0;
+            } else if (is_connector(w) && joins < 2)
+                || (w == "," && k + 1 < toks.len() && is_legal(text(s, &toks[k + 1])))
+            {
+                joins += 1;
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        out.push(start..last + 1);
+        i = last + 1;
+    }
+    out
+}
+
+/// Legal forms that may follow a comma inside a company name.
+fn is_legal(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Inc"
+            | "LLC"
+            | "Ltd"
+            | "Corp"
+            | "PLC"
+            | "plc"
+            | "LLP"
+            | "LP"
+            | "GmbH"
+            | "AG"
+            | "SA"
+            | "Limited"
+    )
+}
+
+/// Whether the token at `k` opens a `of`/`for`/`on` complement.
+fn is_of(w: &str) -> bool {
+    matches!(w, "of" | "for" | "on")
+}
+
+/// Cue-headed names inside one capitalised run (token indices, end
+/// exclusive).
+fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
+    let lists = &*LISTS;
+    let mut out = Vec::new();
+    let mut pos = run.start;
+    while pos < run.end {
+        let Some(cue) = (pos..run.end).find(|&k| toks[k].word && is_cue(text(s, &toks[k]))) else {
+            break;
+        };
+        // The name starts after the last `of`/`for`/`on` before the cue.
+        let mut start = (pos..cue)
+            .rev()
+            .find(|&k| is_of(text(s, &toks[k])))
+            .map_or(pos, |k| k + 1);
+        while start < cue {
+            let w = text(s, &toks[start]);
+            let lower = w.to_lowercase();
+            if is_connector(w) || lists.lead.contains(&lower) || lists.verb.contains(&lower) {
+                start += 1;
+            } else {
+                break;
+            }
+        }
+        // A title before the cue in the same stretch (`Director General
+        // Acme Office`) is left out only when joined by `of` (handled above).
+        let mut end = cue + 1;
+        let mut k = cue + 1;
+        let mut ok = true;
+        // Rest of the head stretch: more words up to the next connector.
+        while k < run.end && !is_connector(text(s, &toks[k])) && text(s, &toks[k]) != "," {
+            let w = text(s, &toks[k]);
+            if is_cue(w) {
+                end = k + 1;
+            } else if !toks[k].word {
+                break;
+            }
+            k += 1;
+        }
+        if end < k {
+            // Words after the head: a verb or a title ends the name; anything
+            // else (`Acme Foundation Award`) makes it something else.
+            let w = text(s, &toks[end]).to_lowercase();
+            if !(lists.verb.contains(&w) || lists.title.contains(&w)) {
+                ok = false;
+            }
+            k = end;
+        } else {
+            // Complements: `of Foreign Affairs`, `and Research`, `of the
+            // Ministry of Interior`.
+            while k < run.end {
+                let c = text(s, &toks[k]);
+                if c == "," {
+                    // `, Inc.`
+                    if k + 1 < run.end && is_legal(text(s, &toks[k + 1])) {
+                        end = k + 2;
+                        k += 2;
+                        continue;
+                    }
+                    break;
+                }
+                if !is_connector(c) {
+                    break;
+                }
+                let mut j = k;
+                while j < run.end && is_connector(text(s, &toks[j])) {
+                    j += 1;
+                }
+                let seg_end = (j..run.end)
+                    .find(|&m| is_connector(text(s, &toks[m])) || !toks[m].word)
+                    .unwrap_or(run.end);
+                if j >= seg_end {
+                    break;
+                }
+                let seg_has_cue = (j..seg_end).any(|m| is_cue(text(s, &toks[m])));
+                if matches!(c, "and" | "&") && seg_has_cue {
+                    break;
+                }
+                let first = text(s, &toks[j]).to_lowercase();
+                if lists.places.contains(&first) && seg_end < run.end {
+                    // `of the State of X`: a place, not part of the name.
+                    break;
+                }
+                let stop = (j..seg_end).find(|&m| {
+                    let w = text(s, &toks[m]).to_lowercase();
+                    lists.verb.contains(&w) || lists.title.contains(&w)
+                });
+                match stop {
+                    Some(m) => {
+                        if m > j {
+                            end = m;
+                        }
+                        break;
+                    }
+                    None => {
+                        end = seg_end;
+                        k = seg_end;
+                    }
+                }
+            }
+            k = end;
+        }
+        if ok && start < end {
+            out.push(start..end);
+        }
+        pos = k.max(cue + 1);
+    }
+    out
+}
+
+/// Every cue-headed name in `s`, with an acronym where parentheses give one.
+fn scan(s: &str, toks: &[Tok]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for run in runs(s, toks) {
+        for r in names_in_run(s, toks, run) {
+            let range = toks[r.start].r.start..toks[r.end - 1].r.end;
+            if !is_org_name(&s[range.clone()]) {
+                continue;
+            }
+            out.push(Found {
+                range,
+                acronym: acronym_around(s, toks, r),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a candidate name passes the stop lists.
+fn is_org_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    if LISTS.not_orgs.contains(&lower) {
+        return false;
+    }
+    // A name needs a capitalised word besides its cue.
+    name.split(' ').any(|w| is_cap(w) && !is_cue(w))
+}
+
+/// The acronym in parentheses after (`Name (ACR)`) or around (`ACR
+/// (Name)`) the name at token range `r`.
+fn acronym_around(s: &str, toks: &[Tok], r: Range<usize>) -> Option<Range<usize>> {
+    if let Some(a) = paren_acronym(s, toks, r.end) {
+        return Some(a);
+    }
+    if r.start >= 2
+        && text(s, &toks[r.start - 1]) == "("
+        && toks.get(r.end).is_some_and(|t| text(s, t) == ")")
+    {
+        let a = &toks[r.start - 2];
+        if a.word && is_acronym(text(s, a)) {
+            return Some(a.r.clone());
+        }
+    }
+    None
+}
+
+/// An acronym in parentheses opening at token `k`: `(ACR)`, `("ACR")`,
+/// `(T-ROC Global)`.
+fn paren_acronym(s: &str, toks: &[Tok], k: usize) -> Option<Range<usize>> {
+    if toks.get(k).map(|t| text(s, t)) != Some("(") {
+        return None;
+    }
+    let mut i = k + 1;
+    while toks
+        .get(i)
+        .is_some_and(|t| matches!(text(s, t), "\"" | "'"))
+    {
+        i += 1;
+    }
+    let first = toks.get(i)?;
+    if !first.word || !is_acronym(text(s, first)) {
+        return None;
+    }
+    let mut end = i + 1;
+    // A short form of up to three words: `(T-ROC Global)`.
+    while end < i + 3 && toks.get(end).is_some_and(|t| t.word && is_cap(text(s, t))) {
+        end += 1;
+    }
+    let mut close = end;
+    while toks
+        .get(close)
+        .is_some_and(|t| matches!(text(s, t), "\"" | "'"))
+    {
+        close += 1;
+    }
+    if toks.get(close).map(|t| text(s, t)) != Some(")") {
+        return None;
+    }
+    Some(first.r.start..toks[end - 1].r.end)
+}
+
+/// Whether the capital letters of `acr` appear, in order, among the
+/// capitals of `name`, the first matching its first word.
+fn spells(acr: &str, name: &str) -> bool {
+    let letters: Vec<char> = acr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if letters.len() < 2 {
+        return false;
+    }
+    let caps: Vec<char> = name.chars().filter(|c| c.is_uppercase()).collect();
+    if caps.first() != letters.first() {
+        return false;
+    }
+    let mut it = caps.iter();
+    letters.iter().all(|l| it.any(|c| c == l))
+}
+
+/// Whether the acronym's letters are exactly the initials of the name's
+/// capitalised words (`UNDP` for `United Nations Development Programme`).
+fn initials(acr: &str, name: &str) -> bool {
+    let ini: String = name
+        .split([' ', '-'])
+        .filter(|w| is_cap(w))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let letters: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && ini == letters
+}
+
+/// Names without a cue word that an acronym in parentheses spells out:
+/// `Islamic State in Iraq and the Levant (ISIL)`.
+fn spelled_names(s: &str, toks: &[Tok]) -> Vec<Found> {
+    let lists = &*LISTS;
+    let mut out = Vec::new();
+    for run in runs(s, toks) {
+        let Some(acr) = paren_acronym(s, toks, run.end) else {
+            continue;
+        };
+        let a = &s[acr.clone()];
+        if run.len() < 2 {
+            continue;
+        }
+        let end_at = toks[run.end - 1].r.end;
+        let head = text(s, &toks[run.end - 1]).to_lowercase();
+        if lists.nonhead.contains(&head) {
+            continue;
+        }
+        // Acronyms spell short names: look at the last dozen tokens only.
+        let from = run.start.max(run.end.saturating_sub(12));
+        let start = (from..run.end).find(|&k| {
+            let w = text(s, &toks[k]);
+            toks[k].word
+                && is_cap(w)
+                && !lists.lead.contains(&w.to_lowercase())
+                && spells(a, &s[toks[k].r.start..end_at])
+        });
+        if let Some(k) = start {
+            if k + 1 < run.end {
+                out.push(Found {
+                    range: toks[k].r.start..end_at,
+                    acronym: Some(acr),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Company names before a stock ticker: `Acme Widgets (NASDAQ: ACME)`.
+fn ticker_names(s: &str, toks: &[Tok]) -> Vec<(Found, String)> {
+    let lists = &*LISTS;
+    let mut out = Vec::new();
+    for m in TICKER.captures_iter(s) {
+        let (Some(all), Some(sym)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let k = toks.partition_point(|t| t.r.start < all.start());
+        // Walk back over the capitalised words before the parenthesis.
+        let mut end = k;
+        if end > 0 && text(s, &toks[end - 1]) == "," {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 {
+            let t = &toks[start - 1];
+            let w = text(s, t);
+            let lower = w.to_lowercase();
+            let capital = t.word
+                && is_cap(w)
+                && !lists.verb.contains(&lower)
+                && !lists.title.contains(&lower);
+            let joined = (is_connector(w)
+                || (w == "," && start < end && is_legal(text(s, &toks[start]))))
+                && start < end;
+            if !(capital || joined) || toks[start].brk && start < end {
+                break;
+            }
+            start -= 1;
+            if t.brk {
+                break;
+            }
+        }
+        while start < end && {
+            let w = text(s, &toks[start]);
+            !is_cap(w) || lists.lead.contains(&w.to_lowercase())
+        } {
+            start += 1;
+        }
+        if start < end {
+            let range = toks[start].r.start..toks[end - 1].r.end;
+            out.push((
+                Found {
+                    range,
+                    acronym: None,
+                },
+                sym.as_str().to_string(),
+            ));
+        }
+    }
+    out
+}
+
+/// Headings `About Acme Corp.`: the company the boilerplate describes.
+fn about_names(doc: &Doc) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for line in &doc.lines {
+        let l = doc.slice(line.clone());
+        let t = l.trim_start();
+        let Some(rest) = t.strip_prefix("About ") else {
+            continue;
+        };
+        let name = rest.trim().trim_end_matches([':', '.']).trim_end();
+        let name = name.strip_prefix("the ").unwrap_or(name);
+        let n_words = name.split_whitespace().count();
+        if n_words == 0 || n_words > 8 || !is_cap(name) {
+            continue;
+        }
+        if !name
+            .split_whitespace()
+            .all(|w| is_cap(w) || is_connector(w) || w.starts_with(|c: char| !c.is_alphabetic()))
+        {
+            continue;
+        }
+        if matches!(
+            name.to_lowercase().as_str(),
+            "us" | "the author" | "this release" | "the survey" | "the study" | "the report"
+        ) {
+            continue;
+        }
+        let start =
+            line.start + (l.len() - t.len()) + (t.len() - t.trim_start_matches("About ").len());
+        let start = start
+            + (rest.len() - rest.trim_start().len())
+            + (rest.trim_start().len() - rest.trim_start().trim_start_matches("the ").len());
+        let end = start + name.len();
+        if doc.clean().get(start..end) == Some(name) {
+            out.push(start..end);
+        }
+    }
+    out
+}
+
+/// Lower-cased comparison key of a name: no leading `the`, no legal form.
+fn key(name: &str) -> String {
+    let mut k = name.to_lowercase();
+    for suffix in [
+        " inc.", " inc", " ltd.", " ltd", " llc", " corp.", " plc", " limited", " gmbh",
+    ] {
+        if let Some(stripped) = k.strip_suffix(suffix) {
+            k = stripped.trim_end_matches(',').to_string();
+            break;
+        }
+    }
+    k
+}
+
 /// Finds every named organisation, once each.
-pub(crate) fn find(_doc: &Doc) -> Vec<Organisation> {
-    Vec::new()
+pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
+    let s = doc.clean();
+    let toks = tokenize(s);
+    let mut found = scan(s, &toks);
+    found.extend(spelled_names(s, &toks));
+    let tickers = ticker_names(s, &toks);
+    let mut ticker_of: HashMap<String, String> = HashMap::new();
+    for (f, sym) in &tickers {
+        ticker_of.insert(key(&s[f.range.clone()]), sym.clone());
+        found.push(f.clone());
+    }
+    for r in about_names(doc) {
+        found.push(Found {
+            range: r,
+            acronym: None,
+        });
+    }
+    found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
+
+    // Group by name.
+    let mut orgs: Vec<Organisation> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for f in &found {
+        let name = crate::text::fold_space(&s[f.range.clone()]);
+        let k = key(&name);
+        let i = *index.entry(k).or_insert_with(|| {
+            orgs.push(Organisation {
+                name: name.clone(),
+                acronym: None,
+                mentions: Vec::new(),
+            });
+            orgs.len() - 1
+        });
+        let org = &mut orgs[i];
+        if name.len() > org.name.len() {
+            org.name = name;
+        }
+        let m = doc.text.mention(f.range.clone());
+        if !org.mentions.iter().any(|x| x.start == m.start) {
+            org.mentions.push(m);
+        }
+        if let (None, Some(a)) = (&org.acronym, &f.acronym) {
+            org.acronym = Some(s[a.clone()].to_string());
+            let m = doc.text.mention(a.clone());
+            org.mentions.push(m);
+        }
+    }
+
+    // Lone capitalised acronyms: mentions of a body they define or spell.
+    let mut by_acr: HashMap<String, usize> = HashMap::new();
+    for (i, o) in orgs.iter().enumerate() {
+        if let Some(a) = &o.acronym {
+            by_acr.insert(a.clone(), i);
+        }
+    }
+    for t in &toks {
+        let w = text(s, t);
+        if !t.word || !is_acronym(w) {
+            continue;
+        }
+        let i = match by_acr.get(w) {
+            Some(&i) => i,
+            None => {
+                let hit = orgs
+                    .iter()
+                    .position(|o| o.acronym.is_none() && initials(w, &o.name));
+                let hit = hit.or_else(|| {
+                    orgs.iter().position(|o| {
+                        o.acronym.is_none()
+                            && ticker_of.get(&key(&o.name)).is_some_and(|sym| sym == w)
+                            && !inside_ticker(s, t)
+                    })
+                });
+                let Some(i) = hit else { continue };
+                orgs[i].acronym = Some(w.to_string());
+                by_acr.insert(w.to_string(), i);
+                i
+            }
+        };
+        let m = doc.text.mention(t.r.clone());
+        if !orgs[i]
+            .mentions
+            .iter()
+            .any(|x| x.start <= m.start && m.end <= x.end)
+        {
+            orgs[i].mentions.push(m);
+        }
+    }
+    for o in &mut orgs {
+        o.mentions.sort_by_key(|m| m.start);
+    }
+    orgs
+}
+
+/// Whether the token sits inside a `(EXCHANGE: SYM)` ticker.
+fn inside_ticker(s: &str, t: &Tok) -> bool {
+    let before = &s[..t.r.start];
+    before.ends_with(": ") || before.ends_with(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<&str> {
+        names_in(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn finds_names_in_text() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Director of the Department of Sea Trade",
+                &["Department of Sea Trade"],
+            ),
+            (
+                "the Ministry of Foreign Affairs and the Ministry of Interior",
+                &["Ministry of Foreign Affairs", "Ministry of Interior"],
+            ),
+            (
+                "Chair of the Coastal Committee of the Ministry of Fish",
+                &["Coastal Committee of the Ministry of Fish"],
+            ),
+            ("Minister for Health", &[]),
+            (
+                "the Lakeside Water and Power Authority said",
+                &["Lakeside Water and Power Authority"],
+            ),
+            (
+                "Ministry of Education and Research",
+                &["Ministry of Education and Research"],
+            ),
+            (
+                "Borland Foundation Announces New Grants",
+                &["Borland Foundation"],
+            ),
+            ("the Borland Foundation Award", &[]),
+            ("the Government", &[]),
+            (
+                "Ministry of Interior of the State of Farland",
+                &["Ministry of Interior"],
+            ),
+            ("Quillon Widgets, Inc. said", &["Quillon Widgets, Inc."]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&names(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn reads_acronyms_and_tickers() {
+        let input = "The Office of Sea Trade (OST) met the Harbour League of Merchants (HLM).\n\nLater OST spoke. Quillon Widgets (NASDAQ: QWID) grew. QWID sells.\n\nAbout Bramble Labs\n\nText.";
+        let doc = Doc::new(input);
+        let orgs = find(&doc);
+        let got: Vec<(&str, Option<&str>)> = orgs
+            .iter()
+            .map(|o| (o.name.as_str(), o.acronym.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Office of Sea Trade", Some("OST")),
+                ("Harbour League of Merchants", Some("HLM")),
+                ("Quillon Widgets", Some("QWID")),
+                ("Bramble Labs", None),
+            ]
+        );
+        assert_eq!(orgs[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        let long = "Alpha ".repeat(10_000) + "Office";
+        assert_eq!(names(&long).len(), 1);
+        let _ = names("( ( (NASDAQ: X) ) About");
+        let _ = find(&Doc::new("About \n(\"\nOffice (A"));
+    }
 }
