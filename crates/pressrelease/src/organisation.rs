@@ -26,6 +26,7 @@ struct Lists {
     title: HashSet<String>,
     nonhead: HashSet<String>,
     verb: HashSet<String>,
+    tail: HashSet<String>,
     not_orgs: HashSet<String>,
     places: HashSet<String>,
 }
@@ -37,6 +38,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         title: HashSet::new(),
         nonhead: HashSet::new(),
         verb: HashSet::new(),
+        tail: HashSet::new(),
         not_orgs: words(include_str!("../data/not_orgs.txt")).collect(),
         places: words(include_str!("../data/places.txt")).collect(),
     };
@@ -56,6 +58,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "title" => &mut lists.title,
             "nonhead" => &mut lists.nonhead,
             "verb" => &mut lists.verb,
+            "tail" => &mut lists.tail,
             _ => continue,
         };
         set.insert(line.to_lowercase());
@@ -87,7 +90,7 @@ const SPELLED: bool = false;
 /// Lowercase words that may join the capitalised words of a name.
 const CONNECTORS: &[&str] = &[
     "of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "bin", "bint", "al", "el",
-    "von", "van", "der", "den", "y", "da", "di", "in",
+    "von", "van", "der", "den", "y", "da", "di", "in", "to",
 ];
 
 /// Abbreviations that keep their full stop as part of the word.
@@ -336,7 +339,14 @@ fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
         // The name starts after the last `of`/`for`/`on` before the cue.
         let mut start = (pos..cue)
             .rev()
-            .find(|&k| is_boundary(text(s, &toks[k])))
+            .find(|&k| {
+                let w = text(s, &toks[k]);
+                is_boundary(w)
+                    || (matches!(w, "and" | "And" | "&")
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|t| matches!(text(s, t), "the" | "The")))
+            })
             .map_or(pos, |k| k + 1);
         while start < cue {
             let w = text(s, &toks[start]);
@@ -371,7 +381,7 @@ fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
             if lists.verb.contains(&lower) || lists.title.contains(&lower) {
                 break;
             }
-            if is_cue(w) {
+            if is_cue(w) || (end == k && lists.tail.contains(&lower)) {
                 end = k + 1;
             }
             k += 1;
@@ -425,9 +435,14 @@ fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
                     && (j..run.end)
                         .take_while(|&m| !matches!(text(s, &toks[m]), "and" | "And" | "&" | ","))
                         .any(|m| is_cue(text(s, &toks[m])));
-                if seg_has_cue
-                    || (and && (!after_of || and_the || cue_later))
-                    || matches!(c, "in" | "In" | "at" | "At" | "the" | "The")
+                // After `of X`, `and Human Services` still belongs to the
+                // name; `and Ministry of Y` opens a new one.
+                let opens_name = is_cue(text(s, &toks[j]))
+                    || (seg_end < run.end && is_of(text(s, &toks[seg_end])) && seg_has_cue);
+                if (seg_has_cue && !(and && after_of && !opens_name))
+                    || (and && (!after_of || and_the || (cue_later && opens_name)))
+                    || (matches!(c, "in" | "In" | "to" | "To") && !after_of)
+                    || matches!(c, "at" | "At" | "the" | "The")
                 {
                     break;
                 }
