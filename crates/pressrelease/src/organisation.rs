@@ -27,6 +27,8 @@ struct Lists {
     nonhead: HashSet<String>,
     verb: HashSet<String>,
     tail: HashSet<String>,
+    /// Well-known bodies without a cue word, as written, with a short form.
+    known: Vec<(String, Option<String>)>,
     not_orgs: HashSet<String>,
     places: HashSet<String>,
 }
@@ -39,6 +41,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         nonhead: HashSet::new(),
         verb: HashSet::new(),
         tail: HashSet::new(),
+        known: Vec::new(),
         not_orgs: words(include_str!("../data/not_orgs.txt")).collect(),
         places: words(include_str!("../data/places.txt")).collect(),
     };
@@ -50,6 +53,14 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         }
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             section = name;
+            continue;
+        }
+        if section == "known" {
+            let (name, short) = match line.split_once(" = ") {
+                Some((n, a)) => (n.trim(), Some(a.trim().to_string())),
+                None => (line, None),
+            };
+            lists.known.push((name.to_string(), short));
             continue;
         }
         let set = match section {
@@ -483,7 +494,8 @@ fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
 fn scan(s: &str, toks: &[Tok]) -> Vec<Found> {
     let mut out = Vec::new();
     for run in runs(s, toks) {
-        for r in names_in_run(s, toks, run) {
+        for mut r in names_in_run(s, toks, run) {
+            r.start = list_start(s, toks, r.clone());
             let range = toks[r.start].r.start..toks[r.end - 1].r.end;
             if !is_org_name(&s[range.clone()]) {
                 continue;
@@ -495,6 +507,46 @@ fn scan(s: &str, toks: &[Tok]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The start of a name whose head words are a list: `United Nations
+/// Educational, Scientific and Cultural Organization` is one name, though
+/// the run of capitalised words stops at the comma.
+fn list_start(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
+    let head_and = r
+        .clone()
+        .take_while(|&k| !is_of(text(s, &toks[k])))
+        .any(|k| text(s, &toks[k]) == "and");
+    let w = |k: usize| text(s, &toks[k]);
+    // `Educational, Scientific and Cultural Organization` or, with a
+    // serial comma, `Educational, Scientific, and Cultural Organization`.
+    let before = if head_and && r.start >= 1 && w(r.start - 1) == "," {
+        r.start - 1
+    } else if r.start >= 2 && w(r.start - 1) == "and" && w(r.start - 2) == "," {
+        r.start - 2
+    } else {
+        return r.start;
+    };
+    let mut start = before;
+    let mut words = 0;
+    while start > 0 && before - start < 10 && !toks[start].brk {
+        let t = &toks[start - 1];
+        let x = text(s, t);
+        if x == "," && words > 0 {
+            start -= 1;
+            continue;
+        }
+        if !(t.word && is_cap(x)) || LISTS.lead.contains(&x.to_lowercase()) || is_connector(x) {
+            break;
+        }
+        words += 1;
+        start -= 1;
+    }
+    while start < before && !toks[start].word {
+        start += 1;
+    }
+    // At least three words before, else it is a plain list.
+    if words >= 3 { start } else { r.start }
 }
 
 /// Whether a candidate name passes the stop lists.
@@ -739,6 +791,37 @@ fn about_names(doc: &Doc) -> Vec<Found> {
     out
 }
 
+/// Well-known bodies named on their own (`the United Nations said`), not
+/// as the start of a longer name (`United Nations Office of ...`).
+fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (name, short) in &LISTS.known {
+        for (at, _) in s.match_indices(name.as_str()) {
+            let end = at + name.len();
+            let k = toks.partition_point(|t| t.r.start < end);
+            let starts_word = toks
+                .get(toks.partition_point(|t| t.r.start < at))
+                .is_some_and(|t| t.r.start == at);
+            if !starts_word || toks.get(k).is_some_and(|t| t.r.start == end) {
+                continue;
+            }
+            let next_cap = toks
+                .get(k)
+                .is_some_and(|t| t.word && is_cap(text(s, t)) && !t.brk);
+            if next_cap {
+                continue;
+            }
+            let acronym = paren_acronym(s, toks, k);
+            let _ = short;
+            out.push(Found {
+                range: at..end,
+                acronym,
+            });
+        }
+    }
+    out
+}
+
 /// Lower-cased comparison key of a name: no leading `the`, no legal form.
 fn key(name: &str) -> String {
     let mut k = name.to_lowercase();
@@ -768,6 +851,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         found.push(f.clone());
     }
     found.extend(about_names(doc));
+    found.extend(known_names(s, &toks));
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
 
     // Group by name.
@@ -796,6 +880,21 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
             org.acronym = Some(s[a.clone()].to_string());
             let m = doc.text.mention(a.clone());
             org.mentions.push(m);
+        }
+    }
+
+    for o in &mut orgs {
+        if o.acronym.is_none() {
+            let short = LISTS
+                .known
+                .iter()
+                .find(|(n, _)| *n == o.name)
+                .and_then(|(_, a)| a.as_ref());
+            if let Some(a) = short {
+                if toks.iter().any(|t| text(s, t) == a) {
+                    o.acronym = Some(a.clone());
+                }
+            }
         }
     }
 
@@ -894,6 +993,35 @@ mod tests {
                 &["Ministry of Interior"],
             ),
             ("Quillon Widgets, Inc. said", &["Quillon Widgets, Inc."]),
+            (
+                "the Northland Sea Maritime, Fishing, and Coastal Organization (NSMFCO)",
+                &["Northland Sea Maritime, Fishing, and Coastal Organization"],
+            ),
+            (
+                "Department of Sea and Fish and Coastal Services",
+                &["Department of Sea and Fish and Coastal Services"],
+            ),
+            (
+                "Ridley Pumps Group and Kestrel Motors",
+                &["Ridley Pumps Group"],
+            ),
+            (
+                "Lake Farms and the Ridley Pumps Group",
+                &["Ridley Pumps Group"],
+            ),
+            (
+                "Ridley Pumps Services International said",
+                &["Ridley Pumps Services International"],
+            ),
+            (
+                "Programme Office on Harbour Safety in Preventing Floods",
+                &["Programme Office on Harbour Safety in Preventing Floods"],
+            ),
+            ("the Government in the Senate", &[]),
+            (
+                "Veterans' Affairs Department of Farland",
+                &["Veterans' Affairs Department of Farland"],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(&names(input), want, "input {input:?}");
