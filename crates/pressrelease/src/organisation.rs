@@ -27,6 +27,7 @@ struct Lists {
     nonhead: HashSet<String>,
     verb: HashSet<String>,
     tail: HashSet<String>,
+    generic: HashSet<String>,
     /// Well-known bodies without a cue word, as written, with a short form.
     known: Vec<(String, Option<String>)>,
     not_orgs: HashSet<String>,
@@ -41,6 +42,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         nonhead: HashSet::new(),
         verb: HashSet::new(),
         tail: HashSet::new(),
+        generic: HashSet::new(),
         known: Vec::new(),
         not_orgs: words(include_str!("../data/not_orgs.txt")).collect(),
         places: words(include_str!("../data/places.txt")).collect(),
@@ -70,6 +72,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "nonhead" => &mut lists.nonhead,
             "verb" => &mut lists.verb,
             "tail" => &mut lists.tail,
+            "generic" => &mut lists.generic,
             _ => continue,
         };
         set.insert(line.to_lowercase());
@@ -539,6 +542,10 @@ fn list_start(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
         if !(t.word && is_cap(x)) || LISTS.lead.contains(&x.to_lowercase()) || is_connector(x) {
             break;
         }
+        if is_cue(x) {
+            // A list of names (`Acme Media, and Bolt Group`), not one name.
+            return r.start;
+        }
         words += 1;
         start -= 1;
     }
@@ -555,8 +562,9 @@ fn is_org_name(name: &str) -> bool {
     if LISTS.not_orgs.contains(&lower) {
         return false;
     }
-    // A name needs a capitalised word besides its cue.
-    name.split(' ').any(|w| is_cap(w) && !is_cue(w))
+    // A name needs a capitalised word besides its cue and generic words.
+    name.split(' ')
+        .any(|w| is_cap(w) && !is_cue(w) && !in_set(&LISTS.generic, w) && !is_connector(w))
 }
 
 /// The acronym in parentheses after (`Name (ACR)`) or around (`ACR
@@ -640,7 +648,7 @@ fn initials(acr: &str, name: &str) -> bool {
         .filter_map(|w| w.chars().next())
         .collect();
     let letters: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && ini == letters
+    letters.len() >= 3 && ini == letters
 }
 
 /// Names without a cue word that an acronym in parentheses spells out:
@@ -761,7 +769,8 @@ fn about_names(doc: &Doc) -> Vec<Found> {
         if let Some(open) = name.rfind(" (") {
             if name.ends_with(')') {
                 let a = start + open + 2..start + name.len() - 1;
-                if doc.clean().get(a.clone()).is_some_and(is_acronym) {
+                let short = doc.clean().get(a.clone()).unwrap_or("");
+                if is_acronym(short) && !short.contains([':', ' ']) {
                     acronym = Some(a);
                 }
                 name = &name[..open];
