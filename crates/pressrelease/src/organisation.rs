@@ -28,6 +28,7 @@ struct Lists {
     verb: HashSet<String>,
     tail: HashSet<String>,
     generic: HashSet<String>,
+    kind: HashSet<String>,
     /// Well-known bodies without a cue word, as written, with a short form.
     known: Vec<(String, Option<String>)>,
     not_orgs: HashSet<String>,
@@ -43,6 +44,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         verb: HashSet::new(),
         tail: HashSet::new(),
         generic: HashSet::new(),
+        kind: HashSet::new(),
         known: Vec::new(),
         not_orgs: words(include_str!("../data/not_orgs.txt")).collect(),
         places: words(include_str!("../data/places.txt")).collect(),
@@ -73,6 +75,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "verb" => &mut lists.verb,
             "tail" => &mut lists.tail,
             "generic" => &mut lists.generic,
+            "kind" => &mut lists.kind,
             _ => continue,
         };
         set.insert(line.to_lowercase());
@@ -100,6 +103,10 @@ static TICKER: LazyLock<Regex> = LazyLock::new(|| {
 /// spells them: off, as most such runs on the dev corpus are terms
 /// (`Open Educational Resources (OER)`), not bodies.
 const SPELLED: bool = false;
+
+/// Above this many organisations, the pairwise acronym passes are skipped
+/// (no release names this many; hostile input must stay linear).
+const MAX_PAIRWISE: usize = 300;
 
 /// Lowercase words that may join the capitalised words of a name.
 const CONNECTORS: &[&str] = &[
@@ -800,6 +807,75 @@ fn about_names(doc: &Doc) -> Vec<Found> {
     out
 }
 
+/// Names described as bodies: `Acme, a leading provider of ...`,
+/// `Acme is a global company`, `Acme, the maker of ...`.
+fn described_names(s: &str, toks: &[Tok]) -> Vec<Found> {
+    let lists = &*LISTS;
+    let mut out = Vec::new();
+    for run in runs(s, toks) {
+        let k = run.end;
+        let Some(next) = toks.get(k) else { continue };
+        let det = match text(s, next) {
+            "," => k + 1,
+            "is" => k + 1,
+            _ => continue,
+        };
+        if !toks
+            .get(det)
+            .is_some_and(|t| matches!(text(s, t), "a" | "an" | "the"))
+        {
+            continue;
+        }
+        // The describing phrase: a few words up to a comma or full stop.
+        let described = toks[det + 1..]
+            .iter()
+            .take(8)
+            .take_while(|t| t.word || text(s, t) == "-")
+            .enumerate()
+            .any(|(i, t)| {
+                lists.kind.contains(&text(s, t).to_lowercase())
+                    && toks.get(det + 2 + i).is_none_or(|n| text(s, n) != "'")
+            });
+        if !described {
+            continue;
+        }
+        // The name: the last few capitalised words, no leading stop words.
+        let mut start = run.start.max(run.end.saturating_sub(6));
+        while start < run.end {
+            let w = text(s, &toks[start]);
+            let lower = w.to_lowercase();
+            if is_connector(w)
+                || lists.lead.contains(&lower)
+                || lists.verb.contains(&lower)
+                || lists.title.contains(&lower)
+                || !is_cap(w)
+            {
+                start += 1;
+            } else {
+                break;
+            }
+        }
+        if start >= run.end {
+            continue;
+        }
+        let range = toks[start].r.start..toks[run.end - 1].r.end;
+        let name = &s[range.clone()];
+        let personal = toks[start..run.end].iter().any(|t| {
+            let w = text(s, t).to_lowercase();
+            lists.title.contains(&w) || lists.lead.contains(&w) || w == "and"
+        });
+        let single = run.end - start == 1 && !is_cue(name);
+        if personal || !(single || is_org_name(name)) {
+            continue;
+        }
+        out.push(Found {
+            range,
+            acronym: None,
+        });
+    }
+    out
+}
+
 /// Well-known bodies named on their own (`the United Nations said`), not
 /// as the start of a longer name (`United Nations Office of ...`).
 fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
@@ -829,6 +905,32 @@ fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// A name written twice over by flattened markup (`Acme LabsAcme Labs`,
+/// `AcmeAcme Capital`): the longer copy.
+fn undouble(s: &str, r: Range<usize>) -> Range<usize> {
+    let n = &s[r.clone()];
+    if n.len() > 120 {
+        return r;
+    }
+    let mut prev: Option<char> = None;
+    for (i, c) in n.char_indices() {
+        let split = c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase() || p == ' ');
+        prev = Some(c);
+        if !split || i == 0 {
+            continue;
+        }
+        let a = n[..i].trim_end();
+        let b = &n[i..];
+        if b.starts_with(a) {
+            return r.start + i..r.end;
+        }
+        if a.starts_with(b) {
+            return r.start..r.start + a.len();
+        }
+    }
+    r
 }
 
 /// Lower-cased comparison key of a name: no leading `the`, no legal form.
@@ -861,11 +963,15 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     }
     found.extend(about_names(doc));
     found.extend(known_names(s, &toks));
+    found.extend(described_names(s, &toks));
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
 
     // Group by name.
     let mut orgs: Vec<Organisation> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    for f in &mut found {
+        f.range = undouble(s, f.range.clone());
+    }
     for f in &found {
         let name = crate::text::fold_space(&s[f.range.clone()]);
         let k = key(&name);
@@ -907,6 +1013,32 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         }
     }
 
+    // A name that is another body's acronym is that body. These passes
+    // compare names pairwise, so they run only on a release-sized list.
+    let small = orgs.len() <= MAX_PAIRWISE;
+    let mut i = 0;
+    while small && i < orgs.len() {
+        let name = orgs[i].name.clone();
+        let owner = is_acronym(&name)
+            .then(|| {
+                orgs.iter().position(|o| {
+                    o.name != name
+                        && (o.acronym.as_deref() == Some(name.as_str())
+                            || (o.acronym.is_none() && initials(&name, &o.name)))
+                })
+            })
+            .flatten();
+        match owner {
+            Some(j) => {
+                let gone = orgs.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                orgs[j].acronym.get_or_insert(name);
+                orgs[j].mentions.extend(gone.mentions);
+            }
+            None => i += 1,
+        }
+    }
+
     // Lone capitalised acronyms: mentions of a body they define or spell.
     let mut by_acr: HashMap<String, usize> = HashMap::new();
     for (i, o) in orgs.iter().enumerate() {
@@ -914,6 +1046,25 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
             by_acr.insert(a.clone(), i);
         }
     }
+    let mut by_ticker: HashMap<&str, usize> = HashMap::new();
+    for (i, o) in orgs.iter().enumerate() {
+        if let Some(sym) = ticker_of.get(&key(&o.name)) {
+            by_ticker.entry(sym.as_str()).or_insert(i);
+        }
+    }
+    // Clean ranges already given as mentions, sorted, for a quick
+    // containment test.
+    let mut covered: Vec<Range<usize>> = found
+        .iter()
+        .flat_map(|f| std::iter::once(f.range.clone()).chain(f.acronym.clone()))
+        .collect();
+    covered.sort_by_key(|r| r.start);
+    let is_covered = |r: &Range<usize>| {
+        let k = covered.partition_point(|c| c.start <= r.start);
+        covered[k.saturating_sub(4)..k]
+            .iter()
+            .any(|c| c.end >= r.end)
+    };
     for t in &toks {
         let w = text(s, t);
         if !t.word || !is_acronym(w) {
@@ -922,15 +1073,17 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         let i = match by_acr.get(w) {
             Some(&i) => i,
             None => {
-                let hit = orgs
-                    .iter()
-                    .position(|o| o.acronym.is_none() && initials(w, &o.name));
+                let hit = if small {
+                    orgs.iter()
+                        .position(|o| o.acronym.is_none() && initials(w, &o.name))
+                } else {
+                    None
+                };
                 let hit = hit.or_else(|| {
-                    orgs.iter().position(|o| {
-                        o.acronym.is_none()
-                            && ticker_of.get(&key(&o.name)).is_some_and(|sym| sym == w)
-                            && !inside_ticker(s, t)
-                    })
+                    by_ticker
+                        .get(w)
+                        .copied()
+                        .filter(|&i| orgs[i].acronym.is_none() && !inside_ticker(s, t))
                 });
                 let Some(i) = hit else { continue };
                 orgs[i].acronym = Some(w.to_string());
@@ -938,13 +1091,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
                 i
             }
         };
-        let m = doc.text.mention(t.r.clone());
-        if !orgs[i]
-            .mentions
-            .iter()
-            .any(|x| x.start <= m.start && m.end <= x.end)
-        {
-            orgs[i].mentions.push(m);
+        if !is_covered(&t.r) {
+            orgs[i].mentions.push(doc.text.mention(t.r.clone()));
         }
     }
     for o in &mut orgs {
@@ -1064,5 +1212,12 @@ mod tests {
         assert_eq!(names(&long).len(), 1);
         let _ = names("( ( (NASDAQ: X) ) About");
         let _ = find(&Doc::new("About \n(\"\nOffice (A"));
+        let many = "the United Nations (UN) and UN ".repeat(20_000);
+        let orgs = find(&Doc::new(&many));
+        assert_eq!(orgs.len(), 1);
+        let firms: String = (0..3_000)
+            .map(|i| format!("Q{i}X Labs (Q{i}X), a company. "))
+            .collect();
+        assert_eq!(find(&Doc::new(&firms)).len(), 3_000);
     }
 }
