@@ -243,12 +243,15 @@ fn is_connector(w: &str) -> bool {
 }
 
 fn in_set(set: &HashSet<String>, w: &str) -> bool {
-    // Lists are short words; a stack buffer would do, but names are few.
-    if w.bytes().all(|c| !c.is_ascii_uppercase()) {
-        set.contains(w)
-    } else {
-        set.contains(&w.to_lowercase())
+    // Lower-case short ASCII words on the stack: this runs per token.
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        return std::str::from_utf8(b).is_ok_and(|l| set.contains(l));
     }
+    set.contains(&w.to_lowercase())
 }
 
 fn is_cue(w: &str) -> bool {
@@ -291,14 +294,13 @@ fn runs(s: &str, toks: &[Tok]) -> Vec<Range<usize>> {
         let mut joins = 0;
         while k < toks.len() && !toks[k].brk {
             let w = text(s, &toks[k]);
-            let lower = w.to_lowercase();
-            if toks[k].word && is_cap(w) && CONNECTORS.contains(&lower.as_str()) {
+            if toks[k].word && is_cap(w) && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w)) {
                 // Title Case `Of`, `For`, `And`, `The` in headlines.
                 if joins >= 2 {
                     break;
                 }
                 joins += 1;
-            } else if toks[k].word && is_cap(w) && LISTS.lead.contains(&lower) {
+            } else if toks[k].word && is_cap(w) && in_set(&LISTS.lead, w) {
                 break;
             } else if toks[k].word && is_cap(w) {
                 last = k;
@@ -371,8 +373,7 @@ fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
             .map_or(pos, |k| k + 1);
         while start < cue {
             let w = text(s, &toks[start]);
-            let lower = w.to_lowercase();
-            if is_connector(w) || lists.lead.contains(&lower) || lists.verb.contains(&lower) {
+            if is_connector(w) || in_set(&lists.lead, w) || in_set(&lists.verb, w) {
                 start += 1;
             } else {
                 break;
@@ -383,7 +384,7 @@ fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
         // Committee`).
         if let Some(t) = (start..cue)
             .rev()
-            .find(|&k| lists.title.contains(&text(s, &toks[k]).to_lowercase()))
+            .find(|&k| in_set(&lists.title, text(s, &toks[k])))
         {
             if t + 1 < cue || cue + 1 < run.end && is_of(text(s, &toks[cue + 1])) {
                 start = t + 1;
@@ -398,11 +399,10 @@ fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
             if is_legal(&s[toks[end - 1].r.clone()]) || !toks[k].word {
                 break;
             }
-            let lower = w.to_lowercase();
-            if lists.verb.contains(&lower) || lists.title.contains(&lower) {
+            if in_set(&lists.verb, w) || in_set(&lists.title, w) {
                 break;
             }
-            if is_cue(w) || (end == k && lists.tail.contains(&lower)) {
+            if is_cue(w) || (end == k && in_set(&lists.tail, w)) {
                 end = k + 1;
             }
             k += 1;
@@ -546,7 +546,7 @@ fn list_start(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
             start -= 1;
             continue;
         }
-        if !(t.word && is_cap(x)) || LISTS.lead.contains(&x.to_lowercase()) || is_connector(x) {
+        if !(t.word && is_cap(x)) || in_set(&LISTS.lead, x) || is_connector(x) {
             break;
         }
         if is_cue(x) {
@@ -649,13 +649,16 @@ fn spells(acr: &str, name: &str) -> bool {
 /// Whether the acronym's letters are exactly the initials of the name's
 /// capitalised words (`UNDP` for `United Nations Development Programme`).
 fn initials(acr: &str, name: &str) -> bool {
-    let ini: String = name
-        .split([' ', '-'])
-        .filter(|w| is_cap(w))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    let letters: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 3 && ini == letters
+    let mut letters = acr.chars().filter(|c| c.is_alphabetic());
+    let mut n = 0;
+    for w in name.split([' ', '-']).filter(|w| is_cap(w)) {
+        let first = w.chars().next();
+        if letters.next() != first {
+            return false;
+        }
+        n += 1;
+    }
+    letters.next().is_none() && n >= 3
 }
 
 /// Names without a cue word that an acronym in parentheses spells out:
@@ -682,7 +685,7 @@ fn spelled_names(s: &str, toks: &[Tok]) -> Vec<Found> {
             let w = text(s, &toks[k]);
             toks[k].word
                 && is_cap(w)
-                && !lists.lead.contains(&w.to_lowercase())
+                && !in_set(&lists.lead, w)
                 && spells(a, &s[toks[k].r.start..end_at])
         });
         if let Some(k) = start {
@@ -735,7 +738,7 @@ fn ticker_names(s: &str, toks: &[Tok]) -> Vec<(Found, String)> {
         }
         while start < end && {
             let w = text(s, &toks[start]);
-            !is_cap(w) || lists.lead.contains(&w.to_lowercase())
+            !is_cap(w) || in_set(&lists.lead, w)
         } {
             start += 1;
         }
@@ -833,7 +836,7 @@ fn described_names(s: &str, toks: &[Tok]) -> Vec<Found> {
             .take_while(|t| t.word || text(s, t) == "-")
             .enumerate()
             .any(|(i, t)| {
-                lists.kind.contains(&text(s, t).to_lowercase())
+                in_set(&lists.kind, text(s, t))
                     && toks.get(det + 2 + i).is_none_or(|n| text(s, n) != "'")
             });
         if !described {
@@ -1065,6 +1068,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
             .iter()
             .any(|c| c.end >= r.end)
     };
+    let mut tried: HashSet<&str> = HashSet::new();
     for t in &toks {
         let w = text(s, t);
         if !t.word || !is_acronym(w) {
@@ -1072,7 +1076,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         }
         let i = match by_acr.get(w) {
             Some(&i) => i,
+            None if tried.contains(w) => continue,
             None => {
+                if !inside_ticker(s, t) {
+                    tried.insert(w);
+                }
                 let hit = if small {
                     orgs.iter()
                         .position(|o| o.acronym.is_none() && initials(w, &o.name))
