@@ -29,6 +29,8 @@ struct Lists {
     tail: HashSet<String>,
     generic: HashSet<String>,
     kind: HashSet<String>,
+    bare: HashSet<String>,
+    possessor: HashSet<String>,
     /// Well-known bodies without a cue word, as written, with a short form.
     known: Vec<(String, Option<String>)>,
     not_orgs: HashSet<String>,
@@ -45,6 +47,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         tail: HashSet::new(),
         generic: HashSet::new(),
         kind: HashSet::new(),
+        bare: HashSet::new(),
+        possessor: HashSet::new(),
         known: Vec::new(),
         not_orgs: words(include_str!("../data/not_orgs.txt")).collect(),
         places: words(include_str!("../data/places.txt")).collect(),
@@ -76,6 +80,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "tail" => &mut lists.tail,
             "generic" => &mut lists.generic,
             "kind" => &mut lists.kind,
+            "bare" => &mut lists.bare,
+            "possessor" => &mut lists.possessor,
             _ => continue,
         };
         set.insert(line.to_lowercase());
@@ -178,9 +184,16 @@ fn tokenize(s: &str) -> Vec<Tok> {
             {
                 end += 1;
             }
-            // A possessive `'s` is not part of the name.
+            // A possessive `'s` is not part of the name, unless a
+            // capitalised word follows (`District Attorney's Office`).
             if s[start..end].ends_with("'s") && end - start > 2 {
-                end -= 2;
+                let next_cap = s[end..]
+                    .strip_prefix(' ')
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_uppercase);
+                if !next_cap || !in_set(&LISTS.possessor, &s[start..end - 2]) {
+                    end -= 2;
+                }
             }
             let w = &s[start..end];
             if b.get(end) == Some(&b'.') {
@@ -217,7 +230,13 @@ fn text<'s>(s: &'s str, t: &Tok) -> &'s str {
 
 /// Whether a word starts with a capital letter.
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        // `5G`, `3M`: a digit led word with capitals.
+        Some(c) if c.is_ascii_digit() => chars.any(char::is_uppercase),
+        _ => false,
+    }
 }
 
 /// Whether a word looks like an acronym: `UNOCT`, `T-ROC`, `UNESCO`.
@@ -879,6 +898,31 @@ fn described_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     out
 }
 
+/// Legislatures named by one word (`Congress`, `the Senate`) inside a
+/// sentence.
+fn bare_names(s: &str, toks: &[Tok]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let w = text(s, t);
+        if !t.word || !in_set(&LISTS.bare, w) || t.brk || k == 0 {
+            continue;
+        }
+        let prev = text(s, &toks[k - 1]);
+        let next_cap = toks
+            .get(k + 1)
+            .is_some_and(|n| !n.brk && n.word && is_cap(text(s, n)));
+        // `the Congress` is more often an event than the legislature.
+        let mid_sentence = toks[k - 1].word && !is_cap(prev) && !(prev == "the" && w == "Congress");
+        if mid_sentence && !next_cap {
+            out.push(Found {
+                range: t.r.clone(),
+                acronym: None,
+            });
+        }
+    }
+    out
+}
+
 /// Well-known bodies named on their own (`the United Nations said`), not
 /// as the start of a longer name (`United Nations Office of ...`).
 fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
@@ -967,6 +1011,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     found.extend(about_names(doc));
     found.extend(known_names(s, &toks));
     found.extend(described_names(s, &toks));
+    found.extend(bare_names(s, &toks));
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
 
     // Group by name.
