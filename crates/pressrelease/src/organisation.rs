@@ -596,6 +596,17 @@ fn is_org_name(name: &str) -> bool {
 /// The acronym in parentheses after (`Name (ACR)`) or around (`ACR
 /// (Name)`) the name at token range `r`.
 fn acronym_around(s: &str, toks: &[Tok], r: Range<usize>) -> Option<Range<usize>> {
+    // An exchange with a listing: `Frankfurt Stock Exchange (FWB: ACME)`.
+    let exchange = matches!(text(s, &toks[r.end - 1]), "Exchange" | "Market");
+    if exchange && toks.get(r.end).is_some_and(|t| text(s, t) == "(") {
+        let a = toks.get(r.end + 1)?;
+        if a.word
+            && is_acronym(text(s, a))
+            && toks.get(r.end + 2).is_some_and(|t| text(s, t) == ":")
+        {
+            return Some(a.r.clone());
+        }
+    }
     if let Some(a) = paren_acronym(s, toks, r.end) {
         return Some(a);
     }
@@ -620,7 +631,7 @@ fn paren_acronym(s: &str, toks: &[Tok], k: usize) -> Option<Range<usize>> {
     let mut i = k + 1;
     while toks
         .get(i)
-        .is_some_and(|t| matches!(text(s, t), "\"" | "'"))
+        .is_some_and(|t| matches!(text(s, t), "\"" | "'" | "the" | "hereinafter" | "or"))
     {
         i += 1;
     }
@@ -670,14 +681,17 @@ fn spells(acr: &str, name: &str) -> bool {
 fn initials(acr: &str, name: &str) -> bool {
     let mut letters = acr.chars().filter(|c| c.is_alphabetic());
     let mut n = 0;
-    for w in name.split([' ', '-']).filter(|w| is_cap(w)) {
+    let words = name
+        .split([' ', '-'])
+        .filter(|w| is_cap(w) && !is_legal(w.trim_end_matches(',')));
+    for w in words {
         let first = w.chars().next();
         if letters.next() != first {
             return false;
         }
         n += 1;
     }
-    letters.next().is_none() && n >= 3
+    letters.next().is_none() && n >= 2
 }
 
 /// Names without a cue word that an acronym in parentheses spells out:
@@ -1260,6 +1274,58 @@ mod tests {
     }
 
     #[test]
+    fn acronym_forms() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "the Office of Sea Trade (\"OST\") met",
+                "Office of Sea Trade",
+                Some("OST"),
+            ),
+            (
+                "the Office of Sea Trade (the OST) met",
+                "Office of Sea Trade",
+                Some("OST"),
+            ),
+            (
+                "on the Kestrel Stock Exchange (KSE: QWI) today",
+                "Kestrel Stock Exchange",
+                Some("KSE"),
+            ),
+            (
+                "Quillon Widgets Inc. (NASDAQ: QWI) grew",
+                "Quillon Widgets Inc.",
+                None,
+            ),
+            (
+                "the Harbour University said. HU staff",
+                "Harbour University",
+                Some("HU"),
+            ),
+            (
+                "the Coastal County Sheriff's Department said",
+                "Coastal County Sheriff's Department",
+                None,
+            ),
+            (
+                "Brindle Labs, a software company, said",
+                "Brindle Labs",
+                None,
+            ),
+            ("a bill in Congress passed", "Congress", None),
+        ];
+        for (input, name, acr) in cases {
+            let orgs = find(&Doc::new(input));
+            let got = orgs.iter().find(|o| o.name == *name);
+            assert!(got.is_some(), "input {input:?}: {orgs:?}");
+            assert_eq!(
+                got.and_then(|o| o.acronym.as_deref()),
+                *acr,
+                "input {input:?}"
+            );
+        }
+    }
+
+    #[test]
     fn hostile_input_does_not_panic() {
         let long = "Alpha ".repeat(10_000) + "Office";
         assert_eq!(names(&long).len(), 1);
@@ -1267,6 +1333,7 @@ mod tests {
         let _ = find(&Doc::new("About \n(\"\nOffice (A"));
         let many = "the United Nations (UN) and UN ".repeat(20_000);
         let orgs = find(&Doc::new(&many));
+        assert_eq!(orgs[0].acronym.as_deref(), Some("UN"));
         assert_eq!(orgs.len(), 1);
         let firms: String = (0..3_000)
             .map(|i| format!("Q{i}X Labs (Q{i}X), a company. "))
