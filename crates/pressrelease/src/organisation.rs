@@ -398,6 +398,14 @@ fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
                 break;
             }
         }
+        // A headline verb before the cue ends what came before it
+        // (`Sanders Leads Harbour Committee`).
+        if let Some(v) = (start..cue)
+            .rev()
+            .find(|&k| in_set(&lists.verb, text(s, &toks[k])))
+        {
+            start = v + 1;
+        }
         // A title before the name (`Vice President Acme Commission`) is
         // not part of it, unless only the cue would be left (`Executive
         // Committee`).
@@ -994,6 +1002,45 @@ fn undouble(s: &str, r: Range<usize>) -> Range<usize> {
     r
 }
 
+/// Whether a line is written in Title Case: five or more words, nearly
+/// all capitalised, small words (`For`, `To`, `With`) too.
+fn is_title_case(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_alphabetic))
+        .collect();
+    // Lists of names (`Sponsors: Acme Bank, Bolt Group`) have commas.
+    if words.len() < 5 || words.len() > 30 || line.contains(',') {
+        return false;
+    }
+    let caps = words.iter().filter(|w| is_cap(w)).count();
+    let small_caps = words.iter().any(|w| {
+        matches!(
+            *w,
+            "For"
+                | "To"
+                | "With"
+                | "Of"
+                | "The"
+                | "And"
+                | "In"
+                | "On"
+                | "At"
+                | "By"
+                | "From"
+                | "As"
+                | "Against"
+        )
+    });
+    small_caps && caps * 10 >= words.len() * 8
+}
+
+/// Whether a name has more than two words: short names in a headline are
+/// usually right.
+fn is_long(name: &str) -> bool {
+    name.split_whitespace().count() > 2
+}
+
 /// Lower-cased comparison key of a name: no leading `the`, no legal form.
 fn key(name: &str) -> String {
     let mut k = name.to_lowercase();
@@ -1073,6 +1120,28 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
                 }
             }
         }
+    }
+
+    // Names seen only in Title Case lines (headlines) are too often a
+    // headline's words run together.
+    let title_lines: Vec<bool> = doc
+        .lines
+        .iter()
+        .map(|l| is_title_case(doc.slice(l.clone())))
+        .collect();
+    if title_lines.iter().any(|&t| t) {
+        let in_title = |f: &Found| {
+            title_lines
+                .get(doc.line_of(f.range.start))
+                .copied()
+                .unwrap_or(false)
+        };
+        let keep: HashSet<String> = found
+            .iter()
+            .filter(|f| !in_title(f))
+            .map(|f| key(&crate::text::fold_space(&s[f.range.clone()])))
+            .collect();
+        orgs.retain(|o| keep.contains(&key(&o.name)) || o.mentions.len() > 1 || !is_long(&o.name));
     }
 
     // A name that is another body's acronym is that body. These passes
@@ -1312,6 +1381,11 @@ mod tests {
                 None,
             ),
             ("a bill in Congress passed", "Congress", None),
+            (
+                "Bramble Office Opens Doors For New Harbour Team Leaders\n\nThe Bramble Office said.",
+                "Bramble Office",
+                None,
+            ),
         ];
         for (input, name, acr) in cases {
             let orgs = find(&Doc::new(input));
@@ -1323,6 +1397,17 @@ mod tests {
                 "input {input:?}"
             );
         }
+    }
+
+    #[test]
+    fn headline_runs_are_dropped() {
+        let input = "Sanders Leads Quiet Harbour Review Committee For Fish Policy\n\nText here.";
+        let orgs = find(&Doc::new(input));
+        assert!(orgs.is_empty(), "{orgs:?}");
+        assert!(is_title_case("Acme Group Opens Doors For New Staff"));
+        assert!(!is_title_case(
+            "Sponsors: Acme Group, Bolt Bank, Kite Labs And More"
+        ));
     }
 
     #[test]
