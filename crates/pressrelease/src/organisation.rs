@@ -31,6 +31,7 @@ struct Lists {
     kind: HashSet<String>,
     bare: HashSet<String>,
     possessor: HashSet<String>,
+    employer: HashSet<String>,
     /// Well-known bodies without a cue word, as written, with a short form.
     known: Vec<(String, Option<String>)>,
     not_orgs: HashSet<String>,
@@ -49,6 +50,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         kind: HashSet::new(),
         bare: HashSet::new(),
         possessor: HashSet::new(),
+        employer: HashSet::new(),
         known: Vec::new(),
         not_orgs: words(include_str!("../data/not_orgs.txt")).collect(),
         places: words(include_str!("../data/places.txt")).collect(),
@@ -82,6 +84,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "kind" => &mut lists.kind,
             "bare" => &mut lists.bare,
             "possessor" => &mut lists.possessor,
+            "employer" => &mut lists.employer,
             _ => continue,
         };
         set.insert(line.to_lowercase());
@@ -920,6 +923,58 @@ fn described_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     out
 }
 
+/// Employers named after a role: `CEO of Acme`, `founder of Kite Labs`.
+fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
+    let lists = &*LISTS;
+    let mut out = Vec::new();
+    for k in 0..toks.len().saturating_sub(2) {
+        let t = &toks[k];
+        if !t.word || !in_set(&lists.employer, text(s, t)) {
+            continue;
+        }
+        if !matches!(text(s, &toks[k + 1]), "of" | "at") {
+            continue;
+        }
+        let mut start = k + 2;
+        if toks
+            .get(start)
+            .is_some_and(|t| matches!(text(s, t), "the" | "The"))
+        {
+            start += 1;
+        }
+        let mut end = start;
+        while end < toks.len() && end - start < 10 && !toks[end].brk {
+            let w = text(s, &toks[end]);
+            let ok = toks[end].word
+                && is_cap(w)
+                && !in_set(&lists.title, w)
+                && !in_set(&lists.lead, w)
+                && !in_set(&lists.verb, w)
+                && !is_connector(w);
+            let joined = end > start
+                && (matches!(w, "&" | "of" | "and")
+                    || (is_connector(w) && !matches!(w, "the" | "for" | "on" | "in" | "to")));
+            if !(ok || joined) {
+                break;
+            }
+            end += 1;
+        }
+        while end > start && !is_cap(text(s, &toks[end - 1])) {
+            end -= 1;
+        }
+        if end > start && end - start < 10 {
+            let range = toks[start].r.start..toks[end - 1].r.end;
+            if !LISTS.not_orgs.contains(&s[range.clone()].to_lowercase()) {
+                out.push(Found {
+                    range,
+                    acronym: paren_acronym(s, toks, end),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Legislatures named by one word (`Congress`, `the Senate`) inside a
 /// sentence.
 fn bare_names(s: &str, toks: &[Tok]) -> Vec<Found> {
@@ -1073,6 +1128,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     found.extend(known_names(s, &toks));
     found.extend(described_names(s, &toks));
     found.extend(bare_names(s, &toks));
+    found.extend(employer_names(s, &toks));
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
 
     // Group by name.
@@ -1381,6 +1437,12 @@ mod tests {
                 None,
             ),
             ("a bill in Congress passed", "Congress", None),
+            (
+                "Jo Bell, founder of Kite Hill Ventures, said",
+                "Kite Hill Ventures",
+                None,
+            ),
+            ("Jo Bell, CEO of Bramblewick, said", "Bramblewick", None),
             (
                 "Bramble Office Opens Doors For New Harbour Team Leaders\n\nThe Bramble Office said.",
                 "Bramble Office",
