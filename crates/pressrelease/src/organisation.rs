@@ -32,6 +32,7 @@ struct Lists {
     bare: HashSet<String>,
     possessor: HashSet<String>,
     employer: HashSet<String>,
+    list_noun: HashSet<String>,
     /// Well-known bodies without a cue word, as written, with a short form.
     known: Vec<(String, Option<String>)>,
     not_orgs: HashSet<String>,
@@ -51,6 +52,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         bare: HashSet::new(),
         possessor: HashSet::new(),
         employer: HashSet::new(),
+        list_noun: HashSet::new(),
         known: Vec::new(),
         not_orgs: words(include_str!("../data/not_orgs.txt")).collect(),
         places: words(include_str!("../data/places.txt")).collect(),
@@ -85,6 +87,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "bare" => &mut lists.bare,
             "possessor" => &mut lists.possessor,
             "employer" => &mut lists.employer,
+            "list_noun" => &mut lists.list_noun,
             _ => continue,
         };
         set.insert(line.to_lowercase());
@@ -923,6 +926,90 @@ fn described_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     out
 }
 
+/// Lists of three or more names (`Acme Bank, Kite, Bolt Media and
+/// Quill`) where one item is already known as an organisation: every
+/// item is one.
+fn listed_names(s: &str, toks: &[Tok], known: &HashSet<String>) -> Vec<Found> {
+    let lists = &*LISTS;
+    // Items: capitalised runs, split at `and`, trimmed of connectors.
+    let mut items: Vec<Range<usize>> = Vec::new();
+    for run in runs(s, toks) {
+        let mut a = run.start;
+        for k in run.clone().chain(std::iter::once(run.end)) {
+            let split = k == run.end || matches!(text(s, &toks[k]), "and" | "And");
+            if !split {
+                continue;
+            }
+            let mut b = k;
+            while a < b && is_connector(text(s, &toks[a])) {
+                a += 1;
+            }
+            while b > a && is_connector(text(s, &toks[b - 1])) {
+                b -= 1;
+            }
+            if a < b {
+                items.push(a..b);
+            }
+            a = k + 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let mut j = i + 1;
+        while j < items.len() {
+            let gap = items[j - 1].end..items[j].start;
+            let joined = gap.len() <= 2
+                && !toks[items[j].start].brk
+                && gap
+                    .clone()
+                    .all(|k| matches!(text(s, &toks[k]), "," | "and"));
+            if !joined {
+                break;
+            }
+            j += 1;
+        }
+        if j - i >= 3 {
+            let name = |r: &Range<usize>| &s[toks[r.start].r.start..toks[r.end - 1].r.end];
+            let has_org = items[i..j].iter().any(|r| {
+                known.contains(&key(name(r))) || r.clone().any(|k| is_cue(text(s, &toks[k])))
+            });
+            // What leads into the list: `partners, including`, `with`.
+            let first = items[i].start;
+            let lead_in: Vec<&str> = (first.saturating_sub(5)..first)
+                .filter(|&k| !toks[k + 1..=first].iter().any(|t| t.brk))
+                .map(|k| text(s, &toks[k]))
+                .collect();
+            let noun = lead_in.iter().any(|w| in_set(&lists.list_noun, w));
+            let intro = lead_in.iter().any(|w| {
+                matches!(
+                    *w,
+                    "including" | "include" | "includes" | "with" | "are" | ":"
+                )
+            });
+            if (noun && intro) || (has_org && intro) {
+                for r in &items[i..j] {
+                    let plain = r.len() <= 5
+                        && r.clone().all(|k| {
+                            let w = text(s, &toks[k]);
+                            !in_set(&lists.title, w)
+                                && !in_set(&lists.verb, w)
+                                && !in_set(&lists.lead, w)
+                        });
+                    if plain && !LISTS.not_orgs.contains(&name(r).to_lowercase()) {
+                        out.push(Found {
+                            range: toks[r.start].r.start..toks[r.end - 1].r.end,
+                            acronym: None,
+                        });
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+    out
+}
+
 /// Employers named after a role: `CEO of Acme`, `founder of Kite Labs`.
 fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     let lists = &*LISTS;
@@ -1129,6 +1216,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     found.extend(described_names(s, &toks));
     found.extend(bare_names(s, &toks));
     found.extend(employer_names(s, &toks));
+    let known: HashSet<String> = found.iter().map(|f| key(&s[f.range.clone()])).collect();
+    found.extend(listed_names(s, &toks, &known));
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
 
     // Group by name.
@@ -1444,6 +1533,16 @@ mod tests {
             ),
             ("Jo Bell, CEO of Bramblewick, said", "Bramblewick", None),
             (
+                "It works with partners, including Kitewell, Brambly Foods, Quillon and Harbourlight.",
+                "Brambly Foods",
+                None,
+            ),
+            (
+                "Sponsors are Acme Bank, Kitewell, Quillon and Harbourlight.",
+                "Harbourlight",
+                None,
+            ),
+            (
                 "Bramble Office Opens Doors For New Harbour Team Leaders\n\nThe Bramble Office said.",
                 "Bramble Office",
                 None,
@@ -1459,6 +1558,12 @@ mod tests {
                 "input {input:?}"
             );
         }
+    }
+
+    #[test]
+    fn people_lists_are_not_bodies() {
+        let input = "Speakers were Jo Bell, Ann Roe and Tim Doe.";
+        assert!(find(&Doc::new(input)).is_empty());
     }
 
     #[test]
