@@ -987,7 +987,7 @@ fn listed_names(s: &str, toks: &[Tok], known: &HashSet<String>) -> Vec<Found> {
                     "including" | "include" | "includes" | "with" | "are" | ":"
                 )
             });
-            if (noun && intro) || (has_org && intro) {
+            if intro && (noun || has_org) {
                 for r in &items[i..j] {
                     let plain = r.len() <= 5
                         && r.clone().all(|k| {
