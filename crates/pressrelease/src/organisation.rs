@@ -1226,6 +1226,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     for f in &mut found {
         f.range = undouble(s, f.range.clone());
     }
+    // (body, clean start) pairs already given as a mention.
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
     for f in &found {
         let name = crate::text::fold_space(&s[f.range.clone()]);
         let k = key(&name);
@@ -1241,9 +1243,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         if name.len() > org.name.len() {
             org.name = name;
         }
-        let m = doc.text.mention(f.range.clone());
-        if !org.mentions.iter().any(|x| x.start == m.start) {
-            org.mentions.push(m);
+        if seen.insert((i, f.range.start)) {
+            org.mentions.push(doc.text.mention(f.range.clone()));
         }
         if let (None, Some(a)) = (&org.acronym, &f.acronym) {
             org.acronym = Some(s[a.clone()].to_string());
@@ -1591,5 +1592,9 @@ mod tests {
             .map(|i| format!("Q{i}X Labs (Q{i}X), a company. "))
             .collect();
         assert_eq!(find(&Doc::new(&firms)).len(), 3_000);
+        let listed = format!("partners, including {}", ["Kite Office"; 20_000].join(", "));
+        let orgs = find(&Doc::new(&listed));
+        assert_eq!(orgs.len(), 1);
+        assert_eq!(orgs[0].mentions.len(), 20_000);
     }
 }
