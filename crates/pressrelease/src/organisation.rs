@@ -392,11 +392,14 @@ fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
             .rev()
             .find(|&k| {
                 let w = text(s, &toks[k]);
+                // `Water and Power Authority` is one name; `Kite Labs and
+                // Jo Bell Group` or `and the X Group` are two stretches.
                 is_boundary(w)
-                    || (matches!(w, "and" | "And" | "&")
-                        && toks
-                            .get(k + 1)
-                            .is_some_and(|t| matches!(text(s, t), "the" | "The")))
+                    || (matches!(w, "and" | "And")
+                        && (cue - k > 3
+                            || toks
+                                .get(k + 1)
+                                .is_some_and(|t| matches!(text(s, t), "the" | "The"))))
             })
             .map_or(pos, |k| k + 1);
         while start < cue {
@@ -1437,6 +1440,7 @@ mod tests {
                 "Lake Farms and the Ridley Pumps Group",
                 &["Ridley Pumps Group"],
             ),
+            ("Lake Farms and Jo Q. Ridley Group", &["Jo Q. Ridley Group"]),
             (
                 "Ridley Pumps Services International said",
                 &["Ridley Pumps Services International"],
