@@ -1104,7 +1104,7 @@ fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
             let starts_word = toks
                 .get(toks.partition_point(|t| t.r.start < at))
                 .is_some_and(|t| t.r.start == at);
-            if !starts_word || toks.get(k).is_some_and(|t| t.r.start == end) {
+            if !starts_word || toks.get(k).is_some_and(|t| t.word && t.r.start == end) {
                 continue;
             }
             let next_cap = toks
@@ -1520,6 +1520,7 @@ mod tests {
                 None,
             ),
             ("a bill in Congress passed", "Congress", None),
+            ("The Taliban, a group, said", "Taliban", None),
             (
                 "Jo Bell, founder of Kite Hill Ventures, said",
                 "Kite Hill Ventures",
