@@ -995,7 +995,13 @@ fn listed_names(s: &str, toks: &[Tok], known: &HashSet<String>) -> Vec<Found> {
             });
             if intro && (noun || has_org) {
                 for r in &items[i..j] {
-                    let plain = r.len() <= 5
+                    // A middle initial (`Jo Q. Bell`) marks a person.
+                    let initial = r.clone().skip(1).any(|k| {
+                        let w = text(s, &toks[k]);
+                        w.len() == 2 && w.ends_with('.') && is_cap(w)
+                    });
+                    let plain = !initial
+                        && r.len() <= 5
                         && r.clone().all(|k| {
                             let w = text(s, &toks[k]);
                             !in_set(&lists.title, w)
@@ -1559,6 +1565,9 @@ mod tests {
     fn people_lists_are_not_bodies() {
         let input = "Speakers were Jo Bell, Ann Roe and Tim Doe.";
         assert!(find(&Doc::new(input)).is_empty());
+        let input = "Sponsors are Acme Bank, Kitewell and Jo Q. Bell.";
+        let names: Vec<String> = find(&Doc::new(input)).into_iter().map(|o| o.name).collect();
+        assert_eq!(names, ["Acme Bank", "Kitewell"]);
     }
 
     #[test]
