@@ -1314,6 +1314,29 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         }
     }
 
+    // A one-word name that starts exactly one longer name is its short
+    // form (`Kitewell` beside `Kitewell Foods Inc.`).
+    let mut i = 0;
+    while small && i < orgs.len() {
+        let name = orgs[i].name.clone();
+        let prefix = format!("{name} ");
+        let mut longer = orgs
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| *j != i && o.name.starts_with(&prefix));
+        match (name.contains(' '), longer.next(), longer.next()) {
+            (false, Some((j, _)), None) => {
+                let gone = orgs.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                orgs[j].mentions.extend(gone.mentions);
+                if orgs[j].acronym.is_none() {
+                    orgs[j].acronym = gone.acronym;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+
     // Lone capitalised acronyms: mentions of a body they define or spell.
     let mut by_acr: HashMap<String, usize> = HashMap::new();
     for (i, o) in orgs.iter().enumerate() {
@@ -1568,6 +1591,15 @@ mod tests {
         let input = "Sponsors are Acme Bank, Kitewell and Jo Q. Bell.";
         let names: Vec<String> = find(&Doc::new(input)).into_iter().map(|o| o.name).collect();
         assert_eq!(names, ["Acme Bank", "Kitewell"]);
+    }
+
+    #[test]
+    fn short_forms_join_their_body() {
+        let input = "Kitewell Foods Inc. grew. Kitewell, a food company, hired.";
+        let orgs = find(&Doc::new(input));
+        assert_eq!(orgs.len(), 1, "{orgs:?}");
+        assert_eq!(orgs[0].name, "Kitewell Foods Inc.");
+        assert_eq!(orgs[0].mentions.len(), 2);
     }
 
     #[test]
