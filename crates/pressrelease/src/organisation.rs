@@ -1028,10 +1028,10 @@ fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     let mut out = Vec::new();
     for k in 0..toks.len().saturating_sub(2) {
         let t = &toks[k];
-        if !t.word || !in_set(&lists.employer, text(s, t)) {
+        if !matches!(text(s, &toks[k + 1]), "of" | "at") {
             continue;
         }
-        if !matches!(text(s, &toks[k + 1]), "of" | "at") {
+        if !t.word || !in_set(&lists.employer, text(s, t)) {
             continue;
         }
         let mut start = k + 2;
@@ -1080,7 +1080,7 @@ fn bare_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         let w = text(s, t);
-        if !t.word || !in_set(&LISTS.bare, w) || t.brk || k == 0 {
+        if !t.word || t.brk || k == 0 || !is_cap(w) || !in_set(&LISTS.bare, w) {
             continue;
         }
         let prev = text(s, &toks[k - 1]);
