@@ -100,14 +100,16 @@ pub use crate::{
 };
 
 /// Decodes `bytes` the way [`extract_bytes`] does (UTF-8 with or without a
-/// byte-order mark, UTF-16 with one): the text every offset of the
-/// resulting record indexes into.
+/// byte-order mark, UTF-16 with one, otherwise a legacy single-byte code
+/// page such as Windows-1252): the text every offset of the resulting
+/// record indexes into.
 ///
 /// ```
 /// let bytes = b"\xEF\xBB\xBFCaf\xC3\xA9";
 /// assert_eq!(pressrelease::decode(bytes)?, "Café");
-/// let err = pressrelease::decode(b"ab\xFFcd").unwrap_err();
-/// assert_eq!((err.kind(), err.offset()), (pressrelease::ErrorKind::Decode, Some(2)));
+/// // Good UTF-8 (`é`) beside a stray byte is damaged UTF-8, not a code page.
+/// let err = pressrelease::decode(b"Caf\xC3\xA9 \xFFcd").unwrap_err();
+/// assert_eq!((err.kind(), err.offset()), (pressrelease::ErrorKind::Decode, Some(6)));
 /// # Ok::<(), pressrelease::Error>(())
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Error> {
