@@ -1,0 +1,368 @@
+//! People: names with honorifics, titles, organisations and mentions.
+//!
+//! A person is a run of name words (capitalised words, initials and
+//! particles such as `bin` or `van der`) with evidence around it: an
+//! honorific or a title before it, an appositive title after it, a speech
+//! verb or a cue (`said`, `according to`, `by`) beside it. Shorter later
+//! forms (`Ms. Doe`, `Director Doe`) are mentions of the person already
+//! found, never new people.
+
+mod lexicon;
+mod title;
+mod token;
+
+use std::ops::Range;
+
+use crate::contact::Contacts;
+use crate::record::{Organisation, Person};
+use crate::segment::Doc;
+use lexicon::LEXICON;
+use token::{Token, tokenize};
+
+/// Longest name, in words; longer capitalised runs are not names.
+const MAX_NAME_WORDS: usize = 7;
+
+/// A run of name words with what surrounds it.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Token indices of the name.
+    words: Range<usize>,
+    /// Clean range of the mention (honorifics and title before included).
+    mention: Range<usize>,
+    honorifics: Vec<String>,
+    titles: Vec<String>,
+    /// Evidence that the run is a person.
+    evidence: bool,
+}
+
+/// Finds every named person, once each.
+pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contacts) -> Vec<Person> {
+    let clean = doc.clean();
+    let toks = tokenize(clean);
+    let candidates = candidates(clean, &toks);
+    let mut people: Vec<Builder> = Vec::new();
+    // Fullest forms first, so shorter forms fold into them.
+    let mut order: Vec<usize> = (0..candidates.len())
+        .filter(|&i| candidates[i].evidence && name_len(&toks, &candidates[i]) >= 2)
+        .collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(name_len(&toks, &candidates[i])));
+    for i in order {
+        let c = &candidates[i];
+        if people.iter().any(|p| p.matches(&toks, c)) {
+            continue;
+        }
+        people.push(Builder::new(clean, &toks, c));
+    }
+    for c in &candidates {
+        if let Some(p) = people.iter_mut().find(|p| p.matches(&toks, c)) {
+            p.add(c);
+        }
+    }
+    for contact in &contacts.contacts {
+        let Some(name) = contact.name.as_deref().filter(|n| !n.trim().is_empty()) else {
+            continue;
+        };
+        let key = name.to_lowercase();
+        if people.iter().any(|p| p.name.to_lowercase() == key) {
+            continue;
+        }
+        let mention = match clean.find(name) {
+            Some(at) => doc.text.mention(at..at + name.len()),
+            None => crate::span::Mention {
+                text: contact.span.text(doc.text.original).to_string(),
+                start: contact.span.start,
+                end: contact.span.end,
+            },
+        };
+        people.push(Builder {
+            name: name.to_string(),
+            words: Vec::new(),
+            honorifics: contact.honorifics.clone(),
+            titles: contact.title.iter().cloned().collect(),
+            mentions: Vec::new(),
+            first: usize::MAX,
+            contact_mention: Some(mention),
+        });
+    }
+    people.sort_by_key(|p| p.first);
+    people.into_iter().map(|p| p.finish(doc, organisations)).collect()
+}
+
+fn name_len(toks: &[Token], c: &Candidate) -> usize {
+    toks[c.words.clone()].iter().filter(|t| t.cap).count()
+}
+
+/// A person being assembled from its candidates.
+struct Builder {
+    name: String,
+    /// Lower-case name words.
+    words: Vec<String>,
+    honorifics: Vec<String>,
+    titles: Vec<String>,
+    mentions: Vec<Range<usize>>,
+    first: usize,
+    contact_mention: Option<crate::span::Mention>,
+}
+
+impl Builder {
+    fn new(clean: &str, toks: &[Token], c: &Candidate) -> Builder {
+        let range = toks[c.words.start].range.start..toks[c.words.end - 1].range.end;
+        Builder {
+            name: clean[range].to_string(),
+            words: toks[c.words.clone()].iter().map(|t| t.lower.clone()).collect(),
+            honorifics: Vec::new(),
+            titles: Vec::new(),
+            mentions: Vec::new(),
+            first: c.mention.start,
+            contact_mention: None,
+        }
+    }
+
+    /// Whether a candidate names this person: its words are the person's
+    /// words and it ends with the surname (so a first name alone does not).
+    fn matches(&self, toks: &[Token], c: &Candidate) -> bool {
+        let words = &toks[c.words.clone()];
+        let Some(last) = words.last() else {
+            return false;
+        };
+        if self.words.last() != Some(&last.lower) {
+            return false;
+        }
+        let mut from = 0;
+        for w in words {
+            match self.words[from..].iter().position(|x| *x == w.lower) {
+                Some(k) => from += k + 1,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    fn add(&mut self, c: &Candidate) {
+        self.first = self.first.min(c.mention.start);
+        self.mentions.push(c.mention.clone());
+        for h in &c.honorifics {
+            if !self.honorifics.iter().any(|x| x.eq_ignore_ascii_case(h)) {
+                self.honorifics.push(h.clone());
+            }
+        }
+        for t in &c.titles {
+            if !self.titles.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                self.titles.push(t.clone());
+            }
+        }
+    }
+
+    fn finish(self, doc: &Doc, organisations: &[Organisation]) -> Person {
+        let mut mentions: Vec<_> = self.mentions.iter().map(|r| doc.text.mention(r.clone())).collect();
+        mentions.extend(self.contact_mention);
+        let mut orgs: Vec<String> = Vec::new();
+        for t in &self.titles {
+            for o in organisations {
+                let hit = t.contains(o.name.as_str())
+                    || o.acronym.as_deref().is_some_and(|a| !a.is_empty() && t.split(|c: char| !c.is_alphanumeric()).any(|w| w == a));
+                if hit && !orgs.contains(&o.name) {
+                    orgs.push(o.name.clone());
+                }
+            }
+        }
+        Person {
+            name: self.name,
+            honorifics: self.honorifics,
+            titles: self.titles,
+            organisations: orgs,
+            mentions,
+        }
+    }
+}
+
+/// Whether tokens `i` and `i + 1` stand in one name: one space between
+/// them, or the full stop of an initial.
+fn joined(clean: &str, toks: &[Token], i: usize) -> bool {
+    let Some(next) = toks.get(i + 1) else {
+        return false;
+    };
+    let gap = &clean[toks[i].range.end..next.range.start];
+    gap == " " || (toks[i].initial && (gap == ". " || gap == "."))
+}
+
+/// Whether a token may stand in a name.
+fn is_name_word(t: &Token) -> bool {
+    let lex = &*LEXICON;
+    if lex.particles.contains(&t.lower) || lex.particles.contains(t.lower.trim_end_matches('-')) {
+        return true;
+    }
+    t.cap
+        && !t.lower.chars().any(|c| c.is_ascii_digit())
+        && !lex.not_names.contains(&t.lower)
+        && !lex.is_title_word(&t.lower)
+        && !is_honorific_word(&t.lower)
+        && !is_suffix(&t.lower)
+}
+
+fn is_particle(t: &Token) -> bool {
+    let lex = &*LEXICON;
+    lex.particles.contains(&t.lower) || lex.particles.contains(t.lower.trim_end_matches('-'))
+}
+
+fn is_honorific_word(lower: &str) -> bool {
+    LEXICON.honorifics.iter().any(|h| h.len() == 1 && h[0] == lower)
+}
+
+fn is_suffix(lower: &str) -> bool {
+    matches!(lower, "jr" | "sr" | "ii" | "iii" | "iv")
+}
+
+/// Every run of name words, with its evidence.
+fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
+    let lex = &*LEXICON;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_name_word(&toks[i]) || !toks[i].cap {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < toks.len() && joined(clean, toks, end - 1) && is_name_word(&toks[end]) {
+            end += 1;
+        }
+        let next_start = end;
+        // Particles do not end a name.
+        while end > i + 1 && is_particle(&toks[end - 1]) && !toks[end - 1].cap {
+            end -= 1;
+        }
+        if end - i > MAX_NAME_WORDS {
+            i = next_start;
+            continue;
+        }
+        // A name that runs on into a capitalised word (`Jane Doe Foundation`)
+        // is part of a longer name.
+        let runs_on = end == next_start
+            && joined(clean, toks, end - 1)
+            && toks.get(end).is_some_and(|t| t.cap && !is_suffix(&t.lower) && !lex.is_title_word(&t.lower));
+        if !runs_on {
+            out.push(candidate(clean, toks, i..end));
+        }
+        i = next_start;
+    }
+    out
+}
+
+/// Reads the evidence around the name words `words`.
+fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
+    let lex = &*LEXICON;
+    let (hon_start, honorifics) = honorifics_before(clean, toks, words.start);
+    let mut start = hon_start;
+    let mut titles = Vec::new();
+    let mut evidence = !honorifics.is_empty();
+    if let Some((at, t)) = title::before(clean, toks, hon_start) {
+        evidence = true;
+        start = at;
+        titles.push(t);
+    }
+    let name_end = toks[words.end - 1].range.end;
+    let mut end = words.end;
+    while end < toks.len() && is_suffix(&toks[end].lower) && gap(clean, toks, end - 1).trim_matches([' ', ',', '.']).is_empty() {
+        end += 1;
+    }
+    if let Some(next) = toks.get(end) {
+        let g = gap(clean, toks, end - 1);
+        if (g == " " || g == ", ") && lex.after.contains(&next.lower) {
+            evidence = true;
+        }
+    }
+    let after = title::after(clean, toks, end);
+    if !after.is_empty() {
+        evidence = true;
+        titles.extend(after);
+    }
+    if !evidence && cue_before(clean, toks, start_token(toks, start)) {
+        evidence = true;
+    }
+    if !evidence && alone_on_line(clean, toks, &words) {
+        evidence = true;
+    }
+    Candidate {
+        words,
+        mention: toks[start_token(toks, start)].range.start.min(start)..name_end,
+        honorifics,
+        titles,
+        evidence,
+    }
+}
+
+/// Index of the token starting at clean offset `at`.
+fn start_token(toks: &[Token], at: usize) -> usize {
+    toks.partition_point(|t| t.range.start < at).min(toks.len().saturating_sub(1))
+}
+
+fn gap<'a>(clean: &'a str, toks: &[Token], i: usize) -> &'a str {
+    match toks.get(i + 1) {
+        Some(n) => &clean[toks[i].range.end..n.range.start],
+        None => &clean[toks[i].range.end..],
+    }
+}
+
+/// Honorifics written right before token `first`: the token index where
+/// they start and their texts, in order.
+fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<String>) {
+    let mut start = first;
+    let mut found = Vec::new();
+    // `H.E. Sheikh Dr.`: a few stacked styles at most.
+    for _ in 0..4 {
+        let Some(h) = LEXICON.honorifics.iter().find(|h| {
+            h.len() <= start
+                && h.iter().enumerate().all(|(k, w)| {
+                    let t = start - h.len() + k;
+                    toks[t].lower == *w && {
+                        let g = gap(clean, toks, t);
+                        matches!(g, " " | ". " | ".")
+                    }
+                })
+        }) else {
+            break;
+        };
+        let from = start - h.len();
+        let text = clean[toks[from].range.start..toks[start - 1].range.end].to_string();
+        let dot = clean[toks[start - 1].range.end..].starts_with('.');
+        found.push(if dot { format!("{text}.") } else { text });
+        start = from;
+    }
+    found.reverse();
+    let at = if found.is_empty() { toks[first].range.start } else { toks[start].range.start };
+    (at, found)
+}
+
+/// Whether a cue (`said`, `according to`, `by`) stands right before the
+/// token `first`.
+fn cue_before(clean: &str, toks: &[Token], first: usize) -> bool {
+    LEXICON.before.iter().any(|cue| {
+        cue.len() <= first
+            && cue.iter().enumerate().all(|(k, w)| {
+                let t = first - cue.len() + k;
+                toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ": " | ", ")
+            })
+    })
+}
+
+/// Whether the name fills its line and the next line reads as a title
+/// (a signature block).
+fn alone_on_line(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
+    let start = toks[words.start].range.start;
+    let end = toks[words.end - 1].range.end;
+    let line_start = clean[..start].rfind('\n').map_or(0, |k| k + 1);
+    let line_end = clean[end..].find('\n').map_or(clean.len(), |k| end + k);
+    if !clean[line_start..start].trim().is_empty() || !clean[end..line_end].trim_matches([' ', ',']).is_empty() {
+        return false;
+    }
+    let next = clean[line_end..].trim_start_matches('\n');
+    let next_line = next.lines().next().unwrap_or("");
+    next_line
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .take(6)
+        .any(|w| LEXICON.is_title_head(&w.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests;

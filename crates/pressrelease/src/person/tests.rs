@@ -1,0 +1,67 @@
+use super::*;
+use crate::segment::Doc;
+
+fn people(input: &str) -> Vec<Person> {
+    let doc = Doc::new(input);
+    find(&doc, &[], &Contacts::default())
+}
+
+#[test]
+fn names() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Dr. Jane Roe opened the plant.", &["Jane Roe"]),
+        ("\"We are glad,\" said Jane Roe.", &["Jane Roe"]),
+        ("Jane Roe said the plant is open.", &["Jane Roe"]),
+        ("Minister for Health Jane Roe opened it.", &["Jane Roe"]),
+        ("District Attorney Ken Marlow spoke.", &["Ken Marlow"]),
+        ("Sheikh Omar bin Khalid Al-Fasi attended.", &["Omar bin Khalid Al-Fasi"]),
+        ("It was opened by H.E. Ahmed S. Al-Noor today.", &["Ahmed S. Al-Noor"]),
+        ("Jane Roe, Director of Plants, opened it.", &["Jane Roe"]),
+        ("according to Piet van der Berg, the plan works.", &["Piet van der Berg"]),
+        ("The Roe Foundation said it would help.", &[]),
+        ("Jane Roe opened a plant in Valletta.", &[]),
+        ("Ms. Jane Roe spoke. Later, Ms. Roe left. Jane left too.", &["Jane Roe"]),
+        ("JANE ROE said yes.", &["JANE ROE"]),
+    ];
+    for (input, want) in cases {
+        let got: Vec<String> = people(input).into_iter().map(|p| p.name).collect();
+        assert_eq!(&got, want, "input {input:?}");
+    }
+}
+
+#[test]
+fn titles() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Minister for Health Jane Roe opened it.", &["Minister for Health"]),
+        ("Jane Roe, Director of Plants and Chairman of the Board, spoke.", &["Director of Plants", "Chairman of the Board"]),
+        ("\"Yes,\" said Jane Roe, chief executive of Acme.", &["chief executive of Acme"]),
+        ("Jane Roe, the Ambassador of Somewhere to Malta, the Republic of Somewhere.", &["Ambassador of Somewhere to Malta"]),
+        ("Jane Roe, Founder and CEO of Acme Corp., said.", &["Founder", "CEO of Acme Corp."]),
+        ("Acme's CEO, Jane Roe, said hello.", &["CEO"]),
+        ("Jane Roe, 45, said hello.", &[]),
+        ("Under-Secretary-General Jane Roe spoke. Under-Secretary-General Roe left.", &["Under-Secretary-General"]),
+    ];
+    for (input, want) in cases {
+        let got: Vec<String> = people(input).into_iter().flat_map(|p| p.titles).collect();
+        assert_eq!(&got, want, "input {input:?}");
+    }
+}
+
+#[test]
+fn mentions_and_honorifics() {
+    let p = people("Dr. Jane Q. Roe spoke. Director Roe left.");
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].name, "Jane Q. Roe");
+    assert_eq!(p[0].honorifics, ["Dr."]);
+    let texts: Vec<&str> = p[0].mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Dr. Jane Q. Roe", "Director Roe"]);
+}
+
+#[test]
+fn hostile_input_is_linear_and_safe() {
+    let caps = "Abc ".repeat(50_000);
+    assert!(people(&caps).is_empty());
+    let hons = "Mr. ".repeat(50_000);
+    assert!(people(&hons).is_empty());
+    let _ = people("Mr. É, ñ Ü. Jane");
+}

@@ -1,0 +1,151 @@
+//! Titles: offices written before a name (`Minister for Health Jane Doe`)
+//! or after it as an appositive (`Jane Doe, Director of X and Chair of Y,`).
+
+use super::lexicon::LEXICON;
+use super::token::Token;
+use super::{gap, start_token};
+
+/// Longest title, in words.
+const MAX_TITLE_WORDS: usize = 24;
+
+/// Small words that may join the words of a title.
+fn is_connector(lower: &str) -> bool {
+    matches!(lower, "of" | "for" | "the" | "and" | "on" | "in" | "at" | "to" | "&")
+}
+
+/// Words that end an appositive: verbs and relative pronouns.
+fn is_clause_stop(lower: &str) -> bool {
+    matches!(
+        lower,
+        "who" | "which" | "whose" | "that" | "is" | "was" | "are" | "were" | "has" | "have" | "had"
+            | "will" | "would" | "can" | "could" | "also" | "as" | "since" | "when" | "where"
+            | "while" | "with"
+    ) || LEXICON.after.contains(lower)
+}
+
+/// A title written right before clean offset `at` (where a name or its
+/// honorifics start): its start offset and text.
+pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, String)> {
+    let lex = &*LEXICON;
+    let k = start_token(toks, at);
+    if k == 0 || toks[k].range.start != at {
+        return None;
+    }
+    let last = k - 1;
+    let g = gap(clean, toks, last);
+    if !(g == " " || (g == ", " && lex.is_title_head(&toks[last].lower))) {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && last - first < MAX_TITLE_WORDS {
+        let j = first - 1;
+        let t = &toks[j];
+        let ok = gap(clean, toks, j) == " "
+            && (t.cap || is_connector(&t.lower) || lex.is_title_word(&t.lower));
+        if !ok {
+            break;
+        }
+        first = j;
+    }
+    // Start at the first title word after any possessive (`Acme's CEO`).
+    let mut from = (first..=last).find(|&j| lex.is_title_word(&toks[j].lower))?;
+    if let Some(p) = (from..=last).rev().find(|&j| toks[j].lower.ends_with("'s")) {
+        from = p + 1;
+    }
+    let mut to = last;
+    while to > from && is_connector(&toks[to].lower) {
+        to -= 1;
+    }
+    if !(from..=to).any(|j| lex.is_title_head(&toks[j].lower)) {
+        return None;
+    }
+    let start = toks[from].range.start;
+    Some((start, clean[start..toks[to].range.end].to_string()))
+}
+
+/// Where the clause starting at `from` ends: at `,` `;` `(` `"` `:`, a line
+/// end or a full stop that ends a sentence.
+fn clause_end(clean: &str, from: usize) -> usize {
+    let limit = (from + 300).min(clean.len());
+    let bytes = clean.as_bytes();
+    let mut i = from;
+    while i < limit {
+        match bytes[i] {
+            b',' | b';' | b'(' | b')' | b'"' | b':' | b'\n' | b'[' => return i,
+            b'.' => {
+                let next = bytes.get(i + 1).copied();
+                let word_start = clean[..i].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| k + 1);
+                let word = clean[word_start..i].to_ascii_lowercase();
+                let abbrev = word.len() == 1
+                    || matches!(word.as_str(), "inc" | "corp" | "co" | "ltd" | "st" | "jr" | "sr" | "no" | "dept");
+                if next.is_none_or(|n| n == b' ' || n == b'\n') && !abbrev {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    limit
+}
+
+/// Appositive titles after a name whose next token is `end`:
+/// `, Director of X and Chair of Y,` gives both roles.
+pub(super) fn after(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
+    let lex = &*LEXICON;
+    if end == 0 || end >= toks.len() || gap(clean, toks, end - 1).trim_end() != "," {
+        return Vec::new();
+    }
+    let stop = clause_end(clean, toks[end].range.start);
+    let mut last = end;
+    while last < toks.len() && toks[last].range.end <= stop && last - end < MAX_TITLE_WORDS {
+        if is_clause_stop(&toks[last].lower) && !(last == end && lex.is_title_word(&toks[last].lower)) {
+            break;
+        }
+        last += 1;
+    }
+    if last == end {
+        return Vec::new();
+    }
+    let mut first = end;
+    while first < last && matches!(toks[first].lower.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our") {
+        first += 1;
+    }
+    if let Some(p) = (first..last.min(first + 4)).find(|&j| toks[j].lower.ends_with("'s")) {
+        first = p + 1;
+    }
+    if first >= last || toks[first..last].iter().any(|t| t.lower.chars().all(|c| c.is_ascii_digit())) {
+        return Vec::new();
+    }
+    if !(first..last.min(first + 5)).any(|j| lex.is_title_head(&toks[j].lower)) {
+        return Vec::new();
+    }
+    // Split coordinated roles at `and` before a title word.
+    let mut parts = Vec::new();
+    let mut part_start = first;
+    for j in first..last {
+        if matches!(toks[j].lower.as_str(), "and" | "&") && j > part_start && j + 1 < last {
+            let mut n = j + 1;
+            if matches!(toks[n].lower.as_str(), "the" | "a" | "an") && n + 1 < last {
+                n += 1;
+            }
+            if lex.is_title_word(&toks[n].lower) {
+                parts.push(part_start..j);
+                part_start = n;
+            }
+        }
+    }
+    parts.push(part_start..last);
+    parts
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .filter(|r| toks[r.clone()].iter().any(|t| lex.is_title_head(&t.lower)))
+        .map(|r| {
+            let mut e = r.end;
+            while e > r.start + 1 && is_connector(&toks[e - 1].lower) {
+                e -= 1;
+            }
+            clean[toks[r.start].range.start..toks[e - 1].range.end].to_string()
+        })
+        .collect()
+}

@@ -1,0 +1,72 @@
+//! Words of the clean text with their byte ranges.
+
+use std::ops::Range;
+
+/// One word: letters and digits, with inner `-` or `'`.
+#[derive(Debug, Clone)]
+pub(super) struct Token {
+    /// Clean byte range.
+    pub(super) range: Range<usize>,
+    /// Lower-case form.
+    pub(super) lower: String,
+    /// Starts with a capital letter.
+    pub(super) cap: bool,
+    /// A single capital letter (an initial).
+    pub(super) initial: bool,
+}
+
+/// Splits `text` into words.
+pub(super) fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if matches!(d, '-' | '\'') {
+                // Only inside a word: `Al-Thani`, `O'Connor`.
+                let next = text[j + 1..].chars().next();
+                if next.is_some_and(char::is_alphanumeric) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let word = &text[i..end];
+        let cap = c.is_uppercase();
+        let initial = cap && word.chars().count() == 1;
+        out.push(Token {
+            range: i..end,
+            lower: word.to_lowercase(),
+            cap,
+            initial,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Ahmed S. Al-Thani", &["Ahmed", "S", "Al-Thani"]),
+            ("O'Connor's - end", &["O'Connor's", "end"]),
+            ("co-founder, CEO.", &["co-founder", "CEO"]),
+        ];
+        for (input, want) in cases {
+            let got: Vec<&str> = tokenize(input).iter().map(|t| &input[t.range.clone()]).collect();
+            assert_eq!(&got, want, "input {input:?}");
+        }
+    }
+}
