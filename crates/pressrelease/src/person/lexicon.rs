@@ -19,6 +19,8 @@ pub(super) struct Lexicon {
     pub(super) after: HashSet<String>,
     /// Cue phrases right before a name, as word sequences.
     pub(super) before: Vec<Vec<String>>,
+    /// Common given names.
+    pub(super) given: HashSet<String>,
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -78,7 +80,11 @@ fn build() -> Lexicon {
         .map(|w| w.to_lowercase())
         .collect();
     let before = cues.get("before").into_iter().flatten().map(|w| words(w)).collect();
+    let given = lines(include_str!("../../data/given_names.txt"))
+        .map(str::to_lowercase)
+        .collect();
     Lexicon {
+        given,
         honorifics,
         title_heads,
         title_mods,

@@ -210,12 +210,11 @@ fn is_honorific_word(lower: &str) -> bool {
 }
 
 fn is_suffix(lower: &str) -> bool {
-    matches!(lower, "jr" | "sr" | "ii" | "iii" | "iv")
+    matches!(lower, "jr" | "sr" | "ii" | "iii" | "iv" | "mp" | "phd" | "md" | "cfa" | "obe" | "mbe" | "cbe")
 }
 
 /// Every run of name words, with its evidence.
 fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
-    let lex = &*LEXICON;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -228,25 +227,55 @@ fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
             end += 1;
         }
         let next_start = end;
-        // Particles do not end a name.
-        while end > i + 1 && is_particle(&toks[end - 1]) && !toks[end - 1].cap {
-            end -= 1;
-        }
-        if end - i > MAX_NAME_WORDS {
-            i = next_start;
-            continue;
-        }
-        // A name that runs on into a capitalised word (`Jane Doe Foundation`)
-        // is part of a longer name.
-        let runs_on = end == next_start
-            && joined(clean, toks, end - 1)
-            && toks.get(end).is_some_and(|t| t.cap && !is_suffix(&t.lower) && !lex.is_title_word(&t.lower));
-        if !runs_on {
-            out.push(candidate(clean, toks, i..end));
+        if let Some(c) = run_candidate(clean, toks, i, end) {
+            out.push(c);
         }
         i = next_start;
     }
     out
+}
+
+/// The candidate in the run of name words `start..end`, if any.
+fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Option<Candidate> {
+    let lex = &*LEXICON;
+    let run_end = end;
+    // Styles spelled with initials (`H.E.`, `HH`) open the run.
+    let mut i = start;
+    while let Some(n) = honorific_at(clean, toks, i, end) {
+        i += n;
+    }
+    // Particles do not end a name.
+    let mut end = end;
+    while end > i + 1 && is_particle(&toks[end - 1]) && !toks[end - 1].cap {
+        end -= 1;
+    }
+    if i >= end || end - i > MAX_NAME_WORDS {
+        return None;
+    }
+    // A name that runs on into a capitalised word (`Jane Doe Foundation`)
+    // is part of a longer name.
+    let runs_on = end == run_end
+        && joined(clean, toks, end - 1)
+        && toks
+            .get(end)
+            .is_some_and(|t| t.cap && !is_suffix(&t.lower) && !lex.is_title_word(&t.lower));
+    (!runs_on).then(|| candidate(clean, toks, i..end))
+}
+
+/// The number of tokens of an honorific starting at token `i` and ending
+/// before `end`.
+fn honorific_at(clean: &str, toks: &[Token], i: usize, end: usize) -> Option<usize> {
+    LEXICON
+        .honorifics
+        .iter()
+        .find(|h| {
+            i + h.len() < end
+                && h.iter().enumerate().all(|(k, w)| {
+                    let t = i + k;
+                    toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ". " | ".")
+                })
+        })
+        .map(Vec::len)
 }
 
 /// Reads the evidence around the name words `words`.
@@ -278,6 +307,9 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         titles.extend(after);
     }
     if !evidence && cue_before(clean, toks, start_token(toks, start)) {
+        evidence = true;
+    }
+    if !evidence && starts_with_given_name(toks, &words) {
         evidence = true;
     }
     if !evidence && alone_on_line(clean, toks, &words) {
@@ -344,6 +376,16 @@ fn cue_before(clean: &str, toks: &[Token], first: usize) -> bool {
                 toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ": " | ", ")
             })
     })
+}
+
+/// Whether a name of two to four words opens with a common given name.
+fn starts_with_given_name(toks: &[Token], words: &Range<usize>) -> bool {
+    let n = words.len();
+    let first = &toks[words.start];
+    (2..=4).contains(&n)
+        && first.cap
+        && LEXICON.given.contains(&first.lower)
+        && toks[words.clone()].iter().any(|t| t.cap && t.lower.chars().count() > 1 && !std::ptr::eq(t, first))
 }
 
 /// Whether the name fills its line and the next line reads as a title
