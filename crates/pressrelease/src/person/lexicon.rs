@@ -63,7 +63,8 @@ fn build() -> Lexicon {
         let ws = words(line);
         if let Some((head, mods)) = ws.split_last() {
             title_heads.insert(head.clone());
-            title_mods.extend(mods.iter().cloned());
+            let connector = |w: &&String| matches!(w.as_str(), "of" | "for" | "in" | "to" | "the" | "and");
+            title_mods.extend(mods.iter().filter(|w| !connector(w)).cloned());
         }
     }
     let particles = lines(include_str!("../../data/name_particles.txt"))

@@ -195,6 +195,7 @@ fn is_name_word(t: &Token) -> bool {
     t.cap
         && !t.lower.chars().any(|c| c.is_ascii_digit())
         && !lex.not_names.contains(&t.lower)
+        && !t.lower.strip_suffix('s').is_some_and(|w| lex.not_names.contains(w))
         && !lex.is_title_word(&t.lower)
         && !is_honorific_word(&t.lower)
         && !is_suffix(&t.lower)
@@ -285,7 +286,9 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let mut start = hon_start;
     let mut titles = Vec::new();
     let mut evidence = !honorifics.is_empty();
+    let mut why = "hon";
     if let Some((at, t)) = title::before(clean, toks, hon_start) {
+        why = "before";
         evidence = true;
         start = at;
         titles.push(t);
@@ -298,22 +301,35 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     if let Some(next) = toks.get(end) {
         let g = gap(clean, toks, end - 1);
         if (g == " " || g == ", ") && lex.after.contains(&next.lower) {
+        why = "verb";
             evidence = true;
         }
     }
     let after = title::after(clean, toks, end);
     if !after.is_empty() {
+        why = "after";
         evidence = true;
         titles.extend(after);
     }
     if !evidence && cue_before(clean, toks, start_token(toks, start)) {
+        why = "cue";
         evidence = true;
     }
     if !evidence && starts_with_given_name(toks, &words) {
+        why = "given";
         evidence = true;
     }
     if !evidence && alone_on_line(clean, toks, &words) {
+        why = "alone";
         evidence = true;
+    }
+    // `the Red Cross said`: a name does not follow an article.
+    let k = start_token(toks, start);
+    if k > 0 && gap(clean, toks, k - 1) == " " && matches!(toks[k - 1].lower.as_str(), "the" | "a" | "an") {
+        evidence = false;
+    }
+    if std::env::var_os("PERSON_DEBUG").is_some() {
+        eprintln!("{:?} ev={evidence} {why} titles={titles:?}", &clean[toks[words.start].range.start..name_end]);
     }
     Candidate {
         words,
@@ -373,7 +389,7 @@ fn cue_before(clean: &str, toks: &[Token], first: usize) -> bool {
         cue.len() <= first
             && cue.iter().enumerate().all(|(k, w)| {
                 let t = first - cue.len() + k;
-                toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ": " | ", ")
+                toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ": ")
             })
     })
 }

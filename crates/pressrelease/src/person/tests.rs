@@ -19,7 +19,8 @@ fn names() {
         ("Jane Roe, Director of Plants, opened it.", &["Jane Roe"]),
         ("according to Piet van der Berg, the plan works.", &["Piet van der Berg"]),
         ("The Roe Foundation said it would help.", &[]),
-        ("Jane Roe opened a plant in Valletta.", &[]),
+        ("Zorvin Quell opened a plant in Valletta.", &[]),
+        ("Jane Roe opened a plant in Valletta.", &["Jane Roe"]),
         ("Ms. Jane Roe spoke. Later, Ms. Roe left. Jane left too.", &["Jane Roe"]),
         ("JANE ROE said yes.", &["JANE ROE"]),
     ];
@@ -36,7 +37,7 @@ fn titles() {
         ("Jane Roe, Director of Plants and Chairman of the Board, spoke.", &["Director of Plants", "Chairman of the Board"]),
         ("\"Yes,\" said Jane Roe, chief executive of Acme.", &["chief executive of Acme"]),
         ("Jane Roe, the Ambassador of Somewhere to Malta, the Republic of Somewhere.", &["Ambassador of Somewhere to Malta"]),
-        ("Jane Roe, Founder and CEO of Acme Corp., said.", &["Founder", "CEO of Acme Corp."]),
+        ("Jane Roe, Founder and CEO of Acme Corp., said.", &["Founder", "CEO of Acme Corp"]),
         ("Acme's CEO, Jane Roe, said hello.", &["CEO"]),
         ("Jane Roe, 45, said hello.", &[]),
         ("Under-Secretary-General Jane Roe spoke. Under-Secretary-General Roe left.", &["Under-Secretary-General"]),

@@ -33,7 +33,7 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, S
     }
     let last = k - 1;
     let g = gap(clean, toks, last);
-    if !(g == " " || (g == ", " && lex.is_title_head(&toks[last].lower))) {
+    if !(g == " " && toks[last].cap || g == ", " && lex.is_title_head(&toks[last].lower)) {
         return None;
     }
     let mut first = last;
@@ -49,7 +49,7 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, S
     }
     // Start at the first title word after any possessive (`Acme's CEO`).
     let mut from = (first..=last).find(|&j| lex.is_title_word(&toks[j].lower))?;
-    if let Some(p) = (from..=last).rev().find(|&j| toks[j].lower.ends_with("'s")) {
+    if let Some(p) = (from..=last).rev().find(|&j| clean[toks[j].range.clone()].ends_with("'s")) {
         from = p + 1;
     }
     let mut to = last;
@@ -78,7 +78,7 @@ fn clause_end(clean: &str, from: usize) -> usize {
                 let word = clean[word_start..i].to_ascii_lowercase();
                 let abbrev = word.len() == 1
                     || matches!(word.as_str(), "inc" | "corp" | "co" | "ltd" | "st" | "jr" | "sr" | "no" | "dept");
-                if next.is_none_or(|n| n == b' ' || n == b'\n') && !abbrev {
+                if next.is_none_or(|n| !n.is_ascii_alphanumeric()) && !(abbrev && next == Some(b' ')) {
                     return i;
                 }
             }
@@ -111,13 +111,13 @@ pub(super) fn after(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
     while first < last && matches!(toks[first].lower.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our") {
         first += 1;
     }
-    if let Some(p) = (first..last.min(first + 4)).find(|&j| toks[j].lower.ends_with("'s")) {
+    if let Some(p) = (first..last.min(first + 4)).find(|&j| clean[toks[j].range.clone()].ends_with("'s")) {
         first = p + 1;
     }
     if first >= last || toks[first..last].iter().any(|t| t.lower.chars().all(|c| c.is_ascii_digit())) {
         return Vec::new();
     }
-    if !(first..last.min(first + 5)).any(|j| lex.is_title_head(&toks[j].lower)) {
+    if !(first..last.min(first + 4)).any(|j| lex.is_title_head(&toks[j].lower)) {
         return Vec::new();
     }
     // Split coordinated roles at `and` before a title word.

@@ -7,7 +7,7 @@ use std::ops::Range;
 pub(super) struct Token {
     /// Clean byte range.
     pub(super) range: Range<usize>,
-    /// Lower-case form.
+    /// Lower-case form, without a possessive `'s`.
     pub(super) lower: String,
     /// Starts with a capital letter.
     pub(super) cap: bool,
@@ -25,6 +25,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
+            // Words glued by lost markup (`DetailsJane`, `DoeTel`) split
+            // where a capital follows four or more letters.
+            if d.is_uppercase() && text[i..j].chars().count() >= 4 && text[i..j].chars().last().is_some_and(char::is_lowercase) {
+                break;
+            }
             if d.is_alphanumeric() {
                 end = j + d.len_utf8();
                 chars.next();
@@ -45,7 +50,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         let initial = cap && word.chars().count() == 1;
         out.push(Token {
             range: i..end,
-            lower: word.to_lowercase(),
+            lower: word.strip_suffix("'s").unwrap_or(word).to_lowercase(),
             cap,
             initial,
         });
@@ -63,6 +68,7 @@ mod tests {
             ("Ahmed S. Al-Thani", &["Ahmed", "S", "Al-Thani"]),
             ("O'Connor's - end", &["O'Connor's", "end"]),
             ("co-founder, CEO.", &["co-founder", "CEO"]),
+            ("DetailsJane SmithTel McAdams", &["Details", "Jane", "Smith", "Tel", "McAdams"]),
         ];
         for (input, want) in cases {
             let got: Vec<&str> = tokenize(input).iter().map(|t| &input[t.range.clone()]).collect();
