@@ -54,8 +54,9 @@ fn sections(data: &str) -> HashMap<&str, Vec<&str>> {
 }
 
 fn build() -> Lexicon {
-    let mut honorifics: Vec<Vec<String>> =
-        lines(include_str!("../../data/honorifics.txt")).map(words).collect();
+    let mut honorifics: Vec<Vec<String>> = lines(include_str!("../../data/honorifics.txt"))
+        .map(words)
+        .collect();
     honorifics.sort_by_key(|h| std::cmp::Reverse(h.len()));
     let mut title_heads = HashSet::new();
     let mut title_mods = HashSet::new();
@@ -63,7 +64,8 @@ fn build() -> Lexicon {
         let ws = words(line);
         if let Some((head, mods)) = ws.split_last() {
             title_heads.insert(head.clone());
-            let connector = |w: &&String| matches!(w.as_str(), "of" | "for" | "in" | "to" | "the" | "and");
+            let connector =
+                |w: &&String| matches!(w.as_str(), "of" | "for" | "in" | "to" | "the" | "and");
             title_mods.extend(mods.iter().filter(|w| !connector(w)).cloned());
         }
     }
@@ -80,7 +82,12 @@ fn build() -> Lexicon {
         .flatten()
         .map(|w| w.to_lowercase())
         .collect();
-    let before = cues.get("before").into_iter().flatten().map(|w| words(w)).collect();
+    let before = cues
+        .get("before")
+        .into_iter()
+        .flatten()
+        .map(|w| words(w))
+        .collect();
     let given = lines(include_str!("../../data/given_names.txt"))
         .map(str::to_lowercase)
         .collect();
@@ -102,7 +109,8 @@ impl Lexicon {
     pub(super) fn is_title_head(&self, lower: &str) -> bool {
         let head = |w: &str| {
             self.title_heads.contains(w)
-                || w.strip_suffix('s').is_some_and(|w| self.title_heads.contains(w))
+                || w.strip_suffix('s')
+                    .is_some_and(|w| self.title_heads.contains(w))
         };
         head(lower) || lower.rsplit_once('-').is_some_and(|(_, last)| head(last))
     }

@@ -85,7 +85,10 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         });
     }
     people.sort_by_key(|p| p.first);
-    people.into_iter().map(|p| p.finish(doc, organisations)).collect()
+    people
+        .into_iter()
+        .map(|p| p.finish(doc, organisations))
+        .collect()
 }
 
 fn name_len(toks: &[Token], c: &Candidate) -> usize {
@@ -109,7 +112,10 @@ impl Builder {
         let range = toks[c.words.start].range.start..toks[c.words.end - 1].range.end;
         Builder {
             name: clean[range].to_string(),
-            words: toks[c.words.clone()].iter().map(|t| t.lower.clone()).collect(),
+            words: toks[c.words.clone()]
+                .iter()
+                .map(|t| t.lower.clone())
+                .collect(),
             honorifics: Vec::new(),
             titles: Vec::new(),
             mentions: Vec::new(),
@@ -154,13 +160,19 @@ impl Builder {
     }
 
     fn finish(self, doc: &Doc, organisations: &[Organisation]) -> Person {
-        let mut mentions: Vec<_> = self.mentions.iter().map(|r| doc.text.mention(r.clone())).collect();
+        let mut mentions: Vec<_> = self
+            .mentions
+            .iter()
+            .map(|r| doc.text.mention(r.clone()))
+            .collect();
         mentions.extend(self.contact_mention);
         let mut orgs: Vec<String> = Vec::new();
         for t in &self.titles {
             for o in organisations {
                 let hit = t.contains(o.name.as_str())
-                    || o.acronym.as_deref().is_some_and(|a| !a.is_empty() && t.split(|c: char| !c.is_alphanumeric()).any(|w| w == a));
+                    || o.acronym.as_deref().is_some_and(|a| {
+                        !a.is_empty() && t.split(|c: char| !c.is_alphanumeric()).any(|w| w == a)
+                    });
                 if hit && !orgs.contains(&o.name) {
                     orgs.push(o.name.clone());
                 }
@@ -195,7 +207,10 @@ fn is_name_word(t: &Token) -> bool {
     t.cap
         && !t.lower.chars().any(|c| c.is_ascii_digit())
         && !lex.not_names.contains(&t.lower)
-        && !t.lower.strip_suffix('s').is_some_and(|w| lex.not_names.contains(w))
+        && !t
+            .lower
+            .strip_suffix('s')
+            .is_some_and(|w| lex.not_names.contains(w))
         && !lex.is_title_word(&t.lower)
         && !is_honorific_word(&t.lower)
         && !is_suffix(&t.lower)
@@ -207,11 +222,17 @@ fn is_particle(t: &Token) -> bool {
 }
 
 fn is_honorific_word(lower: &str) -> bool {
-    LEXICON.honorifics.iter().any(|h| h.len() == 1 && h[0] == lower)
+    LEXICON
+        .honorifics
+        .iter()
+        .any(|h| h.len() == 1 && h[0] == lower)
 }
 
 fn is_suffix(lower: &str) -> bool {
-    matches!(lower, "jr" | "sr" | "ii" | "iii" | "iv" | "mp" | "phd" | "md" | "cfa" | "obe" | "mbe" | "cbe")
+    matches!(
+        lower,
+        "jr" | "sr" | "ii" | "iii" | "iv" | "mp" | "phd" | "md" | "cfa" | "obe" | "mbe" | "cbe"
+    )
 }
 
 /// Every run of name words, with its evidence.
@@ -289,23 +310,40 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let mut why = "hon";
     if let Some((at, t)) = title::before(clean, toks, hon_start) {
         why = "before";
-        evidence = true;
-        start = at;
-        titles.push(t);
+        // `Director of Policy Studies at Acme`: the words after a title
+        // that run on into `at`/`of` + a capital belong to the title.
+        let runs_on = toks
+            .get(words.end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "at" | "of" | "for" | "in"))
+            && gap(clean, toks, words.end - 1) == " "
+            && toks.get(words.end + 1).is_some_and(|t| t.cap);
+        if !runs_on {
+            evidence = true;
+            start = at;
+            titles.extend(t);
+        }
     }
     let name_end = toks[words.end - 1].range.end;
     let mut end = words.end;
-    while end < toks.len() && is_suffix(&toks[end].lower) && gap(clean, toks, end - 1).trim_matches([' ', ',', '.']).is_empty() {
+    while end < toks.len()
+        && is_suffix(&toks[end].lower)
+        && gap(clean, toks, end - 1)
+            .trim_matches([' ', ',', '.'])
+            .is_empty()
+    {
         end += 1;
     }
     if let Some(next) = toks.get(end) {
         let g = gap(clean, toks, end - 1);
         if (g == " " || g == ", ") && lex.after.contains(&next.lower) {
-        why = "verb";
+            why = "verb";
             evidence = true;
         }
     }
-    let after = title::after(clean, toks, end);
+    let mut after = title::after(clean, toks, end);
+    if after.is_empty() {
+        after = title::letterhead(clean, toks, toks[words.start].range.start.min(start), end);
+    }
     if !after.is_empty() {
         why = "after";
         evidence = true;
@@ -325,11 +363,17 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     }
     // `the Red Cross said`: a name does not follow an article.
     let k = start_token(toks, start);
-    if k > 0 && gap(clean, toks, k - 1) == " " && matches!(toks[k - 1].lower.as_str(), "the" | "a" | "an") {
+    if k > 0
+        && gap(clean, toks, k - 1) == " "
+        && matches!(toks[k - 1].lower.as_str(), "the" | "a" | "an")
+    {
         evidence = false;
     }
     if std::env::var_os("PERSON_DEBUG").is_some() {
-        eprintln!("{:?} ev={evidence} {why} titles={titles:?}", &clean[toks[words.start].range.start..name_end]);
+        eprintln!(
+            "{:?} ev={evidence} {why} titles={titles:?}",
+            &clean[toks[words.start].range.start..name_end]
+        );
     }
     Candidate {
         words,
@@ -342,7 +386,8 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
 
 /// Index of the token starting at clean offset `at`.
 fn start_token(toks: &[Token], at: usize) -> usize {
-    toks.partition_point(|t| t.range.start < at).min(toks.len().saturating_sub(1))
+    toks.partition_point(|t| t.range.start < at)
+        .min(toks.len().saturating_sub(1))
 }
 
 fn gap<'a>(clean: &'a str, toks: &[Token], i: usize) -> &'a str {
@@ -378,7 +423,11 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
         start = from;
     }
     found.reverse();
-    let at = if found.is_empty() { toks[first].range.start } else { toks[start].range.start };
+    let at = if found.is_empty() {
+        toks[first].range.start
+    } else {
+        toks[start].range.start
+    };
     (at, found)
 }
 
@@ -401,7 +450,9 @@ fn starts_with_given_name(toks: &[Token], words: &Range<usize>) -> bool {
     (2..=4).contains(&n)
         && first.cap
         && LEXICON.given.contains(&first.lower)
-        && toks[words.clone()].iter().any(|t| t.cap && t.lower.chars().count() > 1 && !std::ptr::eq(t, first))
+        && toks[words.clone()]
+            .iter()
+            .any(|t| t.cap && t.lower.chars().count() > 1 && !std::ptr::eq(t, first))
 }
 
 /// Whether the name fills its line and the next line reads as a title
@@ -411,7 +462,9 @@ fn alone_on_line(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
     let end = toks[words.end - 1].range.end;
     let line_start = clean[..start].rfind('\n').map_or(0, |k| k + 1);
     let line_end = clean[end..].find('\n').map_or(clean.len(), |k| end + k);
-    if !clean[line_start..start].trim().is_empty() || !clean[end..line_end].trim_matches([' ', ',']).is_empty() {
+    if !clean[line_start..start].trim().is_empty()
+        || !clean[end..line_end].trim_matches([' ', ',']).is_empty()
+    {
         return false;
     }
     let next = clean[line_end..].trim_start_matches('\n');

@@ -14,14 +14,26 @@ fn names() {
         ("Jane Roe said the plant is open.", &["Jane Roe"]),
         ("Minister for Health Jane Roe opened it.", &["Jane Roe"]),
         ("District Attorney Ken Marlow spoke.", &["Ken Marlow"]),
-        ("Sheikh Omar bin Khalid Al-Fasi attended.", &["Omar bin Khalid Al-Fasi"]),
-        ("It was opened by H.E. Ahmed S. Al-Noor today.", &["Ahmed S. Al-Noor"]),
+        (
+            "Sheikh Omar bin Khalid Al-Fasi attended.",
+            &["Omar bin Khalid Al-Fasi"],
+        ),
+        (
+            "It was opened by H.E. Ahmed S. Al-Noor today.",
+            &["Ahmed S. Al-Noor"],
+        ),
         ("Jane Roe, Director of Plants, opened it.", &["Jane Roe"]),
-        ("according to Piet van der Berg, the plan works.", &["Piet van der Berg"]),
+        (
+            "according to Piet van der Berg, the plan works.",
+            &["Piet van der Berg"],
+        ),
         ("The Roe Foundation said it would help.", &[]),
-        ("Zorvin Quell opened a plant in Valletta.", &[]),
+        ("We toured Zorvin Quell in May.", &[]),
         ("Jane Roe opened a plant in Valletta.", &["Jane Roe"]),
-        ("Ms. Jane Roe spoke. Later, Ms. Roe left. Jane left too.", &["Jane Roe"]),
+        (
+            "Ms. Jane Roe spoke. Later, Ms. Roe left. Jane left too.",
+            &["Jane Roe"],
+        ),
         ("JANE ROE said yes.", &["JANE ROE"]),
     ];
     for (input, want) in cases {
@@ -33,14 +45,38 @@ fn names() {
 #[test]
 fn titles() {
     let cases: &[(&str, &[&str])] = &[
-        ("Minister for Health Jane Roe opened it.", &["Minister for Health"]),
-        ("Jane Roe, Director of Plants and Chairman of the Board, spoke.", &["Director of Plants", "Chairman of the Board"]),
-        ("\"Yes,\" said Jane Roe, chief executive of Acme.", &["chief executive of Acme"]),
-        ("Jane Roe, the Ambassador of Somewhere to Malta, the Republic of Somewhere.", &["Ambassador of Somewhere to Malta"]),
-        ("Jane Roe, Founder and CEO of Acme Corp., said.", &["Founder", "CEO of Acme Corp"]),
+        (
+            "Minister for Health Jane Roe opened it.",
+            &["Minister for Health"],
+        ),
+        (
+            "Jane Roe, Director of Plants and Chairman of the Board, spoke.",
+            &["Director of Plants", "Chairman of the Board"],
+        ),
+        (
+            "\"Yes,\" said Jane Roe, chief executive of Acme.",
+            &["chief executive of Acme"],
+        ),
+        (
+            "Jane Roe, the Ambassador of Somewhere to Malta, the Republic of Somewhere.",
+            &["Ambassador of Somewhere to Malta"],
+        ),
+        (
+            "Jane Roe, Founder and CEO of Acme Corp., said.",
+            &["Founder", "CEO of Acme Corp"],
+        ),
         ("Acme's CEO, Jane Roe, said hello.", &["CEO"]),
         ("Jane Roe, 45, said hello.", &[]),
-        ("Under-Secretary-General Jane Roe spoke. Under-Secretary-General Roe left.", &["Under-Secretary-General"]),
+        ("CEO and Chairman Zorvin Quell spoke.", &["CEO", "Chairman"]),
+        ("Health Minister Zorvin Quell spoke.", &["Health Minister"]),
+        (
+            "Zorvin Quell MP  Minister for Roads  Minister for Rails\n\nText.",
+            &["Minister for Roads", "Minister for Rails"],
+        ),
+        (
+            "Under-Secretary-General Jane Roe spoke. Under-Secretary-General Roe left.",
+            &["Under-Secretary-General"],
+        ),
     ];
     for (input, want) in cases {
         let got: Vec<String> = people(input).into_iter().flat_map(|p| p.titles).collect();

@@ -10,22 +10,44 @@ const MAX_TITLE_WORDS: usize = 24;
 
 /// Small words that may join the words of a title.
 fn is_connector(lower: &str) -> bool {
-    matches!(lower, "of" | "for" | "the" | "and" | "on" | "in" | "at" | "to" | "&")
+    matches!(
+        lower,
+        "of" | "for" | "the" | "and" | "on" | "in" | "at" | "to" | "&"
+    )
 }
 
 /// Words that end an appositive: verbs and relative pronouns.
 fn is_clause_stop(lower: &str) -> bool {
     matches!(
         lower,
-        "who" | "which" | "whose" | "that" | "is" | "was" | "are" | "were" | "has" | "have" | "had"
-            | "will" | "would" | "can" | "could" | "also" | "as" | "since" | "when" | "where"
-            | "while" | "with"
+        "who"
+            | "which"
+            | "whose"
+            | "that"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "also"
+            | "as"
+            | "since"
+            | "when"
+            | "where"
+            | "while"
+            | "with"
     ) || LEXICON.after.contains(lower)
 }
 
 /// A title written right before clean offset `at` (where a name or its
 /// honorifics start): its start offset and text.
-pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, String)> {
+pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, Vec<String>)> {
     let lex = &*LEXICON;
     let k = start_token(toks, at);
     if k == 0 || toks[k].range.start != at {
@@ -47,80 +69,67 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, S
         }
         first = j;
     }
-    // Start at the first title word after any possessive (`Acme's CEO`).
-    let mut from = (first..=last).find(|&j| lex.is_title_word(&toks[j].lower))?;
-    if let Some(p) = (from..=last).rev().find(|&j| clean[toks[j].range.clone()].ends_with("'s")) {
+    // Start at the first title word, with up to three capitalised words
+    // before it (`Health Minister`, `Cook County Attorney`), after any
+    // possessive (`Acme's CEO`).
+    let head_at = (first..=last).find(|&j| lex.is_title_word(&toks[j].lower))?;
+    let mut from = head_at.saturating_sub(3).max(first);
+    while from < head_at && (!toks[from].cap || is_function_word(&toks[from].lower)) {
+        from += 1;
+    }
+    if let Some(p) = (from..=last)
+        .rev()
+        .find(|&j| clean[toks[j].range.clone()].ends_with("'s"))
+    {
         from = p + 1;
     }
     let mut to = last;
     while to > from && is_connector(&toks[to].lower) {
         to -= 1;
     }
-    if !(from..=to).any(|j| lex.is_title_head(&toks[j].lower)) {
+    if from > to || !(from..=to).any(|j| lex.is_title_head(&toks[j].lower)) {
         return None;
     }
     let start = toks[from].range.start;
-    Some((start, clean[start..toks[to].range.end].to_string()))
+    Some((start, split_roles(clean, toks, from..to + 1)))
 }
 
-/// Where the clause starting at `from` ends: at `,` `;` `(` `"` `:`, a line
-/// end or a full stop that ends a sentence.
-fn clause_end(clean: &str, from: usize) -> usize {
-    let limit = (from + 300).min(clean.len());
-    let bytes = clean.as_bytes();
-    let mut i = from;
-    while i < limit {
-        match bytes[i] {
-            b',' | b';' | b'(' | b')' | b'"' | b':' | b'\n' | b'[' => return i,
-            b'.' => {
-                let next = bytes.get(i + 1).copied();
-                let word_start = clean[..i].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| k + 1);
-                let word = clean[word_start..i].to_ascii_lowercase();
-                let abbrev = word.len() == 1
-                    || matches!(word.as_str(), "inc" | "corp" | "co" | "ltd" | "st" | "jr" | "sr" | "no" | "dept");
-                if next.is_none_or(|n| !n.is_ascii_alphanumeric()) && !(abbrev && next == Some(b' ')) {
-                    return i;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    limit
+/// Capitalised words that open a sentence rather than a title.
+fn is_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "today"
+            | "yesterday"
+            | "also"
+            | "and"
+            | "but"
+            | "when"
+            | "as"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "said"
+            | "says"
+    ) || LEXICON.not_names.contains(lower) && lower.len() <= 3
 }
 
-/// Appositive titles after a name whose next token is `end`:
-/// `, Director of X and Chair of Y,` gives both roles.
-pub(super) fn after(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
+/// Splits coordinated roles at `and` before a title word:
+/// `Director of X and Chairman of Y` gives both.
+pub(super) fn split_roles(
+    clean: &str,
+    toks: &[Token],
+    words: std::ops::Range<usize>,
+) -> Vec<String> {
     let lex = &*LEXICON;
-    if end == 0 || end >= toks.len() || gap(clean, toks, end - 1).trim_end() != "," {
-        return Vec::new();
-    }
-    let stop = clause_end(clean, toks[end].range.start);
-    let mut last = end;
-    while last < toks.len() && toks[last].range.end <= stop && last - end < MAX_TITLE_WORDS {
-        if is_clause_stop(&toks[last].lower) && !(last == end && lex.is_title_word(&toks[last].lower)) {
-            break;
-        }
-        last += 1;
-    }
-    if last == end {
-        return Vec::new();
-    }
-    let mut first = end;
-    while first < last && matches!(toks[first].lower.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our") {
-        first += 1;
-    }
-    if let Some(p) = (first..last.min(first + 4)).find(|&j| clean[toks[j].range.clone()].ends_with("'s")) {
-        first = p + 1;
-    }
-    if first >= last || toks[first..last].iter().any(|t| t.lower.chars().all(|c| c.is_ascii_digit())) {
-        return Vec::new();
-    }
-    if !(first..last.min(first + 4)).any(|j| lex.is_title_head(&toks[j].lower)) {
-        return Vec::new();
-    }
-    // Split coordinated roles at `and` before a title word.
+    let (first, last) = (words.start, words.end);
     let mut parts = Vec::new();
     let mut part_start = first;
     for j in first..last {
@@ -148,4 +157,134 @@ pub(super) fn after(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
             clean[toks[r.start].range.start..toks[e - 1].range.end].to_string()
         })
         .collect()
+}
+
+/// Titles in a letterhead after a name that opens its line, set off by
+/// wide spaces or on the next lines: `Jane Doe MP  Minister for X  Minister for Y`.
+pub(super) fn letterhead(
+    clean: &str,
+    toks: &[Token],
+    name_start: usize,
+    end: usize,
+) -> Vec<String> {
+    let lex = &*LEXICON;
+    let line_start = clean[..name_start].rfind('\n').map_or(0, |k| k + 1);
+    if end == 0 || end > toks.len() || !clean[line_start..name_start].trim().is_empty() {
+        return Vec::new();
+    }
+    let from = toks[end - 1].range.end;
+    let mut stop = (from + 400).min(clean.len());
+    while !clean.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let rest = &clean[from..stop];
+    if !(rest.starts_with("  ") || rest.starts_with('\n') || rest.starts_with(" \n")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (k, seg) in rest.split(['\n']).enumerate() {
+        if k > 3 {
+            break;
+        }
+        let mut any = false;
+        for part in seg.split("  ") {
+            let part_trim = part.trim();
+            if part_trim.is_empty() {
+                continue;
+            }
+            let first = part_trim.split(' ').next().unwrap_or("").to_lowercase();
+            let words: Vec<String> = part_trim.split(' ').map(str::to_lowercase).collect();
+            if lex.is_title_word(&first)
+                && words.iter().any(|w| lex.is_title_head(w))
+                && words.len() <= MAX_TITLE_WORDS
+            {
+                out.push(part_trim.trim_end_matches([',', '.']).to_string());
+                any = true;
+            }
+        }
+        if k > 0 && !any && !seg.trim().is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// Where the clause starting at `from` ends: at `,` `;` `(` `"` `:`, a line
+/// end or a full stop that ends a sentence.
+fn clause_end(clean: &str, from: usize) -> usize {
+    let limit = (from + 300).min(clean.len());
+    let bytes = clean.as_bytes();
+    let mut i = from;
+    while i < limit {
+        match bytes[i] {
+            b',' | b';' | b'(' | b')' | b'"' | b':' | b'\n' | b'[' => return i,
+            b'.' => {
+                let next = bytes.get(i + 1).copied();
+                let word_start = clean[..i]
+                    .rfind(|c: char| !c.is_alphanumeric())
+                    .map_or(0, |k| k + 1);
+                let word = clean[word_start..i].to_ascii_lowercase();
+                let abbrev = word.len() == 1
+                    || matches!(
+                        word.as_str(),
+                        "inc" | "corp" | "co" | "ltd" | "st" | "jr" | "sr" | "no" | "dept"
+                    );
+                if next.is_none_or(|n| !n.is_ascii_alphanumeric())
+                    && !(abbrev && next == Some(b' '))
+                {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    limit
+}
+
+/// Appositive titles after a name whose next token is `end`:
+/// `, Director of X and Chair of Y,` gives both roles.
+pub(super) fn after(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
+    let lex = &*LEXICON;
+    if end == 0 || end >= toks.len() || gap(clean, toks, end - 1).trim_end() != "," {
+        return Vec::new();
+    }
+    let stop = clause_end(clean, toks[end].range.start);
+    let mut last = end;
+    while last < toks.len() && toks[last].range.end <= stop && last - end < MAX_TITLE_WORDS {
+        if is_clause_stop(&toks[last].lower)
+            && !(last == end && lex.is_title_word(&toks[last].lower))
+        {
+            break;
+        }
+        last += 1;
+    }
+    if last == end {
+        return Vec::new();
+    }
+    let mut first = end;
+    while first < last
+        && matches!(
+            toks[first].lower.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our"
+        )
+    {
+        first += 1;
+    }
+    if let Some(p) =
+        (first..last.min(first + 4)).find(|&j| clean[toks[j].range.clone()].ends_with("'s"))
+    {
+        first = p + 1;
+    }
+    if first >= last
+        || toks[first..last]
+            .iter()
+            .any(|t| t.lower.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Vec::new();
+    }
+    if !(first..last.min(first + 4)).any(|j| lex.is_title_head(&toks[j].lower)) {
+        return Vec::new();
+    }
+    split_roles(clean, toks, first..last)
 }

@@ -27,7 +27,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         while let Some(&(j, d)) = chars.peek() {
             // Words glued by lost markup (`DetailsJane`, `DoeTel`) split
             // where a capital follows four or more letters.
-            if d.is_uppercase() && text[i..j].chars().count() >= 4 && text[i..j].chars().last().is_some_and(char::is_lowercase) {
+            if d.is_uppercase()
+                && text[i..j].chars().count() >= 4
+                && text[i..j].chars().last().is_some_and(char::is_lowercase)
+            {
                 break;
             }
             if d.is_alphanumeric() {
@@ -68,10 +71,16 @@ mod tests {
             ("Ahmed S. Al-Thani", &["Ahmed", "S", "Al-Thani"]),
             ("O'Connor's - end", &["O'Connor's", "end"]),
             ("co-founder, CEO.", &["co-founder", "CEO"]),
-            ("DetailsJane SmithTel McAdams", &["Details", "Jane", "Smith", "Tel", "McAdams"]),
+            (
+                "DetailsJane SmithTel McAdams",
+                &["Details", "Jane", "Smith", "Tel", "McAdams"],
+            ),
         ];
         for (input, want) in cases {
-            let got: Vec<&str> = tokenize(input).iter().map(|t| &input[t.range.clone()]).collect();
+            let got: Vec<&str> = tokenize(input)
+                .iter()
+                .map(|t| &input[t.range.clone()])
+                .collect();
             assert_eq!(&got, want, "input {input:?}");
         }
     }
