@@ -68,6 +68,19 @@ fn titles() {
         ("Acme's CEO, Jane Roe, said hello.", &["CEO"]),
         ("Jane Roe, 45, said hello.", &[]),
         ("CEO and Chairman Zorvin Quell spoke.", &["CEO", "Chairman"]),
+        ("Judge Jane Roe and Judge Ken Poe", &["Judge", "Judge"]),
+        (
+            "Acme named Zorvin Quell as its new Chief Financial Officer.",
+            &["Chief Financial Officer"],
+        ),
+        (
+            "Jane Roe, President of Acme Glass, Inc., spoke.",
+            &["President of Acme Glass, Inc"],
+        ),
+        (
+            "Jane Roe, Acme Funds Director and Acme Bank President, spoke.",
+            &["Acme Funds Director", "Acme Bank President"],
+        ),
         ("Health Minister Zorvin Quell spoke.", &["Health Minister"]),
         (
             "Zorvin Quell MP  Minister for Roads  Minister for Rails\n\nText.",

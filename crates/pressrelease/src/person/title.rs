@@ -67,6 +67,15 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
         if !ok {
             break;
         }
+        if t.cap && lex.given.contains(&t.lower) {
+            // `Commissioner Jo Roe and Commissioner Al Poe`: another name
+            // ends the title at the `and` after it.
+            match (j..=last).find(|&k| toks[k].lower == "and") {
+                Some(k) if k < last => first = k + 1,
+                _ => {}
+            }
+            break;
+        }
         first = j;
     }
     // Start at the first title word, with up to three capitalised words
@@ -132,13 +141,18 @@ pub(super) fn split_roles(
     let (first, last) = (words.start, words.end);
     let mut parts = Vec::new();
     let mut part_start = first;
+    let has_head = |r: std::ops::Range<usize>| toks[r].iter().any(|t| lex.is_title_head(&t.lower));
     for j in first..last {
         if matches!(toks[j].lower.as_str(), "and" | "&") && j > part_start && j + 1 < last {
             let mut n = j + 1;
             if matches!(toks[n].lower.as_str(), "the" | "a" | "an") && n + 1 < last {
                 n += 1;
             }
-            if lex.is_title_word(&toks[n].lower) {
+            // The right side runs to the next `and`; both sides need a head.
+            let right_end = (n..last).find(|&k| toks[k].lower == "and").unwrap_or(last);
+            if lex.is_title_word(&toks[n].lower)
+                || has_head(part_start..j) && has_head(n..right_end)
+            {
                 parts.push(part_start..j);
                 part_start = n;
             }
@@ -182,28 +196,32 @@ pub(super) fn letterhead(
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (k, seg) in rest.split(['\n']).enumerate() {
-        if k > 3 {
+    for (k, seg) in rest.split('\n').enumerate() {
+        if k > 4 {
             break;
         }
-        let mut any = false;
-        for part in seg.split("  ") {
-            let part_trim = part.trim();
-            if part_trim.is_empty() {
+        if seg.trim().is_empty() {
+            if out.is_empty() {
                 continue;
             }
-            let first = part_trim.split(' ').next().unwrap_or("").to_lowercase();
-            let words: Vec<String> = part_trim.split(' ').map(str::to_lowercase).collect();
-            if lex.is_title_word(&first)
-                && words.iter().any(|w| lex.is_title_head(w))
-                && words.len() <= MAX_TITLE_WORDS
-            {
-                out.push(part_trim.trim_end_matches([',', '.']).to_string());
-                any = true;
-            }
-        }
-        if k > 0 && !any && !seg.trim().is_empty() {
             break;
+        }
+        for (n, part) in seg
+            .split("  ")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .enumerate()
+        {
+            let words: Vec<String> = part.split(' ').map(str::to_lowercase).collect();
+            let first = words.first().map_or("", String::as_str);
+            let is_title = lex.is_title_word(first)
+                && words.iter().any(|w| lex.is_title_head(w))
+                && words.len() <= MAX_TITLE_WORDS;
+            if is_title {
+                out.push(part.trim_end_matches([',', '.']).to_string());
+            } else if k > 0 || n > 0 {
+                return out;
+            }
         }
     }
     out
@@ -217,6 +235,7 @@ fn clause_end(clean: &str, from: usize) -> usize {
     let mut i = from;
     while i < limit {
         match bytes[i] {
+            b',' if is_legal_suffix(&clean[i + 1..]) => {}
             b',' | b';' | b'(' | b')' | b'"' | b':' | b'\n' | b'[' => return i,
             b'.' => {
                 let next = bytes.get(i + 1).copied();
@@ -242,11 +261,55 @@ fn clause_end(clean: &str, from: usize) -> usize {
     limit
 }
 
+/// Whether `rest` (after a comma) opens with a legal form: `, Inc.`.
+fn is_legal_suffix(rest: &str) -> bool {
+    let word: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect();
+    matches!(
+        word.trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "inc"
+            | "llc"
+            | "ltd"
+            | "corp"
+            | "plc"
+            | "l.l.c"
+            | "co"
+            | "gmbh"
+            | "s.a"
+            | "n.v"
+            | "ag"
+            | "lp"
+            | "llp"
+    )
+}
+
 /// Appositive titles after a name whose next token is `end`:
 /// `, Director of X and Chair of Y,` gives both roles.
 pub(super) fn after(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
     let lex = &*LEXICON;
-    if end == 0 || end >= toks.len() || gap(clean, toks, end - 1).trim_end() != "," {
+    if end == 0 || end >= toks.len() {
+        return Vec::new();
+    }
+    let mut end = end;
+    let g = gap(clean, toks, end - 1);
+    if g == " " && toks[end].lower == "as" && end + 1 < toks.len() {
+        // `appointed Jane Doe as its new Chief Financial Officer`
+        end += 1;
+        while end + 1 < toks.len()
+            && matches!(
+                toks[end].lower.as_str(),
+                "its" | "the" | "a" | "an" | "our" | "new" | "their" | "his" | "her"
+            )
+        {
+            end += 1;
+        }
+        if !lex.is_title_word(&toks[end].lower) {
+            return Vec::new();
+        }
+    } else if g.trim_end() != "," {
         return Vec::new();
     }
     let stop = clause_end(clean, toks[end].range.start);
