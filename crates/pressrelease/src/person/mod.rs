@@ -39,7 +39,8 @@ struct Candidate {
 pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contacts) -> Vec<Person> {
     let clean = doc.clean();
     let toks = tokenize(clean);
-    let candidates = candidates(clean, &toks);
+    let mut candidates = candidates(clean, &toks);
+    chain_lists(clean, &toks, &mut candidates);
     let mut people: Vec<Builder> = Vec::new();
     // Fullest forms first, so shorter forms fold into them.
     let mut order: Vec<usize> = (0..candidates.len())
@@ -188,6 +189,32 @@ impl Builder {
     }
 }
 
+/// Names listed after a person (`Jane Doe, CFA, Ken Poe and Al Roe`)
+/// are people too.
+fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
+    for k in 1..candidates.len() {
+        let (prev, next) = (&candidates[k - 1], &candidates[k]);
+        if !prev.evidence || next.evidence || next.words.len() < 2 {
+            continue;
+        }
+        let from = toks[prev.words.end - 1].range.end;
+        let to = toks[next.words.start].range.start;
+        if to < from || to - from > 16 {
+            continue;
+        }
+        let between = clean[from..next.mention.start.max(from).min(to)].trim();
+        let between = between.trim_start_matches(',').trim_start();
+        let between = ["CFA", "MD", "PhD", "Jr.", "Jr", "MP"]
+            .iter()
+            .fold(between, |b, s| b.strip_prefix(s).unwrap_or(b))
+            .trim();
+        let between = between.trim_start_matches(',').trim();
+        if matches!(between, "" | "and" | "&" | "or") {
+            candidates[k].evidence = true;
+        }
+    }
+}
+
 /// Whether tokens `i` and `i + 1` stand in one name: one space between
 /// them, or the full stop of an initial.
 fn joined(clean: &str, toks: &[Token], i: usize) -> bool {
@@ -265,6 +292,14 @@ fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Optio
     let mut i = start;
     while let Some(n) = honorific_at(clean, toks, i, end) {
         i += n;
+    }
+    // `Appoints Jane Doe`, `Acme PR Jane Doe`: words before a given name
+    // that opens the rest of the run are not part of the name.
+    if let Some(k) = (i + 1..end.saturating_sub(1)).find(|&k| {
+        toks[k].cap && LEXICON.given.contains(&toks[k].lower) && !is_particle(&toks[k - 1])
+    }) && !LEXICON.given.contains(&toks[i].lower)
+    {
+        i = k;
     }
     // Particles do not end a name.
     let mut end = end;
@@ -438,7 +473,7 @@ fn cue_before(clean: &str, toks: &[Token], first: usize) -> bool {
         cue.len() <= first
             && cue.iter().enumerate().all(|(k, w)| {
                 let t = first - cue.len() + k;
-                toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ": ")
+                toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ": " | ":")
             })
     })
 }

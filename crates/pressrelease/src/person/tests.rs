@@ -35,6 +35,12 @@ fn names() {
             &["Jane Roe"],
         ),
         ("JANE ROE said yes.", &["JANE ROE"]),
+        ("Acme Appoints Zorvin Quell", &[]),
+        ("Acme PR Jane Roe spoke.", &["Jane Roe"]),
+        (
+            "It is run by Zorvin Quell, Marto Vusk and Pell Dray.",
+            &["Zorvin Quell", "Marto Vusk", "Pell Dray"],
+        ),
     ];
     for (input, want) in cases {
         let got: Vec<String> = people(input).into_iter().map(|p| p.name).collect();

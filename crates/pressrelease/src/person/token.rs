@@ -61,6 +61,17 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// Whether a word so far ends where a capital starts a new word: three or
+/// more letters ending lower-case, but not `Mac` or `Van` (`MacLeod`).
+fn is_glued_prefix(head: &str) -> bool {
+    head.chars().count() >= 3
+        && head.chars().last().is_some_and(char::is_lowercase)
+        && !matches!(
+            head,
+            "Mac" | "Van" | "Von" | "Del" | "Des" | "Dos" | "Das" | "Della"
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
