@@ -233,6 +233,7 @@ fn is_name_word(t: &Token) -> bool {
     }
     t.cap
         && !t.lower.chars().any(|c| c.is_ascii_digit())
+        && !t.lower_after_hyphen
         && !lex.not_names.contains(&t.lower)
         && !t
             .lower
@@ -309,6 +310,12 @@ fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Optio
     if i >= end || end - i > MAX_NAME_WORDS {
         return None;
     }
+    // `Room C`, `M.D.`: a name does not end with a bare letter.
+    if toks[end - 1].initial && !clean[toks[end - 1].range.end..].starts_with('.')
+        || toks[i..end].iter().all(|t| t.initial || !t.cap)
+    {
+        return None;
+    }
     // A name that runs on into a capitalised word (`Jane Doe Foundation`)
     // is part of a longer name.
     let runs_on = end == run_end
@@ -352,7 +359,16 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
             .is_some_and(|t| matches!(t.lower.as_str(), "at" | "of" | "for" | "in"))
             && gap(clean, toks, words.end - 1) == " "
             && toks.get(words.end + 1).is_some_and(|t| t.cap);
-        if !runs_on {
+        let given = LEXICON.given.contains(&toks[words.start].lower);
+        let head_last = t.last().is_some_and(|t| {
+            t.split(' ')
+                .next_back()
+                .is_some_and(|w| LEXICON.is_title_head(&w.to_lowercase()))
+        });
+        if !runs_on
+            && (given || head_last || !honorifics.is_empty())
+            && looks_like_name(clean, toks, &words)
+        {
             evidence = true;
             start = at;
             titles.extend(t);
@@ -384,7 +400,10 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         evidence = true;
         titles.extend(after);
     }
-    if !evidence && cue_before(clean, toks, start_token(toks, start)) {
+    if !evidence
+        && cue_before(clean, toks, start_token(toks, start))
+        && looks_like_name(clean, toks, &words)
+    {
         why = "cue";
         evidence = true;
     }
@@ -475,6 +494,23 @@ fn cue_before(clean: &str, toks: &[Token], first: usize) -> bool {
                 let t = first - cue.len() + k;
                 toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ": " | ":")
             })
+    })
+}
+
+/// Whether a run reads as a name rather than a capitalised phrase: no
+/// acronyms, no abstract-noun endings, not all initials.
+fn looks_like_name(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
+    const ENDINGS: &[&str] = &[
+        "tion", "sion", "ness", "ment", "ing", "ity", "ics", "ance", "ence", "ies", "ums", "ship",
+        "age", "ure", "ism", "ogy", "ery", "ors", "ers", "als",
+    ];
+    let ws = &toks[words.clone()];
+    let given = ws.first().is_some_and(|t| LEXICON.given.contains(&t.lower));
+    ws.iter().all(|t| {
+        let text = &clean[t.range.clone()];
+        let acronym = text.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !text.chars().any(char::is_lowercase);
+        !acronym && (given || !ENDINGS.iter().any(|e| t.lower.ends_with(e)))
     })
 }
 

@@ -36,6 +36,10 @@ fn names() {
         ),
         ("JANE ROE said yes.", &["JANE ROE"]),
         ("Acme Appoints Zorvin Quell", &[]),
+        ("The prize was given by VORTA Lumina to us.", &[]),
+        ("Employee-owned Zorvin announced it.", &[]),
+        ("Meet us in Room C said the host.", &[]),
+        ("Dr. Zorvin Quell, M.D., spoke.", &["Zorvin Quell"]),
         ("Acme PR Jane Roe spoke.", &["Jane Roe"]),
         (
             "It is run by Zorvin Quell, Marto Vusk and Pell Dray.",

@@ -13,6 +13,8 @@ pub(super) struct Token {
     pub(super) cap: bool,
     /// A single capital letter (an initial).
     pub(super) initial: bool,
+    /// A part after a hyphen starts lower-case (`Employee-owned`).
+    pub(super) lower_after_hyphen: bool,
 }
 
 /// Splits `text` into words.
@@ -27,10 +29,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         while let Some(&(j, d)) = chars.peek() {
             // Words glued by lost markup (`DetailsJane`, `DoeTel`) split
             // where a capital follows four or more letters.
-            if d.is_uppercase()
-                && text[i..j].chars().count() >= 4
-                && text[i..j].chars().last().is_some_and(char::is_lowercase)
-            {
+            if d.is_uppercase() && is_glued_prefix(&text[i..j]) {
                 break;
             }
             if d.is_alphanumeric() {
@@ -56,6 +55,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             lower: word.strip_suffix("'s").unwrap_or(word).to_lowercase(),
             cap,
             initial,
+            lower_after_hyphen: word
+                .split('-')
+                .skip(1)
+                .any(|p| p.chars().next().is_some_and(char::is_lowercase)),
         });
     }
     out
