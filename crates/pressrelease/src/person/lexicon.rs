@@ -21,6 +21,8 @@ pub(super) struct Lexicon {
     pub(super) before: Vec<Vec<String>>,
     /// Common given names.
     pub(super) given: HashSet<String>,
+    /// Words that open an office's unit (`Department`, `Office`).
+    pub(super) unit: HashSet<String>,
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -91,7 +93,14 @@ fn build() -> Lexicon {
     let given = lines(include_str!("../../data/given_names.txt"))
         .map(str::to_lowercase)
         .collect();
+    let unit = cues
+        .get("unit")
+        .into_iter()
+        .flatten()
+        .map(|w| w.to_lowercase())
+        .collect();
     Lexicon {
+        unit,
         given,
         honorifics,
         title_heads,

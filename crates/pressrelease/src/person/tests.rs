@@ -77,6 +77,14 @@ fn titles() {
         ),
         ("Acme's CEO, Jane Roe, said hello.", &["CEO"]),
         ("Jane Roe, 45, said hello.", &[]),
+        (
+            "Jane Roe, Director, Office of Roads, Ministry of Works, spoke.",
+            &["Director, Office of Roads"],
+        ),
+        (
+            "Jane Roe, Head of Counter-Terrorism, co-chaired it.",
+            &["Head of Counter-Terrorism"],
+        ),
         ("CEO and Chairman Zorvin Quell spoke.", &["CEO", "Chairman"]),
         ("Judge Jane Roe and Judge Ken Poe", &["Judge", "Judge"]),
         (

@@ -263,11 +263,17 @@ fn clause_end(clean: &str, from: usize) -> usize {
 
 /// Whether `rest` (after a comma) opens with a legal form: `, Inc.`.
 fn is_legal_suffix(rest: &str) -> bool {
+    let rest = rest.trim_start();
     let word: String = rest
-        .trim_start()
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '.')
         .collect();
+    let next = rest[word.len()..].chars().next();
+    if !word.starts_with(char::is_uppercase)
+        || next.is_some_and(|c| c.is_alphanumeric() || c == '-')
+    {
+        return false;
+    }
     matches!(
         word.trim_end_matches('.').to_ascii_lowercase().as_str(),
         "inc"
@@ -312,7 +318,26 @@ pub(super) fn after(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
     } else if g.trim_end() != "," {
         return Vec::new();
     }
-    let stop = clause_end(clean, toks[end].range.start);
+    let mut stop = clause_end(clean, toks[end].range.start);
+    // `Director, Department of X,`: a bare title takes the unit after it.
+    let bare = toks[end..]
+        .iter()
+        .take_while(|t| t.range.end <= stop)
+        .count();
+    if (1..=2).contains(&bare)
+        && toks[end..end + bare]
+            .iter()
+            .all(|t| lex.is_title_word(&t.lower))
+        && clean[stop..].starts_with(", ")
+    {
+        let k = end + bare;
+        if toks
+            .get(k)
+            .is_some_and(|t| t.cap && lex.unit.contains(&t.lower))
+        {
+            stop = clause_end(clean, toks[k].range.start);
+        }
+    }
     let mut last = end;
     while last < toks.len() && toks[last].range.end <= stop && last - end < MAX_TITLE_WORDS {
         if is_clause_stop(&toks[last].lower)
