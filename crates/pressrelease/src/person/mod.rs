@@ -367,7 +367,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         });
         if !runs_on
             && (given || head_last || !honorifics.is_empty())
-            && looks_like_name(clean, toks, &words)
+            && (!honorifics.is_empty() || looks_like_name(clean, toks, &words))
         {
             evidence = true;
             start = at;

@@ -340,6 +340,18 @@ pub(super) fn after(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
     }
     let mut last = end;
     while last < toks.len() && toks[last].range.end <= stop && last - end < MAX_TITLE_WORDS {
+        // A lower-case word that is no title word ends the title
+        // (`Chief Financial Officer effective immediately`).
+        let t = &toks[last];
+        if last > end
+            && !t.cap
+            && !is_connector(&t.lower)
+            && !lex.is_title_word(&t.lower)
+            && !t.lower.contains('@')
+            && !matches!(t.lower.as_str(), "the" | "a" | "an")
+        {
+            break;
+        }
         if is_clause_stop(&toks[last].lower)
             && !(last == end && lex.is_title_word(&toks[last].lower))
         {
