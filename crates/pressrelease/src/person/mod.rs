@@ -197,6 +197,15 @@ fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
         if !prev.evidence || next.evidence || next.words.len() < 2 {
             continue;
         }
+        if bullet_start(clean, prev.mention.start) && bullet_start(clean, next.mention.start) {
+            let gap_lines = clean[prev.mention.start..next.mention.start]
+                .matches('\n')
+                .count();
+            if gap_lines <= 2 && looks_like_name(clean, toks, &next.words) {
+                candidates[k].evidence = true;
+                continue;
+            }
+        }
         let from = toks[prev.words.end - 1].range.end;
         let to = toks[next.words.start].range.start;
         if to < from || to - from > 16 {
@@ -213,6 +222,13 @@ fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
             candidates[k].evidence = true;
         }
     }
+}
+
+/// Whether clean offset `at` opens a bulleted line (`* `, `- `, `• `).
+fn bullet_start(clean: &str, at: usize) -> bool {
+    let line_start = clean[..at].rfind('\n').map_or(0, |k| k + 1);
+    let head = clean[line_start..at].trim();
+    matches!(head, "*" | "-" | "\u{2022}")
 }
 
 /// Whether tokens `i` and `i + 1` stand in one name: one space between
@@ -320,9 +336,11 @@ fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Optio
     // is part of a longer name.
     let runs_on = end == run_end
         && joined(clean, toks, end - 1)
-        && toks
-            .get(end)
-            .is_some_and(|t| t.cap && !is_suffix(&t.lower) && !lex.is_title_word(&t.lower));
+        && toks.get(end).is_some_and(|t| {
+            let acronym = !clean[t.range.clone()].chars().any(char::is_lowercase);
+            let given = LEXICON.given.contains(&toks[i].lower);
+            t.cap && !is_suffix(&t.lower) && !lex.is_title_word(&t.lower) && !(acronym && given)
+        });
     (!runs_on).then(|| candidate(clean, toks, i..end))
 }
 
@@ -390,6 +408,10 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
             why = "verb";
             evidence = true;
         }
+    }
+    if !evidence && age_or_phone_after(clean, name_end) {
+        why = "age";
+        evidence = true;
     }
     let mut after = title::after(clean, toks, end);
     if after.is_empty() {
@@ -512,6 +534,30 @@ fn looks_like_name(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
             && !text.chars().any(char::is_lowercase);
         !acronym && (given || !ENDINGS.iter().any(|e| t.lower.ends_with(e)))
     })
+}
+
+/// Whether an age (`, 34,`, `(34)`) or a phone (`: +1 555`) follows a name.
+fn age_or_phone_after(clean: &str, name_end: usize) -> bool {
+    let rest = &clean[name_end..];
+    let mut cut = rest.len().min(24);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let rest = &rest[..cut];
+    let digits_then = |s: &str| {
+        let n = s.chars().take_while(char::is_ascii_digit).count();
+        (1..=3).contains(&n) && s[n..].starts_with([',', ')', ' '])
+    };
+    if let Some(r) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" (")) {
+        return digits_then(r) && !r.starts_with('0');
+    }
+    rest.strip_prefix(": ")
+        .or_else(|| rest.strip_prefix(":"))
+        .is_some_and(|r| {
+            r.starts_with('+')
+                || r.starts_with('(')
+                || r.chars().take(3).all(|c| c.is_ascii_digit()) && r.len() >= 3
+        })
 }
 
 /// Whether a name of two to four words opens with a common given name.

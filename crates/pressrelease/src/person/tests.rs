@@ -36,6 +36,16 @@ fn names() {
         ),
         ("JANE ROE said yes.", &["JANE ROE"]),
         ("Acme Appoints Zorvin Quell", &[]),
+        ("Zorvin Quell, 34, of Valletta was held.", &["Zorvin Quell"]),
+        ("Press: Marto Vusk: +356 2100 0000", &["Marto Vusk"]),
+        (
+            "Winners:\n* Jane Roe\n* Marto Vusk\n",
+            &["Jane Roe", "Marto Vusk"],
+        ),
+        (
+            "Detectives Marto Vusk and Pell Dray",
+            &["Marto Vusk", "Pell Dray"],
+        ),
         ("The prize was given by VORTA Lumina to us.", &[]),
         ("Employee-owned Zorvin announced it.", &[]),
         ("Meet us in Room C said the host.", &[]),
@@ -132,4 +142,6 @@ fn hostile_input_is_linear_and_safe() {
     let hons = "Mr. ".repeat(50_000);
     assert!(people(&hons).is_empty());
     let _ = people("Mr. É, ñ Ü. Jane");
+    let _ = people("Jane Roe añoñoñoñoñoñoñoñoñoñoñoñoñoñoñoñoño");
+    let _ = people("Jane Roe, ñññññññññññññññññññññññññññ: ñññññññññññ");
 }
