@@ -339,7 +339,8 @@ fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Optio
         && toks.get(end).is_some_and(|t| {
             let acronym = !clean[t.range.clone()].chars().any(char::is_lowercase);
             let given = LEXICON.given.contains(&toks[i].lower);
-            t.cap && !is_suffix(&t.lower) && !lex.is_title_word(&t.lower) && !(acronym && given)
+            let glued_org = acronym && given;
+            t.cap && !is_suffix(&t.lower) && !lex.is_title_word(&t.lower) && !glued_org
         });
     (!runs_on).then(|| candidate(clean, toks, i..end))
 }
