@@ -11,6 +11,7 @@ mod lexicon;
 mod title;
 mod token;
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::contact::Contacts;
@@ -42,6 +43,8 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
     let mut candidates = candidates(clean, &toks);
     chain_lists(clean, &toks, &mut candidates);
     let mut people: Vec<Builder> = Vec::new();
+    // People by the last word of their name, so matching stays linear.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     // Fullest forms first, so shorter forms fold into them.
     let mut order: Vec<usize> = (0..candidates.len())
         .filter(|&i| candidates[i].evidence && name_len(&toks, &candidates[i]) >= 2)
@@ -49,14 +52,23 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
     order.sort_by_key(|&i| std::cmp::Reverse(name_len(&toks, &candidates[i])));
     for i in order {
         let c = &candidates[i];
-        if people.iter().any(|p| p.matches(&toks, c)) {
+        let last = &toks[c.words.end - 1].lower;
+        let known = by_last
+            .get(last.as_str())
+            .is_some_and(|ps: &Vec<usize>| ps.iter().any(|&k| people[k].matches(&toks, c)));
+        if known {
             continue;
         }
+        by_last.entry(last.as_str()).or_default().push(people.len());
         people.push(Builder::new(clean, &toks, c));
     }
     for c in &candidates {
-        if let Some(p) = people.iter_mut().find(|p| p.matches(&toks, c)) {
-            p.add(c);
+        let last = toks[c.words.end - 1].lower.as_str();
+        let hit = by_last
+            .get(last)
+            .and_then(|ps| ps.iter().copied().find(|&k| people[k].matches(&toks, c)));
+        if let Some(k) = hit {
+            people[k].add(c);
         }
     }
     for contact in &contacts.contacts {
@@ -266,10 +278,15 @@ fn is_particle(t: &Token) -> bool {
 }
 
 fn is_honorific_word(lower: &str) -> bool {
-    LEXICON
-        .honorifics
-        .iter()
-        .any(|h| h.len() == 1 && h[0] == lower)
+    static SINGLE: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+        LEXICON
+            .honorifics
+            .iter()
+            .filter(|h| h.len() == 1)
+            .map(|h| h[0].clone())
+            .collect()
+    });
+    SINGLE.contains(lower)
 }
 
 fn is_suffix(lower: &str) -> bool {
