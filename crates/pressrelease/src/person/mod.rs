@@ -332,6 +332,7 @@ fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Optio
     if let Some(k) = (i + 1..end.saturating_sub(1)).find(|&k| {
         toks[k].cap && LEXICON.given.contains(&toks[k].lower) && !is_particle(&toks[k - 1])
     }) && !LEXICON.given.contains(&toks[i].lower)
+        && (i..k).all(|j| is_junk_lead(clean, &toks[j]))
     {
         i = k;
     }
@@ -360,6 +361,17 @@ fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Optio
             t.cap && !is_suffix(&t.lower) && !lex.is_title_word(&t.lower) && !glued_org
         });
     (!runs_on).then(|| candidate(clean, toks, i..end))
+}
+
+/// Whether a capitalised word before a given name is not part of the name:
+/// an acronym, a verb (`Appoints`), a role or an abstract noun.
+fn is_junk_lead(clean: &str, t: &Token) -> bool {
+    const ENDINGS: &[&str] = &["tion", "ness", "ment", "ing", "ity", "acy", "ist", "ils"];
+    let text = &clean[t.range.clone()];
+    !text.chars().any(char::is_lowercase)
+        || t.lower.ends_with('s') && !t.lower.ends_with("ss")
+        || LEXICON.is_title_word(&t.lower)
+        || ENDINGS.iter().any(|e| t.lower.ends_with(e))
 }
 
 /// The number of tokens of an honorific starting at token `i` and ending
@@ -535,6 +547,34 @@ fn cue_before(clean: &str, toks: &[Token], first: usize) -> bool {
                 toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ": " | ":")
             })
     })
+}
+
+/// Capitalised words that open a sentence or a cue before a name.
+fn is_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "by"
+            | "said"
+            | "says"
+            | "contact"
+            | "and"
+            | "with"
+            | "from"
+            | "to"
+            | "as"
+            | "when"
+            | "while"
+            | "but"
+            | "according"
+            | "for"
+            | "in"
+            | "at"
+            | "on"
+            | "thanks"
+            | "today"
+            | "yesterday"
+    ) || LEXICON.before.iter().any(|c| c.len() == 1 && c[0] == lower)
 }
 
 /// Whether a run reads as a name rather than a capitalised phrase: no

@@ -50,7 +50,10 @@ fn names() {
         ("Employee-owned Zorvin announced it.", &[]),
         ("Meet us in Room C said the host.", &[]),
         ("Dr. Zorvin Quell, M.D., spoke.", &["Zorvin Quell"]),
-        ("Acme PR Jane Roe spoke.", &["Jane Roe"]),
+        ("ACME PR Jane Roe spoke.", &["Jane Roe"]),
+        ("Welcomes Jane Roe", &["Jane Roe"]),
+        ("Zorvin Jane Quell said hi.", &["Zorvin Jane Quell"]),
+        ("The Northern Vorta Cross said no.", &[]),
         (
             "It is run by Zorvin Quell, Marto Vusk and Pell Dray.",
             &["Zorvin Quell", "Marto Vusk", "Pell Dray"],
