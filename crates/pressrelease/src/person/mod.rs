@@ -467,13 +467,20 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         why = "alone";
         evidence = true;
     }
-    // `the Red Cross said`: a name does not follow an article.
+    // `the Red Cross said`, `American Red Cross said`: a name does not
+    // follow an article or run on from a capitalised word.
     let k = start_token(toks, start);
-    if k > 0
-        && gap(clean, toks, k - 1) == " "
-        && matches!(toks[k - 1].lower.as_str(), "the" | "a" | "an")
-    {
-        evidence = false;
+    if k > 0 && gap(clean, toks, k - 1) == " " {
+        let p = &toks[k - 1];
+        let article = matches!(p.lower.as_str(), "the" | "a" | "an");
+        let run_on = p.cap
+            && titles.is_empty()
+            && honorifics.is_empty()
+            && !LEXICON.given.contains(&toks[words.start].lower)
+            && !is_function_word(&p.lower);
+        if article || run_on {
+            evidence = false;
+        }
     }
     if std::env::var_os("PERSON_DEBUG").is_some() {
         eprintln!(
