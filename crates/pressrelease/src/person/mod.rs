@@ -166,7 +166,15 @@ impl Builder {
             }
         }
         for t in &c.titles {
-            if !self.titles.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            // `District Attorney` beside `Brooklyn District Attorney`.
+            let lower = t.to_lowercase();
+            let known = self.titles.iter().any(|x| {
+                let x = x.to_lowercase();
+                x == lower || x.ends_with(&format!(" {lower}"))
+            });
+            if !known {
+                self.titles
+                    .retain(|x| !lower.ends_with(&format!(" {}", x.to_lowercase())));
                 self.titles.push(t.clone());
             }
         }

@@ -99,6 +99,15 @@ fn titles() {
             &["Head of Counter-Terrorism"],
         ),
         ("CEO and Chairman Zorvin Quell spoke.", &["CEO", "Chairman"]),
+        (
+            "\"Yes,\" said Jane Roe, Chairman, President, and Chief Executive Officer of Acme.",
+            &["Chairman", "President", "Chief Executive Officer of Acme"],
+        ),
+        ("Sen. Zorvin Quell spoke.", &["Sen."]),
+        (
+            "Valletta District Attorney Jane Roe spoke. District Attorney Roe left.",
+            &["Valletta District Attorney"],
+        ),
         ("Judge Jane Roe and Judge Ken Poe", &["Judge", "Judge"]),
         (
             "Acme named Zorvin Quell as its new Chief Financial Officer.",

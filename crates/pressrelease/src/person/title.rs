@@ -55,7 +55,9 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     }
     let last = k - 1;
     let g = gap(clean, toks, last);
-    if !(g == " " && toks[last].cap || g == ", " && lex.is_title_head(&toks[last].lower)) {
+    let abbrev = g == ". " && toks[last].cap && lex.is_title_head(&toks[last].lower);
+    if !(g == " " && toks[last].cap || abbrev || g == ", " && lex.is_title_head(&toks[last].lower))
+    {
         return None;
     }
     let mut first = last;
@@ -100,7 +102,13 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
         return None;
     }
     let start = toks[from].range.start;
-    Some((start, split_roles(clean, toks, from..to + 1)))
+    let mut roles = split_roles(clean, toks, from..to + 1);
+    if abbrev && to == last {
+        if let Some(r) = roles.last_mut() {
+            r.push('.');
+        }
+    }
+    Some((start, roles))
 }
 
 /// Capitalised words that open a sentence rather than a title.
@@ -318,6 +326,14 @@ pub(super) fn after(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
     } else if g.trim_end() != "," {
         return Vec::new();
     }
+    clause_titles(clean, toks, end, 0)
+}
+
+/// The titles in the clause that starts at token `end`, and in the
+/// clauses after it that open with a title word (`Chairman, President,
+/// and CEO of Acme`).
+fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<String> {
+    let lex = &*LEXICON;
     let mut stop = clause_end(clean, toks[end].range.start);
     // `Director, Department of X,`: a bare title takes the unit after it.
     let bare = toks[end..]
@@ -386,5 +402,19 @@ pub(super) fn after(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
     if !(first..last.min(first + 4)).any(|j| lex.is_title_head(&toks[j].lower)) {
         return Vec::new();
     }
-    split_roles(clean, toks, first..last)
+    let mut out = split_roles(clean, toks, first..last);
+    let at_stop = toks.get(last).is_some_and(|t| t.range.start > stop);
+    if depth < 4 && !out.is_empty() && at_stop && clean[stop..].starts_with(", ") {
+        let mut k = last;
+        if toks[k].lower == "and" {
+            k += 1;
+        }
+        if toks
+            .get(k)
+            .is_some_and(|t| t.cap && lex.is_title_word(&t.lower))
+        {
+            out.extend(clause_titles(clean, toks, k, depth + 1));
+        }
+    }
+    out
 }
