@@ -419,7 +419,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         let head_last = t.last().is_some_and(|t| {
             t.split(' ')
                 .next_back()
-                .is_some_and(|w| LEXICON.is_title_head(&w.to_lowercase()))
+                .is_some_and(|w| LEXICON.is_title_head(&w.trim_end_matches('.').to_lowercase()))
         });
         if !runs_on
             && (given || head_last || !honorifics.is_empty())
