@@ -264,6 +264,9 @@ fn joined(clean: &str, toks: &[Token], i: usize) -> bool {
 /// Whether a token may stand in a name.
 fn is_name_word(t: &Token) -> bool {
     let lex = &*LEXICON;
+    if t.dotted_initial {
+        return true;
+    }
     if lex.particles.contains(&t.lower) || lex.particles.contains(t.lower.trim_end_matches('-')) {
         return true;
     }

@@ -35,6 +35,10 @@ fn names() {
             &["Jane Roe"],
         ),
         ("JANE ROE said yes.", &["JANE ROE"]),
+        (
+            "\"Yes,\" said Acme President Zorla A. Quell.",
+            &["Zorla A. Quell"],
+        ),
         ("Acme Appoints Zorvin Quell", &[]),
         ("Zorvin Quell, 34, of Valletta was held.", &["Zorvin Quell"]),
         ("Press: Marto Vusk: +356 2100 0000", &["Marto Vusk"]),

@@ -13,6 +13,8 @@ pub(super) struct Token {
     pub(super) cap: bool,
     /// A single capital letter (an initial).
     pub(super) initial: bool,
+    /// An initial with its full stop (`A.` in `Jane A. Doe`).
+    pub(super) dotted_initial: bool,
     /// A part after a hyphen starts lower-case (`Employee-owned`).
     pub(super) lower_after_hyphen: bool,
 }
@@ -55,6 +57,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             lower: word.strip_suffix("'s").unwrap_or(word).to_lowercase(),
             cap,
             initial,
+            dotted_initial: initial && text[end..].starts_with('.'),
             lower_after_hyphen: word
                 .split('-')
                 .skip(1)
