@@ -50,8 +50,20 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         .filter(|&i| candidates[i].evidence && name_len(&toks, &candidates[i]) >= 2)
         .collect();
     order.sort_by_key(|&i| std::cmp::Reverse(name_len(&toks, &candidates[i])));
+    // A run that is an organisation's whole name is not a person.
+    let org_names: HashSet<String> = organisations
+        .iter()
+        .flat_map(|o| {
+            std::iter::once(o.name.to_lowercase())
+                .chain(o.acronym.as_ref().map(|a| a.to_lowercase()))
+        })
+        .collect();
     for i in order {
         let c = &candidates[i];
+        let text = &clean[toks[c.words.start].range.start..toks[c.words.end - 1].range.end];
+        if !org_names.is_empty() && org_names.contains(&text.to_lowercase()) {
+            continue;
+        }
         let last = &toks[c.words.end - 1].lower;
         let known = by_last
             .get(last.as_str())

@@ -161,3 +161,50 @@ fn hostile_input_is_linear_and_safe() {
     let _ = people("Jane Roe añoñoñoñoñoñoñoñoñoñoñoñoñoñoñoñoño");
     let _ = people("Jane Roe, ñññññññññññññññññññññññññññ: ñññññññññññ");
 }
+
+#[test]
+fn organisations_tie_and_exclude() {
+    let doc = Doc::new("Vorta Lumina said yes. Jane Roe, Director of the Roads Office, spoke.");
+    let orgs = [
+        Organisation {
+            name: "Vorta Lumina".into(),
+            acronym: None,
+            mentions: vec![],
+        },
+        Organisation {
+            name: "Roads Office".into(),
+            acronym: Some("RO".into()),
+            mentions: vec![],
+        },
+    ];
+    let got = find(&doc, &orgs, &Contacts::default());
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].name, "Jane Roe");
+    assert_eq!(got[0].organisations, ["Roads Office"]);
+}
+
+#[test]
+fn contacts_are_people() {
+    let input = "Jane Roe said yes.\n\nMedia contact: Pell Dray, pell@example.org\n";
+    let doc = Doc::new(input);
+    let contact = crate::record::Contact {
+        name: Some("Pell Dray".into()),
+        honorifics: vec![],
+        title: None,
+        organisation: None,
+        location: None,
+        emails: vec!["pell@example.org".into()],
+        phones: vec![],
+        urls: vec![],
+        span: crate::span::Span::new(20, 60),
+    };
+    let contacts = Contacts {
+        contacts: vec![contact],
+        blocks: vec![],
+    };
+    let got = find(&doc, &[], &contacts);
+    let names: Vec<&str> = got.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Jane Roe", "Pell Dray"]);
+    let m = &got[1].mentions[0];
+    assert_eq!(&input[m.start..m.end], "Pell Dray");
+}
