@@ -495,7 +495,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let k = start_token(toks, start);
     if k > 0 && gap(clean, toks, k - 1) == " " {
         let p = &toks[k - 1];
-        let article = matches!(p.lower.as_str(), "the" | "a" | "an");
+        let article = matches!(p.lower.as_str(), "the" | "a" | "an") && titles.is_empty();
         let run_on = p.cap
             && titles.is_empty()
             && honorifics.is_empty()

@@ -104,6 +104,18 @@ fn titles() {
         ),
         ("CEO and Chairman Zorvin Quell spoke.", &["CEO", "Chairman"]),
         (
+            "He met the Minister of Roads of Somewhere, Jane Roe, today.",
+            &["Minister of Roads of Somewhere"],
+        ),
+        (
+            "Jane Roe, Director for Roads and Rails, spoke.",
+            &["Director for Roads and Rails"],
+        ),
+        (
+            "said Acme of Valletta President Zorvin Quell.",
+            &["President"],
+        ),
+        (
             "\"Yes,\" said Jane Roe, Chairman, President, and Chief Executive Officer of Acme.",
             &["Chairman", "President", "Chief Executive Officer of Acme"],
         ),

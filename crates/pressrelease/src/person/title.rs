@@ -56,8 +56,8 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     let last = k - 1;
     let g = gap(clean, toks, last);
     let abbrev = g == ". " && toks[last].cap && lex.is_title_head(&toks[last].lower);
-    if !(g == " " && toks[last].cap || abbrev || g == ", " && lex.is_title_head(&toks[last].lower))
-    {
+    let comma = g == ", " && toks[last].cap;
+    if !(g == " " && toks[last].cap || abbrev || comma) {
         return None;
     }
     let mut first = last;
@@ -80,11 +80,29 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
         }
         first = j;
     }
+    // `the Minister of Foreign Affairs of Somewhere, Jane Doe`: a title set
+    // off by a comma is either one word or opened by a determiner.
+    if comma && !lex.is_title_head(&toks[last].lower) {
+        let is_det = |t: &Token| {
+            matches!(
+                t.lower.as_str(),
+                "the" | "his" | "her" | "its" | "their" | "our"
+            )
+        };
+        let det = first > 0 && gap(clean, toks, first - 1) == " " && is_det(&toks[first - 1]);
+        if !(det || is_det(&toks[first])) {
+            return None;
+        }
+    }
     // Start at the first title word, with up to three capitalised words
     // before it (`Health Minister`, `Cook County Attorney`), after any
     // possessive (`Acme's CEO`).
     let head_at = (first..=last).find(|&j| lex.is_title_word(&toks[j].lower))?;
     let mut from = head_at.saturating_sub(3).max(first);
+    // `YMCA of Somewhere President`: keep all of an `of` phrase or none.
+    if (first..head_at).any(|j| is_connector(&toks[j].lower)) {
+        from = head_at;
+    }
     while from < head_at && (!toks[from].cap || is_function_word(&toks[from].lower)) {
         from += 1;
     }
@@ -158,8 +176,8 @@ pub(super) fn split_roles(
             }
             // The right side runs to the next `and`; both sides need a head.
             let right_end = (n..last).find(|&k| toks[k].lower == "and").unwrap_or(last);
-            if lex.is_title_word(&toks[n].lower)
-                || has_head(part_start..j) && has_head(n..right_end)
+            if has_head(n..right_end)
+                && (lex.is_title_word(&toks[n].lower) || has_head(part_start..j))
             {
                 parts.push(part_start..j);
                 part_start = n;
@@ -267,6 +285,26 @@ fn clause_end(clean: &str, from: usize) -> usize {
         i += 1;
     }
     limit
+}
+
+/// Whether tokens from `k` are a name of two to four capitalised words,
+/// opening with a given name, that ends its clause.
+fn followed_by_name(clean: &str, toks: &[Token], k: usize) -> bool {
+    let mut n = 0;
+    while k + n < toks.len()
+        && n < 4
+        && toks[k + n].cap
+        && !LEXICON.is_title_word(&toks[k + n].lower)
+    {
+        let g = gap(clean, toks, k + n);
+        n += 1;
+        if g != " " {
+            break;
+        }
+    }
+    n >= 2
+        && LEXICON.given.contains(&toks[k].lower)
+        && matches!(gap(clean, toks, k + n - 1).chars().next(), Some(',' | '.'))
 }
 
 /// Whether `rest` (after a comma) opens with a legal form: `, Inc.`.
@@ -402,8 +440,13 @@ fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<S
     if !(first..last.min(first + 4)).any(|j| lex.is_title_head(&toks[j].lower)) {
         return Vec::new();
     }
-    let mut out = split_roles(clean, toks, first..last);
+    // `his Advisor on X, Jane Doe,`: a title followed by a name is that
+    // name's title.
     let at_stop = toks.get(last).is_some_and(|t| t.range.start > stop);
+    if at_stop && clean[stop..].starts_with(", ") && followed_by_name(clean, toks, last) {
+        return Vec::new();
+    }
+    let mut out = split_roles(clean, toks, first..last);
     if depth < 4 && !out.is_empty() && at_stop && clean[stop..].starts_with(", ") {
         let mut k = last;
         if toks[k].lower == "and" {
