@@ -258,9 +258,25 @@ fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
 
 /// Whether clean offset `at` opens a bulleted line (`* `, `- `, `• `).
 fn bullet_start(clean: &str, at: usize) -> bool {
-    let line_start = clean[..at].rfind('\n').map_or(0, |k| k + 1);
-    let head = clean[line_start..at].trim();
-    matches!(head, "*" | "-" | "\u{2022}")
+    let head = clean[..at].trim_end_matches([' ', '\t']);
+    let Some(marker) = head.strip_suffix(['*', '-', '\u{2022}']) else {
+        return false;
+    };
+    opens_line(clean, marker.len())
+}
+
+/// Whether only spaces stand between the line start and clean offset `at`.
+/// Scans back over the spaces only, so it stays cheap on long lines.
+pub(super) fn opens_line(clean: &str, at: usize) -> bool {
+    let head = clean[..at].trim_end_matches([' ', '\t']);
+    head.is_empty() || head.ends_with('\n')
+}
+
+/// Whether only spaces and commas stand between clean offset `at` and the
+/// line end; returns the line end.
+fn ends_line(clean: &str, at: usize) -> Option<usize> {
+    let rest = clean[at..].trim_start_matches([' ', ',', '\t']);
+    (rest.is_empty() || rest.starts_with('\n')).then(|| clean.len() - rest.len())
 }
 
 /// Whether tokens `i` and `i + 1` stand in one name: one space between
@@ -665,15 +681,15 @@ fn starts_with_given_name(toks: &[Token], words: &Range<usize>) -> bool {
 fn alone_on_line(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
     let start = toks[words.start].range.start;
     let end = toks[words.end - 1].range.end;
-    let line_start = clean[..start].rfind('\n').map_or(0, |k| k + 1);
-    let line_end = clean[end..].find('\n').map_or(clean.len(), |k| end + k);
-    if !clean[line_start..start].trim().is_empty()
-        || !clean[end..line_end].trim_matches([' ', ',']).is_empty()
-    {
+    let Some(line_end) = ends_line(clean, end).filter(|_| opens_line(clean, start)) else {
         return false;
-    }
+    };
     let next = clean[line_end..].trim_start_matches('\n');
-    let next_line = next.lines().next().unwrap_or("");
+    let mut cut = next.len().min(200);
+    while !next.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let next_line = next[..cut].lines().next().unwrap_or("");
     next_line
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .take(6)

@@ -167,6 +167,12 @@ fn mentions_and_honorifics() {
 fn hostile_input_is_linear_and_safe() {
     let caps = "Abc ".repeat(50_000);
     assert!(people(&caps).is_empty());
+    let glued = "aA".repeat(200_000);
+    assert!(people(&glued).is_empty());
+    let line = format!("Jane Roe said{}", " x".repeat(200_000));
+    assert_eq!(people(&line).len(), 1);
+    let bullets = "* Jane Roe\n".repeat(20_000);
+    assert_eq!(people(&bullets).len(), 1);
     let hons = "Mr. ".repeat(50_000);
     assert!(people(&hons).is_empty());
     let _ = people("Mr. É, ñ Ü. Jane");

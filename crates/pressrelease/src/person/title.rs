@@ -208,8 +208,7 @@ pub(super) fn letterhead(
     end: usize,
 ) -> Vec<String> {
     let lex = &*LEXICON;
-    let line_start = clean[..name_start].rfind('\n').map_or(0, |k| k + 1);
-    if end == 0 || end > toks.len() || !clean[line_start..name_start].trim().is_empty() {
+    if end == 0 || end > toks.len() || !super::opens_line(clean, name_start) {
         return Vec::new();
     }
     let from = toks[end - 1].range.end;

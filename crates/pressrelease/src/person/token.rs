@@ -70,8 +70,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
 /// Whether a word so far ends where a capital starts a new word: three or
 /// more letters ending lower-case, but not `Mac` or `Van` (`MacLeod`).
 fn is_glued_prefix(head: &str) -> bool {
-    head.chars().count() >= 3
-        && head.chars().last().is_some_and(char::is_lowercase)
+    head.chars().next_back().is_some_and(char::is_lowercase)
+        && head.chars().take(3).count() >= 3
         && !matches!(
             head,
             "Mac" | "Van" | "Von" | "Del" | "Des" | "Dos" | "Das" | "Della"
