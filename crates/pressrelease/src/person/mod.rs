@@ -224,19 +224,30 @@ impl Builder {
 /// Names listed after a person (`Jane Doe, CFA, Ken Poe and Al Roe`)
 /// are people too.
 fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
-    for k in 1..candidates.len() {
+    // The last candidate that opened a bulleted line: (its start, evidence).
+    let mut last_bullet: Option<(usize, bool)> = None;
+    for k in 0..candidates.len() {
+        let start = candidates[k].mention.start;
+        if bullet_start(clean, start) {
+            if let Some((prev_start, true)) = last_bullet {
+                let lines = clean[prev_start..start]
+                    .bytes()
+                    .filter(|&b| b == b'\n')
+                    .count();
+                let next = &candidates[k];
+                if lines <= 2 && next.words.len() >= 2 && looks_like_name(clean, toks, &next.words)
+                {
+                    candidates[k].evidence = true;
+                }
+            }
+            last_bullet = Some((start, candidates[k].evidence));
+        }
+        if k == 0 {
+            continue;
+        }
         let (prev, next) = (&candidates[k - 1], &candidates[k]);
         if !prev.evidence || next.evidence || next.words.len() < 2 {
             continue;
-        }
-        if bullet_start(clean, prev.mention.start) && bullet_start(clean, next.mention.start) {
-            let gap_lines = clean[prev.mention.start..next.mention.start]
-                .matches('\n')
-                .count();
-            if gap_lines <= 2 && looks_like_name(clean, toks, &next.words) {
-                candidates[k].evidence = true;
-                continue;
-            }
         }
         let from = toks[prev.words.end - 1].range.end;
         let to = toks[next.words.start].range.start;
@@ -447,13 +458,15 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
             && gap(clean, toks, words.end - 1) == " "
             && toks.get(words.end + 1).is_some_and(|t| t.cap);
         let given = LEXICON.given.contains(&toks[words.start].lower);
+        // `the Minister of X, Jane Doe`: a title set off by a comma.
+        let comma_form = clean[..hon_start].ends_with(", ");
         let head_last = t.last().is_some_and(|t| {
             t.split(' ')
                 .next_back()
                 .is_some_and(|w| LEXICON.is_title_head(&w.trim_end_matches('.').to_lowercase()))
         });
         if !runs_on
-            && (given || head_last || !honorifics.is_empty())
+            && (given || head_last || comma_form || !honorifics.is_empty())
             && (!honorifics.is_empty() || looks_like_name(clean, toks, &words))
         {
             evidence = true;
