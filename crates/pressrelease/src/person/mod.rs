@@ -42,6 +42,7 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
     let toks = tokenize(clean);
     let mut candidates = candidates(clean, &toks);
     chain_lists(clean, &toks, &mut candidates);
+    chain_bullets_back(clean, &toks, &mut candidates);
     let mut people: Vec<Builder> = Vec::new();
     // People by the last word of their name, so matching stays linear.
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -264,6 +265,29 @@ fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
         if matches!(between, "" | "and" | "&" | "or") {
             candidates[k].evidence = true;
         }
+    }
+}
+
+/// Bulleted names before a person found in the same list are people too
+/// (the backward half of the bullet rule in [`chain_lists`]).
+fn chain_bullets_back(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
+    let mut next_bullet: Option<usize> = None;
+    for k in (0..candidates.len()).rev() {
+        let start = candidates[k].mention.start;
+        if !bullet_start(clean, start) {
+            continue;
+        }
+        if let Some(next_start) = next_bullet {
+            let lines = clean[start..next_start]
+                .bytes()
+                .filter(|&b| b == b'\n')
+                .count();
+            let c = &candidates[k];
+            if lines <= 2 && c.words.len() >= 2 && looks_like_name(clean, toks, &c.words) {
+                candidates[k].evidence = true;
+            }
+        }
+        next_bullet = candidates[k].evidence.then_some(start);
     }
 }
 
@@ -667,6 +691,16 @@ fn age_or_phone_after(clean: &str, name_end: usize) -> bool {
     };
     if let Some(r) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" (")) {
         return digits_then(r) && !r.starts_with('0');
+    }
+    // `Jane Doe 0447 000 000`, `Jane Doe555-0100`: a phone right after.
+    let phone = rest.trim_start_matches(' ');
+    let digits = phone
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+'))
+        .filter(char::is_ascii_digit)
+        .count();
+    if digits >= 7 && phone.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '(') {
+        return true;
     }
     rest.strip_prefix(": ")
         .or_else(|| rest.strip_prefix(":"))

@@ -436,7 +436,7 @@ fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<S
     {
         return Vec::new();
     }
-    if !(first..last.min(first + 4)).any(|j| lex.is_title_head(&toks[j].lower)) {
+    if !(first..last.min(first + 6)).any(|j| lex.is_title_head(&toks[j].lower)) {
         return Vec::new();
     }
     // `his Advisor on X, Jane Doe,`: a title followed by a name is that

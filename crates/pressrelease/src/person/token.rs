@@ -31,7 +31,14 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         while let Some(&(j, d)) = chars.peek() {
             // Words glued by lost markup (`DetailsJane`, `DoeTel`) split
             // where a capital follows four or more letters.
-            if d.is_uppercase() && is_glued_prefix(&text[i..j]) {
+            // A phone glued to a name (`Doe5550100`) starts a new word.
+            let glued_digit = d.is_ascii_digit()
+                && text[i..j]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+                && text[i..j].chars().take(3).count() >= 3;
+            if glued_digit || d.is_uppercase() && is_glued_prefix(&text[i..j]) {
                 break;
             }
             if d.is_alphanumeric() {
