@@ -94,6 +94,8 @@ fn titles() {
         ),
         ("Acme's CEO, Jane Roe, said hello.", &["CEO"]),
         ("Jane Roe, 45, said hello.", &[]),
+        ("Zorvin Quell, Judge Jane Roe and others met.", &["Judge"]),
+        ("Zorvin Quell, of the Roads Office, spoke.", &[]),
         (
             "Jane Roe, Director, Office of Roads, Ministry of Works, spoke.",
             &["Director, Office of Roads"],

@@ -439,6 +439,18 @@ fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<S
     if !(first..last.min(first + 6)).any(|j| lex.is_title_head(&toks[j].lower)) {
         return Vec::new();
     }
+    // `, of the Roads Office`: a clause opened by a connector is no title;
+    // `, Commissioner Jane Doe`: nor is one that names another person.
+    let names_person = (first + 1..last).any(|j| {
+        toks[j].cap
+            && LEXICON.given.contains(&toks[j].lower)
+            && j + 1 < last
+            && toks[j + 1].cap
+            && gap(clean, toks, j) == " "
+    });
+    if is_connector(&toks[first].lower) || names_person {
+        return Vec::new();
+    }
     // `his Advisor on X, Jane Doe,`: a title followed by a name is that
     // name's title.
     let at_stop = toks.get(last).is_some_and(|t| t.range.start > stop);
