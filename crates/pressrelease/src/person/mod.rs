@@ -519,7 +519,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         why = "age";
         evidence = true;
     }
-    let mut after = title::after(clean, toks, end);
+    let mut after = title::after(clean, toks, toks[words.start].range.start, end);
     if after.is_empty() {
         after = title::letterhead(clean, toks, toks[words.start].range.start.min(start), end);
     }
@@ -671,7 +671,7 @@ fn looks_like_name(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
     let given = ws.first().is_some_and(|t| LEXICON.given.contains(&t.lower));
     ws.iter().all(|t| {
         let text = &clean[t.range.clone()];
-        let acronym = text.chars().filter(|c| c.is_alphabetic()).count() > 1
+        let acronym = text.chars().filter(|c| c.is_alphabetic()).count() > 2
             && !text.chars().any(char::is_lowercase);
         !acronym && (given || !ENDINGS.iter().any(|e| t.lower.ends_with(e)))
     })

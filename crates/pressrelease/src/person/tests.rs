@@ -94,6 +94,12 @@ fn titles() {
         ),
         ("Acme's CEO, Jane Roe, said hello.", &["CEO"]),
         ("Jane Roe, 45, said hello.", &[]),
+        ("They praised co-founder Zorvin Quell.", &["co-founder"]),
+        (
+            "For more information: Jane Roe Director of Communications",
+            &["Director of Communications"],
+        ),
+        ("It was signed by Gov. JB Quell.", &["Gov."]),
         ("Zorvin Quell, Judge Jane Roe and others met.", &["Judge"]),
         ("Zorvin Quell, of the Roads Office, spoke.", &[]),
         (

@@ -56,6 +56,19 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     let last = k - 1;
     let g = gap(clean, toks, last);
     let abbrev = g == ". " && toks[last].cap && lex.is_title_head(&toks[last].lower);
+    // `praised founder Jane Doe`, `said chief executive Jane Doe`.
+    if g == " " && !toks[last].cap && lex.is_title_head(&toks[last].lower) {
+        let mut from = last;
+        while from > 0
+            && gap(clean, toks, from - 1) == " "
+            && !toks[from - 1].cap
+            && lex.is_title_word(&toks[from - 1].lower)
+        {
+            from -= 1;
+        }
+        let start = toks[from].range.start;
+        return Some((start, vec![clean[start..toks[last].range.end].to_string()]));
+    }
     let comma = g == ", " && toks[last].cap;
     if !(g == " " && toks[last].cap || abbrev || comma) {
         return None;
@@ -306,6 +319,13 @@ fn followed_by_name(clean: &str, toks: &[Token], k: usize) -> bool {
         && matches!(gap(clean, toks, k + n - 1).chars().next(), Some(',' | '.'))
 }
 
+/// Whether the name at `name_start` opens its line or follows a colon
+/// (`Contact: Jane Doe Director of X`).
+fn in_contact_line(clean: &str, name_start: usize) -> bool {
+    let head = clean[..name_start].trim_end_matches([' ', '\t']);
+    head.is_empty() || head.ends_with('\n') || head.ends_with(':')
+}
+
 /// Whether `rest` (after a comma) opens with a legal form: `, Inc.`.
 fn is_legal_suffix(rest: &str) -> bool {
     let rest = rest.trim_start();
@@ -339,7 +359,7 @@ fn is_legal_suffix(rest: &str) -> bool {
 
 /// Appositive titles after a name whose next token is `end`:
 /// `, Director of X and Chair of Y,` gives both roles.
-pub(super) fn after(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
+pub(super) fn after(clean: &str, toks: &[Token], name_start: usize, end: usize) -> Vec<String> {
     let lex = &*LEXICON;
     if end == 0 || end >= toks.len() {
         return Vec::new();
@@ -360,6 +380,12 @@ pub(super) fn after(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
         if !lex.is_title_word(&toks[end].lower) {
             return Vec::new();
         }
+    } else if g == " "
+        && toks[end].cap
+        && lex.title_heads.contains(&toks[end].lower)
+        && in_contact_line(clean, name_start)
+    {
+        // `Jane Doe Director of Communications` in a contact or signature.
     } else if g.trim_end() != "," {
         return Vec::new();
     }
