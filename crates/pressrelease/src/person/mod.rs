@@ -255,7 +255,10 @@ fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
         if to < from || to - from > 16 {
             continue;
         }
-        let between = clean[from..next.mention.start.max(from).min(to)].trim();
+        if !looks_like_name(clean, toks, &next.words) {
+            continue;
+        }
+        let between = clean[from..to].trim();
         let between = between.trim_start_matches(',').trim_start();
         let between = ["CFA", "MD", "PhD", "Jr.", "Jr", "MP"]
             .iter()
@@ -515,13 +518,27 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
             evidence = true;
         }
     }
-    if !evidence && age_or_phone_after(clean, name_end) {
+    if !evidence && age_or_phone_after(clean, name_end) && looks_like_name(clean, toks, &words) {
         why = "age";
         evidence = true;
     }
     let mut after = title::after(clean, toks, toks[words.start].range.start, end);
     if after.is_empty() {
         after = title::letterhead(clean, toks, toks[words.start].range.start.min(start), end);
+    }
+    // `Acme Minerals, Chief Geologist`, `Acme DAO, a leader in`: the run
+    // before an appositive title must read as a name.
+    let lower_title = after
+        .first()
+        .is_some_and(|t| t.starts_with(char::is_lowercase));
+    let name_like = LEXICON.given.contains(&toks[words.start].lower)
+        || if lower_title {
+            looks_like_name(clean, toks, &words)
+        } else {
+            !has_noun_ending(toks, &words)
+        };
+    if !name_like {
+        after.clear();
     }
     if !after.is_empty() {
         why = "after";
@@ -660,20 +677,29 @@ fn is_function_word(lower: &str) -> bool {
     ) || LEXICON.before.iter().any(|c| c.len() == 1 && c[0] == lower)
 }
 
+/// Whether a word of the run ends like an abstract or plural noun.
+fn has_noun_ending(toks: &[Token], words: &Range<usize>) -> bool {
+    toks[words.clone()]
+        .iter()
+        .any(|t| NOUN_ENDINGS.iter().any(|e| t.lower.ends_with(e)))
+}
+
+/// Endings of abstract and plural nouns, rare at the end of names.
+const NOUN_ENDINGS: &[&str] = &[
+    "tion", "sion", "ness", "ment", "ing", "ity", "ics", "ance", "ence", "ies", "ums", "ship",
+    "age", "ure", "ism", "ogy", "ery", "ors", "ers", "als",
+];
+
 /// Whether a run reads as a name rather than a capitalised phrase: no
 /// acronyms, no abstract-noun endings, not all initials.
 fn looks_like_name(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
-    const ENDINGS: &[&str] = &[
-        "tion", "sion", "ness", "ment", "ing", "ity", "ics", "ance", "ence", "ies", "ums", "ship",
-        "age", "ure", "ism", "ogy", "ery", "ors", "ers", "als",
-    ];
     let ws = &toks[words.clone()];
     let given = ws.first().is_some_and(|t| LEXICON.given.contains(&t.lower));
     ws.iter().all(|t| {
         let text = &clean[t.range.clone()];
         let acronym = text.chars().filter(|c| c.is_alphabetic()).count() > 2
             && !text.chars().any(char::is_lowercase);
-        !acronym && (given || !ENDINGS.iter().any(|e| t.lower.ends_with(e)))
+        !acronym && (given || !NOUN_ENDINGS.iter().any(|e| t.lower.ends_with(e)))
     })
 }
 
@@ -689,8 +715,15 @@ fn age_or_phone_after(clean: &str, name_end: usize) -> bool {
         let n = s.chars().take_while(char::is_ascii_digit).count();
         (1..=3).contains(&n) && s[n..].starts_with([',', ')', ' '])
     };
-    if let Some(r) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" (")) {
+    if let Some(r) = rest.strip_prefix(", ") {
         return digits_then(r) && !r.starts_with('0');
+    }
+    if let Some(r) = rest.strip_prefix(" (") {
+        // `(34)` is an age, `(713) 555-0100` a phone.
+        let n = r.chars().take_while(char::is_ascii_digit).count();
+        let after = r[n..].strip_prefix(')').unwrap_or("x");
+        return (1..=2).contains(&n)
+            && !after.trim_start().starts_with(|c: char| c.is_ascii_digit());
     }
     // `Jane Doe 0447 000 000`, `Jane Doe555-0100`: a phone right after.
     let phone = rest.trim_start_matches(' ');

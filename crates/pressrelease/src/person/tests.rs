@@ -40,6 +40,13 @@ fn names() {
             &["Zorla A. Quell"],
         ),
         ("Acme Appoints Zorvin Quell", &[]),
+        (
+            "Jane Roe, Chair of Vorta Point Condominiums, spoke.",
+            &["Jane Roe"],
+        ),
+        ("Vorta Minerals, Chief Geologist, said so.", &[]),
+        ("VORTA DAO, a leader in ledgers, said so.", &[]),
+        ("Visit Vorta Galleria (713) 555-0100 today.", &[]),
         ("Zorvin Quell, 34, of Valletta was held.", &["Zorvin Quell"]),
         ("Press: Marto Vusk: +356 2100 0000", &["Marto Vusk"]),
         (
