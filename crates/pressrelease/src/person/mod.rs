@@ -200,8 +200,22 @@ impl Builder {
             .map(|r| doc.text.mention(r.clone()))
             .collect();
         mentions.extend(self.contact_mention);
+        // `Under-Secretary-General` beside `Under-Secretary-General for X`
+        // says nothing more.
+        let lowered: Vec<String> = self.titles.iter().map(|t| t.to_lowercase()).collect();
+        let titles: Vec<String> = self
+            .titles
+            .iter()
+            .zip(&lowered)
+            .filter(|(_, l)| {
+                !lowered
+                    .iter()
+                    .any(|o| o.len() > l.len() && o.starts_with(&format!("{l} ")))
+            })
+            .map(|(t, _)| t.clone())
+            .collect();
         let mut orgs: Vec<String> = Vec::new();
-        for t in &self.titles {
+        for t in &titles {
             for o in organisations {
                 let hit = t.contains(o.name.as_str())
                     || o.acronym.as_deref().is_some_and(|a| {
@@ -215,7 +229,7 @@ impl Builder {
         Person {
             name: self.name,
             honorifics: self.honorifics,
-            titles: self.titles,
+            titles,
             organisations: orgs,
             mentions,
         }
