@@ -527,7 +527,10 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     }
     if let Some(next) = toks.get(end) {
         let g = gap(clean, toks, end - 1);
-        if (g == " " || g == ", ") && lex.after.contains(&next.lower) {
+        if (g == " " || g == ", ")
+            && lex.after.contains(&next.lower)
+            && looks_like_name(clean, toks, &words)
+        {
             why = "verb";
             evidence = true;
         }
@@ -749,13 +752,16 @@ fn age_or_phone_after(clean: &str, name_end: usize) -> bool {
     if digits >= 7 && phone.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '(') {
         return true;
     }
-    rest.strip_prefix(": ")
-        .or_else(|| rest.strip_prefix(":"))
-        .is_some_and(|r| {
-            r.starts_with('+')
-                || r.starts_with('(')
-                || r.chars().take(3).all(|c| c.is_ascii_digit()) && r.len() >= 3
-        })
+    rest.strip_prefix(':').is_some_and(|r| {
+        let r = r.trim_start_matches(' ');
+        let digits = r
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+'))
+            .filter(char::is_ascii_digit)
+            .count();
+        // The window is cut at 24 bytes, so a phone shows at least 7 digits.
+        digits >= 7
+    })
 }
 
 /// Whether a name of two to four words opens with a common given name.

@@ -47,6 +47,7 @@ fn names() {
         ("Vorta Minerals, Chief Geologist, said so.", &[]),
         ("VORTA DAO, a leader in ledgers, said so.", &[]),
         ("Visit Vorta Galleria (713) 555-0100 today.", &[]),
+        ("Acme of Vorta Galleria: 1800 Main St", &[]),
         ("Zorvin Quell, 34, of Valletta was held.", &["Zorvin Quell"]),
         ("Press: Marto Vusk: +356 2100 0000", &["Marto Vusk"]),
         (
