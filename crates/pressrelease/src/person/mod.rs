@@ -397,7 +397,15 @@ fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
             continue;
         }
         let mut end = i + 1;
-        while end < toks.len() && joined(clean, toks, end - 1) && is_name_word(&toks[end]) {
+        // `Jane Doe ACME Events`: an acronym ends a mixed-case name, and a
+        // mixed-case word ends an all-caps one.
+        let caps = |t: &Token| is_acronym(&clean[t.range.clone()]);
+        let first_caps = caps(&toks[i]);
+        while end < toks.len()
+            && joined(clean, toks, end - 1)
+            && is_name_word(&toks[end])
+            && (caps(&toks[end]) == first_caps || !toks[end].cap || toks[end].initial)
+        {
             end += 1;
         }
         let next_start = end;
@@ -692,6 +700,11 @@ fn is_function_word(lower: &str) -> bool {
             | "today"
             | "yesterday"
     ) || LEXICON.before.iter().any(|c| c.len() == 1 && c[0] == lower)
+}
+
+/// Whether a word is an acronym: three or more letters, all capitals.
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 2 && !word.chars().any(char::is_lowercase)
 }
 
 /// Whether a word of the run ends like an abstract or plural noun.

@@ -40,6 +40,8 @@ fn names() {
             &["Zorla A. Quell"],
         ),
         ("Acme Appoints Zorvin Quell", &[]),
+        ("Contact: Jane Roe VLT Alpine Club Email", &["Jane Roe"]),
+        ("For more call Zorvin Quell at 555-0100.", &["Zorvin Quell"]),
         (
             "Jane Roe, Chair of Vorta Point Condominiums, spoke.",
             &["Jane Roe"],
