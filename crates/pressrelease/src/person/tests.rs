@@ -103,6 +103,8 @@ fn titles() {
             &["Founder", "CEO of Acme Corp"],
         ),
         ("Acme's CEO, Jane Roe, said hello.", &["CEO"]),
+        ("with Deputy Chief's Jane Roe today", &["Deputy Chief's"]),
+        ("the United States Zorvin Quell said", &[]),
         ("Jane Roe, 45, said hello.", &[]),
         ("They praised co-founder Zorvin Quell.", &["co-founder"]),
         (

@@ -119,7 +119,9 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     while from < head_at && (!toks[from].cap || is_function_word(&toks[from].lower)) {
         from += 1;
     }
-    if let Some(p) = (from..=last)
+    // A possessive right before the name is part of the title
+    // (`Deputy Chief's Jane Doe`); one before a title word is its owner.
+    if let Some(p) = (from..last)
         .rev()
         .find(|&j| clean[toks[j].range.clone()].ends_with("'s"))
     {
