@@ -496,9 +496,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let mut start = hon_start;
     let mut titles = Vec::new();
     let mut evidence = !honorifics.is_empty();
-    let mut why = "hon";
     if let Some((at, t)) = title::before(clean, toks, hon_start) {
-        why = "before";
         // `Director of Policy Studies at Acme`: the words after a title
         // that run on into `at`/`of` + a capital belong to the title.
         let runs_on = toks
@@ -539,12 +537,10 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
             && lex.after.contains(&next.lower)
             && looks_like_name(clean, toks, &words)
         {
-            why = "verb";
             evidence = true;
         }
     }
     if !evidence && age_or_phone_after(clean, name_end) && looks_like_name(clean, toks, &words) {
-        why = "age";
         evidence = true;
     }
     let mut after = title::after(clean, toks, toks[words.start].range.start, end);
@@ -566,7 +562,6 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         after.clear();
     }
     if !after.is_empty() {
-        why = "after";
         evidence = true;
         titles.extend(after);
     }
@@ -574,15 +569,12 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         && cue_before(clean, toks, start_token(toks, start))
         && looks_like_name(clean, toks, &words)
     {
-        why = "cue";
         evidence = true;
     }
     if !evidence && starts_with_given_name(toks, &words) {
-        why = "given";
         evidence = true;
     }
     if !evidence && alone_on_line(clean, toks, &words) {
-        why = "alone";
         evidence = true;
     }
     // `the Red Cross said`, `American Red Cross said`: a name does not
@@ -599,12 +591,6 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         if article || run_on {
             evidence = false;
         }
-    }
-    if std::env::var_os("PERSON_DEBUG").is_some() {
-        eprintln!(
-            "{:?} ev={evidence} {why} titles={titles:?}",
-            &clean[toks[words.start].range.start..name_end]
-        );
     }
     Candidate {
         words,
