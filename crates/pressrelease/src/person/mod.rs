@@ -8,6 +8,7 @@
 //! found, never new people.
 
 mod lexicon;
+mod mention;
 mod title;
 mod token;
 
@@ -18,6 +19,7 @@ use crate::contact::Contacts;
 use crate::record::{Organisation, Person};
 use crate::segment::Doc;
 use lexicon::LEXICON;
+use mention::Builder;
 use token::{Token, tokenize};
 
 /// Longest name, in words; longer capitalised runs are not names.
@@ -119,121 +121,6 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
 
 fn name_len(toks: &[Token], c: &Candidate) -> usize {
     toks[c.words.clone()].iter().filter(|t| t.cap).count()
-}
-
-/// A person being assembled from its candidates.
-struct Builder {
-    name: String,
-    /// Lower-case name words.
-    words: Vec<String>,
-    honorifics: Vec<String>,
-    titles: Vec<String>,
-    mentions: Vec<Range<usize>>,
-    first: usize,
-    contact_mention: Option<crate::span::Mention>,
-}
-
-impl Builder {
-    fn new(clean: &str, toks: &[Token], c: &Candidate) -> Builder {
-        let range = toks[c.words.start].range.start..toks[c.words.end - 1].range.end;
-        Builder {
-            name: clean[range].to_string(),
-            words: toks[c.words.clone()]
-                .iter()
-                .map(|t| t.lower.clone())
-                .collect(),
-            honorifics: Vec::new(),
-            titles: Vec::new(),
-            mentions: Vec::new(),
-            first: c.mention.start,
-            contact_mention: None,
-        }
-    }
-
-    /// Whether a candidate names this person: its words are the person's
-    /// words and it ends with the surname (so a first name alone does not).
-    fn matches(&self, toks: &[Token], c: &Candidate) -> bool {
-        let words = &toks[c.words.clone()];
-        let Some(last) = words.last() else {
-            return false;
-        };
-        if self.words.last() != Some(&last.lower) {
-            return false;
-        }
-        let mut from = 0;
-        for w in words {
-            match self.words[from..].iter().position(|x| *x == w.lower) {
-                Some(k) => from += k + 1,
-                None => return false,
-            }
-        }
-        true
-    }
-
-    fn add(&mut self, c: &Candidate) {
-        self.first = self.first.min(c.mention.start);
-        self.mentions.push(c.mention.clone());
-        for h in &c.honorifics {
-            if !self.honorifics.iter().any(|x| x.eq_ignore_ascii_case(h)) {
-                self.honorifics.push(h.clone());
-            }
-        }
-        for t in &c.titles {
-            // `District Attorney` beside `Brooklyn District Attorney`.
-            let lower = t.to_lowercase();
-            let known = self.titles.iter().any(|x| {
-                let x = x.to_lowercase();
-                x == lower || x.ends_with(&format!(" {lower}"))
-            });
-            if !known {
-                self.titles
-                    .retain(|x| !lower.ends_with(&format!(" {}", x.to_lowercase())));
-                self.titles.push(t.clone());
-            }
-        }
-    }
-
-    fn finish(self, doc: &Doc, organisations: &[Organisation]) -> Person {
-        let mut mentions: Vec<_> = self
-            .mentions
-            .iter()
-            .map(|r| doc.text.mention(r.clone()))
-            .collect();
-        mentions.extend(self.contact_mention);
-        // `Under-Secretary-General` beside `Under-Secretary-General for X`
-        // says nothing more.
-        let lowered: Vec<String> = self.titles.iter().map(|t| t.to_lowercase()).collect();
-        let titles: Vec<String> = self
-            .titles
-            .iter()
-            .zip(&lowered)
-            .filter(|(_, l)| {
-                !lowered
-                    .iter()
-                    .any(|o| o.len() > l.len() && o.starts_with(&format!("{l} ")))
-            })
-            .map(|(t, _)| t.clone())
-            .collect();
-        let mut orgs: Vec<String> = Vec::new();
-        for t in &titles {
-            for o in organisations {
-                let hit = t.contains(o.name.as_str())
-                    || o.acronym.as_deref().is_some_and(|a| {
-                        !a.is_empty() && t.split(|c: char| !c.is_alphanumeric()).any(|w| w == a)
-                    });
-                if hit && !orgs.contains(&o.name) {
-                    orgs.push(o.name.clone());
-                }
-            }
-        }
-        Person {
-            name: self.name,
-            honorifics: self.honorifics,
-            titles,
-            organisations: orgs,
-            mentions,
-        }
-    }
 }
 
 /// Names listed after a person (`Jane Doe, CFA, Ken Poe and Al Roe`)
