@@ -1,0 +1,686 @@
+//! People: names with honorifics, titles, organisations and mentions.
+//!
+//! A person is a run of name words (capitalised words, initials and
+//! particles such as `bin` or `van der`) with evidence around it: an
+//! honorific or a title before it, an appositive title after it, a speech
+//! verb or a cue (`said`, `according to`, `by`) beside it. Shorter later
+//! forms (`Ms. Doe`, `Director Doe`) are mentions of the person already
+//! found, never new people.
+
+mod lexicon;
+mod mention;
+mod title;
+mod token;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::contact::Contacts;
+use crate::record::{Organisation, Person};
+use crate::segment::Doc;
+use lexicon::LEXICON;
+use mention::Builder;
+use token::{Token, tokenize};
+
+/// Longest name, in words; longer capitalised runs are not names.
+const MAX_NAME_WORDS: usize = 7;
+
+/// A run of name words with what surrounds it.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Token indices of the name.
+    words: Range<usize>,
+    /// Clean range of the mention (honorifics and title before included).
+    mention: Range<usize>,
+    honorifics: Vec<String>,
+    titles: Vec<String>,
+    /// Evidence that the run is a person.
+    evidence: bool,
+}
+
+/// Finds every named person, once each.
+pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contacts) -> Vec<Person> {
+    let clean = doc.clean();
+    let toks = tokenize(clean);
+    let mut candidates = candidates(clean, &toks);
+    chain_lists(clean, &toks, &mut candidates);
+    chain_bullets_back(clean, &toks, &mut candidates);
+    let mut people: Vec<Builder> = Vec::new();
+    // People by the last word of their name, so matching stays linear.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Fullest forms first, so shorter forms fold into them.
+    let mut order: Vec<usize> = (0..candidates.len())
+        .filter(|&i| candidates[i].evidence && name_len(&toks, &candidates[i]) >= 2)
+        .collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(name_len(&toks, &candidates[i])));
+    // A run that is an organisation's whole name is not a person.
+    let org_names: HashSet<String> = organisations
+        .iter()
+        .flat_map(|o| {
+            std::iter::once(o.name.to_lowercase())
+                .chain(o.acronym.as_ref().map(|a| a.to_lowercase()))
+        })
+        .collect();
+    for i in order {
+        let c = &candidates[i];
+        let text = &clean[toks[c.words.start].range.start..toks[c.words.end - 1].range.end];
+        if !org_names.is_empty() && org_names.contains(&text.to_lowercase()) {
+            continue;
+        }
+        let last = &toks[c.words.end - 1].lower;
+        let known = by_last
+            .get(last.as_str())
+            .is_some_and(|ps: &Vec<usize>| ps.iter().any(|&k| people[k].matches(&toks, c)));
+        if known {
+            continue;
+        }
+        by_last.entry(last.as_str()).or_default().push(people.len());
+        people.push(Builder::new(clean, &toks, c));
+    }
+    for c in &candidates {
+        let last = toks[c.words.end - 1].lower.as_str();
+        let hit = by_last
+            .get(last)
+            .and_then(|ps| ps.iter().copied().find(|&k| people[k].matches(&toks, c)));
+        if let Some(k) = hit {
+            people[k].add(c);
+        }
+    }
+    for contact in &contacts.contacts {
+        let Some(name) = contact.name.as_deref().filter(|n| !n.trim().is_empty()) else {
+            continue;
+        };
+        let key = name.to_lowercase();
+        if people.iter().any(|p| p.name.to_lowercase() == key) {
+            continue;
+        }
+        let mention = match clean.find(name) {
+            Some(at) => doc.text.mention(at..at + name.len()),
+            None => crate::span::Mention {
+                text: contact.span.text(doc.text.original).to_string(),
+                start: contact.span.start,
+                end: contact.span.end,
+            },
+        };
+        people.push(Builder {
+            name: name.to_string(),
+            words: Vec::new(),
+            honorifics: contact.honorifics.clone(),
+            titles: contact.title.iter().cloned().collect(),
+            mentions: Vec::new(),
+            first: usize::MAX,
+            contact_mention: Some(mention),
+        });
+    }
+    people.sort_by_key(|p| p.first);
+    people
+        .into_iter()
+        .map(|p| p.finish(doc, organisations))
+        .collect()
+}
+
+fn name_len(toks: &[Token], c: &Candidate) -> usize {
+    toks[c.words.clone()].iter().filter(|t| t.cap).count()
+}
+
+/// Names listed after a person (`Jane Doe, CFA, Ken Poe and Al Roe`)
+/// are people too.
+fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
+    // The last candidate that opened a bulleted line: (its start, evidence).
+    let mut last_bullet: Option<(usize, bool)> = None;
+    for k in 0..candidates.len() {
+        let start = candidates[k].mention.start;
+        if bullet_start(clean, start) {
+            if let Some((prev_start, true)) = last_bullet {
+                let lines = clean[prev_start..start]
+                    .bytes()
+                    .filter(|&b| b == b'\n')
+                    .count();
+                let next = &candidates[k];
+                if lines <= 2 && next.words.len() >= 2 && looks_like_name(clean, toks, &next.words)
+                {
+                    candidates[k].evidence = true;
+                }
+            }
+            last_bullet = Some((start, candidates[k].evidence));
+        }
+        if k == 0 {
+            continue;
+        }
+        let (prev, next) = (&candidates[k - 1], &candidates[k]);
+        if !prev.evidence || next.evidence || next.words.len() < 2 {
+            continue;
+        }
+        let from = toks[prev.words.end - 1].range.end;
+        let to = toks[next.words.start].range.start;
+        if to < from || to - from > 16 {
+            continue;
+        }
+        if !looks_like_name(clean, toks, &next.words) {
+            continue;
+        }
+        let between = clean[from..to].trim();
+        let between = between.trim_start_matches(',').trim_start();
+        let between = ["CFA", "MD", "PhD", "Jr.", "Jr", "MP"]
+            .iter()
+            .fold(between, |b, s| b.strip_prefix(s).unwrap_or(b))
+            .trim();
+        let between = between.trim_start_matches(',').trim();
+        if matches!(between, "" | "and" | "&" | "or") {
+            candidates[k].evidence = true;
+        }
+    }
+}
+
+/// Bulleted names before a person found in the same list are people too
+/// (the backward half of the bullet rule in [`chain_lists`]).
+fn chain_bullets_back(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
+    let mut next_bullet: Option<usize> = None;
+    for k in (0..candidates.len()).rev() {
+        let start = candidates[k].mention.start;
+        if !bullet_start(clean, start) {
+            continue;
+        }
+        if let Some(next_start) = next_bullet {
+            let lines = clean[start..next_start]
+                .bytes()
+                .filter(|&b| b == b'\n')
+                .count();
+            let c = &candidates[k];
+            if lines <= 2 && c.words.len() >= 2 && looks_like_name(clean, toks, &c.words) {
+                candidates[k].evidence = true;
+            }
+        }
+        next_bullet = candidates[k].evidence.then_some(start);
+    }
+}
+
+/// Whether clean offset `at` opens a bulleted line (`* `, `- `, `• `).
+fn bullet_start(clean: &str, at: usize) -> bool {
+    let head = clean[..at].trim_end_matches([' ', '\t']);
+    let Some(marker) = head.strip_suffix(['*', '-', '\u{2022}']) else {
+        return false;
+    };
+    opens_line(clean, marker.len())
+}
+
+/// Whether only spaces stand between the line start and clean offset `at`.
+/// Scans back over the spaces only, so it stays cheap on long lines.
+pub(super) fn opens_line(clean: &str, at: usize) -> bool {
+    let head = clean[..at].trim_end_matches([' ', '\t']);
+    head.is_empty() || head.ends_with('\n')
+}
+
+/// Whether only spaces and commas stand between clean offset `at` and the
+/// line end; returns the line end.
+fn ends_line(clean: &str, at: usize) -> Option<usize> {
+    let rest = clean[at..].trim_start_matches([' ', ',', '\t']);
+    (rest.is_empty() || rest.starts_with('\n')).then(|| clean.len() - rest.len())
+}
+
+/// Whether tokens `i` and `i + 1` stand in one name: one space between
+/// them, or the full stop of an initial.
+fn joined(clean: &str, toks: &[Token], i: usize) -> bool {
+    let Some(next) = toks.get(i + 1) else {
+        return false;
+    };
+    let gap = &clean[toks[i].range.end..next.range.start];
+    gap == " " || (toks[i].initial && (gap == ". " || gap == "."))
+}
+
+/// Whether a token may stand in a name.
+fn is_name_word(t: &Token) -> bool {
+    let lex = &*LEXICON;
+    if t.dotted_initial {
+        return true;
+    }
+    if lex.particles.contains(&t.lower) || lex.particles.contains(t.lower.trim_end_matches('-')) {
+        return true;
+    }
+    t.cap
+        && !t.lower.chars().any(|c| c.is_ascii_digit())
+        && !t.lower_after_hyphen
+        && !lex.not_names.contains(&t.lower)
+        && !t
+            .lower
+            .strip_suffix('s')
+            .is_some_and(|w| lex.not_names.contains(w))
+        && !lex.is_title_word(&t.lower)
+        && !is_honorific_word(&t.lower)
+        && !is_suffix(&t.lower)
+}
+
+fn is_particle(t: &Token) -> bool {
+    let lex = &*LEXICON;
+    lex.particles.contains(&t.lower) || lex.particles.contains(t.lower.trim_end_matches('-'))
+}
+
+fn is_honorific_word(lower: &str) -> bool {
+    static SINGLE: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+        LEXICON
+            .honorifics
+            .iter()
+            .filter(|h| h.len() == 1)
+            .map(|h| h[0].clone())
+            .collect()
+    });
+    SINGLE.contains(lower)
+}
+
+fn is_suffix(lower: &str) -> bool {
+    matches!(
+        lower,
+        "jr" | "sr" | "ii" | "iii" | "iv" | "mp" | "phd" | "md" | "cfa" | "obe" | "mbe" | "cbe"
+    )
+}
+
+/// Every run of name words, with its evidence.
+fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_name_word(&toks[i]) || !toks[i].cap {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        // `Jane Doe ACME Events`: an acronym ends a mixed-case name, and a
+        // mixed-case word ends an all-caps one.
+        let caps = |t: &Token| is_acronym(&clean[t.range.clone()]);
+        let first_caps = caps(&toks[i]);
+        while end < toks.len()
+            && joined(clean, toks, end - 1)
+            && is_name_word(&toks[end])
+            && (caps(&toks[end]) == first_caps || !toks[end].cap || toks[end].initial)
+        {
+            end += 1;
+        }
+        let next_start = end;
+        if let Some(c) = run_candidate(clean, toks, i, end) {
+            out.push(c);
+        }
+        i = next_start;
+    }
+    out
+}
+
+/// The candidate in the run of name words `start..end`, if any.
+fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Option<Candidate> {
+    let lex = &*LEXICON;
+    let run_end = end;
+    // Styles spelled with initials (`H.E.`, `HH`) open the run.
+    let mut i = start;
+    while let Some(n) = honorific_at(clean, toks, i, end) {
+        i += n;
+    }
+    // `Appoints Jane Doe`, `Acme PR Jane Doe`: words before a given name
+    // that opens the rest of the run are not part of the name.
+    if let Some(k) = (i + 1..end.saturating_sub(1)).find(|&k| {
+        toks[k].cap && LEXICON.given.contains(&toks[k].lower) && !is_particle(&toks[k - 1])
+    }) && !LEXICON.given.contains(&toks[i].lower)
+        && (i..k).all(|j| is_junk_lead(clean, &toks[j]))
+    {
+        i = k;
+    }
+    // Particles do not end a name.
+    let mut end = end;
+    while end > i + 1 && is_particle(&toks[end - 1]) && !toks[end - 1].cap {
+        end -= 1;
+    }
+    if i >= end || end - i > MAX_NAME_WORDS {
+        return None;
+    }
+    // `Room C`, `M.D.`: a name does not end with a bare letter.
+    if toks[end - 1].initial && !clean[toks[end - 1].range.end..].starts_with('.')
+        || toks[i..end].iter().all(|t| t.initial || !t.cap)
+    {
+        return None;
+    }
+    // A name that runs on into a capitalised word (`Jane Doe Foundation`)
+    // is part of a longer name.
+    let runs_on = end == run_end
+        && joined(clean, toks, end - 1)
+        && toks.get(end).is_some_and(|t| {
+            let acronym = !clean[t.range.clone()].chars().any(char::is_lowercase);
+            let given = LEXICON.given.contains(&toks[i].lower);
+            let glued_org = acronym && given;
+            t.cap && !is_suffix(&t.lower) && !lex.is_title_word(&t.lower) && !glued_org
+        });
+    (!runs_on).then(|| candidate(clean, toks, i..end))
+}
+
+/// Whether a capitalised word before a given name is not part of the name:
+/// an acronym, a verb (`Appoints`), a role or an abstract noun.
+fn is_junk_lead(clean: &str, t: &Token) -> bool {
+    const ENDINGS: &[&str] = &["tion", "ness", "ment", "ing", "ity", "acy", "ist", "ils"];
+    let text = &clean[t.range.clone()];
+    !text.chars().any(char::is_lowercase)
+        || t.lower.ends_with('s') && !t.lower.ends_with("ss")
+        || LEXICON.is_title_word(&t.lower)
+        || ENDINGS.iter().any(|e| t.lower.ends_with(e))
+}
+
+/// The number of tokens of an honorific starting at token `i` and ending
+/// before `end`.
+fn honorific_at(clean: &str, toks: &[Token], i: usize, end: usize) -> Option<usize> {
+    LEXICON
+        .honorifics
+        .iter()
+        .find(|h| {
+            i + h.len() < end
+                && h.iter().enumerate().all(|(k, w)| {
+                    let t = i + k;
+                    toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ". " | ".")
+                })
+        })
+        .map(Vec::len)
+}
+
+/// Reads the evidence around the name words `words`.
+fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
+    let lex = &*LEXICON;
+    let (hon_start, honorifics) = honorifics_before(clean, toks, words.start);
+    let mut start = hon_start;
+    let mut titles = Vec::new();
+    let mut evidence = !honorifics.is_empty();
+    if let Some((at, t)) = title::before(clean, toks, hon_start) {
+        // `Director of Policy Studies at Acme`: the words after a title
+        // that run on into `at`/`of` + a capital belong to the title.
+        let runs_on = toks
+            .get(words.end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "at" | "of" | "for" | "in"))
+            && gap(clean, toks, words.end - 1) == " "
+            && toks.get(words.end + 1).is_some_and(|t| t.cap);
+        let given = LEXICON.given.contains(&toks[words.start].lower);
+        // `the Minister of X, Jane Doe`: a title set off by a comma.
+        let comma_form = clean[..hon_start].ends_with(", ");
+        let head_last = t.last().is_some_and(|t| {
+            t.split(' ')
+                .next_back()
+                .is_some_and(|w| LEXICON.is_title_head(&w.trim_end_matches('.').to_lowercase()))
+        });
+        if !runs_on
+            && (given || head_last || comma_form || !honorifics.is_empty())
+            && (!honorifics.is_empty() || looks_like_name(clean, toks, &words))
+        {
+            evidence = true;
+            start = at;
+            titles.extend(t);
+        }
+    }
+    let name_end = toks[words.end - 1].range.end;
+    let mut end = words.end;
+    while end < toks.len()
+        && is_suffix(&toks[end].lower)
+        && gap(clean, toks, end - 1)
+            .trim_matches([' ', ',', '.'])
+            .is_empty()
+    {
+        end += 1;
+    }
+    if let Some(next) = toks.get(end) {
+        let g = gap(clean, toks, end - 1);
+        if (g == " " || g == ", ")
+            && lex.after.contains(&next.lower)
+            && looks_like_name(clean, toks, &words)
+        {
+            evidence = true;
+        }
+    }
+    if !evidence && age_or_phone_after(clean, name_end) && looks_like_name(clean, toks, &words) {
+        evidence = true;
+    }
+    let mut after = title::after(clean, toks, toks[words.start].range.start, end);
+    if after.is_empty() {
+        after = title::letterhead(clean, toks, toks[words.start].range.start.min(start), end);
+    }
+    // `Acme Minerals, Chief Geologist`, `Acme DAO, a leader in`: the run
+    // before an appositive title must read as a name.
+    let lower_title = after
+        .first()
+        .is_some_and(|t| t.starts_with(char::is_lowercase));
+    let name_like = LEXICON.given.contains(&toks[words.start].lower)
+        || if lower_title {
+            looks_like_name(clean, toks, &words)
+        } else {
+            !has_noun_ending(toks, &words)
+        };
+    if !name_like {
+        after.clear();
+    }
+    if !after.is_empty() {
+        evidence = true;
+        titles.extend(after);
+    }
+    if !evidence
+        && cue_before(clean, toks, start_token(toks, start))
+        && looks_like_name(clean, toks, &words)
+    {
+        evidence = true;
+    }
+    if !evidence && starts_with_given_name(toks, &words) {
+        evidence = true;
+    }
+    if !evidence && alone_on_line(clean, toks, &words) {
+        evidence = true;
+    }
+    // `the Red Cross said`, `American Red Cross said`: a name does not
+    // follow an article or run on from a capitalised word.
+    let k = start_token(toks, start);
+    if k > 0 && gap(clean, toks, k - 1) == " " {
+        let p = &toks[k - 1];
+        let article = matches!(p.lower.as_str(), "the" | "a" | "an") && titles.is_empty();
+        let run_on = p.cap
+            && titles.is_empty()
+            && honorifics.is_empty()
+            && !LEXICON.given.contains(&toks[words.start].lower)
+            && !is_function_word(&p.lower);
+        if article || run_on {
+            evidence = false;
+        }
+    }
+    Candidate {
+        words,
+        mention: toks[start_token(toks, start)].range.start.min(start)..name_end,
+        honorifics,
+        titles,
+        evidence,
+    }
+}
+
+/// Index of the token starting at clean offset `at`.
+fn start_token(toks: &[Token], at: usize) -> usize {
+    toks.partition_point(|t| t.range.start < at)
+        .min(toks.len().saturating_sub(1))
+}
+
+fn gap<'a>(clean: &'a str, toks: &[Token], i: usize) -> &'a str {
+    match toks.get(i + 1) {
+        Some(n) => &clean[toks[i].range.end..n.range.start],
+        None => &clean[toks[i].range.end..],
+    }
+}
+
+/// Honorifics written right before token `first`: the token index where
+/// they start and their texts, in order.
+fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<String>) {
+    let mut start = first;
+    let mut found = Vec::new();
+    // `H.E. Sheikh Dr.`: a few stacked styles at most.
+    for _ in 0..4 {
+        let Some(h) = LEXICON.honorifics.iter().find(|h| {
+            h.len() <= start
+                && h.iter().enumerate().all(|(k, w)| {
+                    let t = start - h.len() + k;
+                    toks[t].lower == *w && {
+                        let g = gap(clean, toks, t);
+                        matches!(g, " " | ". " | ".")
+                    }
+                })
+        }) else {
+            break;
+        };
+        let from = start - h.len();
+        let text = clean[toks[from].range.start..toks[start - 1].range.end].to_string();
+        let dot = clean[toks[start - 1].range.end..].starts_with('.');
+        found.push(if dot { format!("{text}.") } else { text });
+        start = from;
+    }
+    found.reverse();
+    let at = if found.is_empty() {
+        toks[first].range.start
+    } else {
+        toks[start].range.start
+    };
+    (at, found)
+}
+
+/// Whether a cue (`said`, `according to`, `by`) stands right before the
+/// token `first`.
+fn cue_before(clean: &str, toks: &[Token], first: usize) -> bool {
+    LEXICON.before.iter().any(|cue| {
+        cue.len() <= first
+            && cue.iter().enumerate().all(|(k, w)| {
+                let t = first - cue.len() + k;
+                toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ": " | ":")
+            })
+    })
+}
+
+/// Capitalised words that open a sentence or a cue before a name.
+fn is_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "by"
+            | "said"
+            | "says"
+            | "contact"
+            | "and"
+            | "with"
+            | "from"
+            | "to"
+            | "as"
+            | "when"
+            | "while"
+            | "but"
+            | "according"
+            | "for"
+            | "in"
+            | "at"
+            | "on"
+            | "thanks"
+            | "today"
+            | "yesterday"
+    ) || LEXICON.before.iter().any(|c| c.len() == 1 && c[0] == lower)
+}
+
+/// Whether a word is an acronym: three or more letters, all capitals.
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// Whether a word of the run ends like an abstract or plural noun.
+fn has_noun_ending(toks: &[Token], words: &Range<usize>) -> bool {
+    toks[words.clone()]
+        .iter()
+        .any(|t| NOUN_ENDINGS.iter().any(|e| t.lower.ends_with(e)))
+}
+
+/// Endings of abstract and plural nouns, rare at the end of names.
+const NOUN_ENDINGS: &[&str] = &[
+    "tion", "sion", "ness", "ment", "ing", "ity", "ics", "ance", "ence", "ies", "ums", "ship",
+    "age", "ure", "ism", "ogy", "ery", "ors", "ers", "als",
+];
+
+/// Whether a run reads as a name rather than a capitalised phrase: no
+/// acronyms, no abstract-noun endings, not all initials.
+fn looks_like_name(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
+    let ws = &toks[words.clone()];
+    let given = ws.first().is_some_and(|t| LEXICON.given.contains(&t.lower));
+    ws.iter().all(|t| {
+        let text = &clean[t.range.clone()];
+        let acronym = text.chars().filter(|c| c.is_alphabetic()).count() > 2
+            && !text.chars().any(char::is_lowercase);
+        !acronym && (given || !NOUN_ENDINGS.iter().any(|e| t.lower.ends_with(e)))
+    })
+}
+
+/// Whether an age (`, 34,`, `(34)`) or a phone (`: +1 555`) follows a name.
+fn age_or_phone_after(clean: &str, name_end: usize) -> bool {
+    let rest = &clean[name_end..];
+    let mut cut = rest.len().min(24);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let rest = &rest[..cut];
+    let digits_then = |s: &str| {
+        let n = s.chars().take_while(char::is_ascii_digit).count();
+        (1..=3).contains(&n) && s[n..].starts_with([',', ')', ' '])
+    };
+    if let Some(r) = rest.strip_prefix(", ") {
+        return digits_then(r) && !r.starts_with('0');
+    }
+    if let Some(r) = rest.strip_prefix(" (") {
+        // `(34)` is an age, `(713) 555-0100` a phone.
+        let n = r.chars().take_while(char::is_ascii_digit).count();
+        let after = r[n..].strip_prefix(')').unwrap_or("x");
+        return (1..=2).contains(&n)
+            && !after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    }
+    // `Jane Doe 0447 000 000`, `Jane Doe555-0100`: a phone right after.
+    let phone = rest.trim_start_matches(' ');
+    let digits = phone
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+'))
+        .filter(char::is_ascii_digit)
+        .count();
+    if digits >= 7 && phone.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '(') {
+        return true;
+    }
+    rest.strip_prefix(':').is_some_and(|r| {
+        let r = r.trim_start_matches(' ');
+        let digits = r
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+'))
+            .filter(char::is_ascii_digit)
+            .count();
+        // The window is cut at 24 bytes, so a phone shows at least 7 digits.
+        digits >= 7
+    })
+}
+
+/// Whether a name of two to four words opens with a common given name.
+fn starts_with_given_name(toks: &[Token], words: &Range<usize>) -> bool {
+    let n = words.len();
+    let first = &toks[words.start];
+    (2..=4).contains(&n)
+        && first.cap
+        && LEXICON.given.contains(&first.lower)
+        && toks[words.clone()]
+            .iter()
+            .any(|t| t.cap && t.lower.chars().count() > 1 && !std::ptr::eq(t, first))
+}
+
+/// Whether the name fills its line and the next line reads as a title
+/// (a signature block).
+fn alone_on_line(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
+    let start = toks[words.start].range.start;
+    let end = toks[words.end - 1].range.end;
+    let Some(line_end) = ends_line(clean, end).filter(|_| opens_line(clean, start)) else {
+        return false;
+    };
+    let next = clean[line_end..].trim_start_matches('\n');
+    let mut cut = next.len().min(200);
+    while !next.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let next_line = next[..cut].lines().next().unwrap_or("");
+    next_line
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .take(6)
+        .any(|w| LEXICON.is_title_head(&w.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,248 @@
+use super::*;
+use crate::segment::Doc;
+
+fn people(input: &str) -> Vec<Person> {
+    let doc = Doc::new(input);
+    find(&doc, &[], &Contacts::default())
+}
+
+#[test]
+fn names() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Dr. Jane Roe opened the plant.", &["Jane Roe"]),
+        ("\"We are glad,\" said Jane Roe.", &["Jane Roe"]),
+        ("Jane Roe said the plant is open.", &["Jane Roe"]),
+        ("Minister for Health Jane Roe opened it.", &["Jane Roe"]),
+        ("District Attorney Ken Marlow spoke.", &["Ken Marlow"]),
+        (
+            "Sheikh Omar bin Khalid Al-Fasi attended.",
+            &["Omar bin Khalid Al-Fasi"],
+        ),
+        (
+            "It was opened by H.E. Ahmed S. Al-Noor today.",
+            &["Ahmed S. Al-Noor"],
+        ),
+        ("Jane Roe, Director of Plants, opened it.", &["Jane Roe"]),
+        (
+            "according to Piet van der Berg, the plan works.",
+            &["Piet van der Berg"],
+        ),
+        ("The Roe Foundation said it would help.", &[]),
+        ("We toured Zorvin Quell in May.", &[]),
+        ("Jane Roe opened a plant in Valletta.", &["Jane Roe"]),
+        (
+            "Ms. Jane Roe spoke. Later, Ms. Roe left. Jane left too.",
+            &["Jane Roe"],
+        ),
+        ("JANE ROE said yes.", &["JANE ROE"]),
+        (
+            "\"Yes,\" said Acme President Zorla A. Quell.",
+            &["Zorla A. Quell"],
+        ),
+        ("Acme Appoints Zorvin Quell", &[]),
+        ("Contact: Jane Roe VLT Alpine Club Email", &["Jane Roe"]),
+        ("For more call Zorvin Quell at 555-0100.", &["Zorvin Quell"]),
+        (
+            "Jane Roe, Chair of Vorta Point Condominiums, spoke.",
+            &["Jane Roe"],
+        ),
+        ("Vorta Minerals, Chief Geologist, said so.", &[]),
+        ("VORTA DAO, a leader in ledgers, said so.", &[]),
+        ("Visit Vorta Galleria (713) 555-0100 today.", &[]),
+        ("Acme of Vorta Galleria: 1800 Main St", &[]),
+        ("Zorvin Quell, 34, of Valletta was held.", &["Zorvin Quell"]),
+        ("Press: Marto Vusk: +356 2100 0000", &["Marto Vusk"]),
+        (
+            "Winners:\n* Jane Roe\n* Marto Vusk\n",
+            &["Jane Roe", "Marto Vusk"],
+        ),
+        (
+            "Detectives Marto Vusk and Pell Dray",
+            &["Marto Vusk", "Pell Dray"],
+        ),
+        ("The prize was given by VORTA Lumina to us.", &[]),
+        ("Employee-owned Zorvin announced it.", &[]),
+        ("Meet us in Room C said the host.", &[]),
+        ("Dr. Zorvin Quell, M.D., spoke.", &["Zorvin Quell"]),
+        ("ACME PR Jane Roe spoke.", &["Jane Roe"]),
+        ("Welcomes Jane Roe", &["Jane Roe"]),
+        ("Zorvin Jane Quell said hi.", &["Zorvin Jane Quell"]),
+        ("The Northern Vorta Cross said no.", &[]),
+        (
+            "It is run by Zorvin Quell, Marto Vusk and Pell Dray.",
+            &["Zorvin Quell", "Marto Vusk", "Pell Dray"],
+        ),
+    ];
+    for (input, want) in cases {
+        let got: Vec<String> = people(input).into_iter().map(|p| p.name).collect();
+        assert_eq!(&got, want, "input {input:?}");
+    }
+}
+
+#[test]
+fn titles() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Minister for Health Jane Roe opened it.",
+            &["Minister for Health"],
+        ),
+        (
+            "Jane Roe, Director of Plants and Chairman of the Board, spoke.",
+            &["Director of Plants", "Chairman of the Board"],
+        ),
+        (
+            "\"Yes,\" said Jane Roe, chief executive of Acme.",
+            &["chief executive of Acme"],
+        ),
+        (
+            "Jane Roe, the Ambassador of Somewhere to Malta, the Republic of Somewhere.",
+            &["Ambassador of Somewhere to Malta"],
+        ),
+        (
+            "Jane Roe, Founder and CEO of Acme Corp., said.",
+            &["Founder", "CEO of Acme Corp"],
+        ),
+        ("Acme's CEO, Jane Roe, said hello.", &["CEO"]),
+        ("with Deputy Chief's Jane Roe today", &["Deputy Chief's"]),
+        ("the United States Zorvin Quell said", &[]),
+        ("Jane Roe, 45, said hello.", &[]),
+        ("They praised co-founder Zorvin Quell.", &["co-founder"]),
+        (
+            "For more information: Jane Roe Director of Communications",
+            &["Director of Communications"],
+        ),
+        ("It was signed by Gov. JB Quell.", &["Gov."]),
+        ("Zorvin Quell, Judge Jane Roe and others met.", &["Judge"]),
+        ("Zorvin Quell, of the Roads Office, spoke.", &[]),
+        (
+            "Jane Roe, Director, Office of Roads, Ministry of Works, spoke.",
+            &["Director, Office of Roads"],
+        ),
+        (
+            "Jane Roe, Head of Counter-Terrorism, co-chaired it.",
+            &["Head of Counter-Terrorism"],
+        ),
+        ("CEO and Chairman Zorvin Quell spoke.", &["CEO", "Chairman"]),
+        (
+            "He met the Minister of Roads of Somewhere, Jane Roe, today.",
+            &["Minister of Roads of Somewhere"],
+        ),
+        (
+            "Jane Roe, Director for Roads and Rails, spoke.",
+            &["Director for Roads and Rails"],
+        ),
+        (
+            "said Acme of Valletta President Zorvin Quell.",
+            &["President"],
+        ),
+        (
+            "\"Yes,\" said Jane Roe, Chairman, President, and Chief Executive Officer of Acme.",
+            &["Chairman", "President", "Chief Executive Officer of Acme"],
+        ),
+        ("Sen. Zorvin Quell spoke.", &["Sen."]),
+        (
+            "Valletta District Attorney Jane Roe spoke. District Attorney Roe left.",
+            &["Valletta District Attorney"],
+        ),
+        ("Judge Jane Roe and Judge Ken Poe", &["Judge", "Judge"]),
+        (
+            "Acme named Zorvin Quell as its new Chief Financial Officer.",
+            &["Chief Financial Officer"],
+        ),
+        (
+            "Jane Roe, President of Acme Glass, Inc., spoke.",
+            &["President of Acme Glass, Inc"],
+        ),
+        (
+            "Jane Roe, Acme Funds Director and Acme Bank President, spoke.",
+            &["Acme Funds Director", "Acme Bank President"],
+        ),
+        ("Health Minister Zorvin Quell spoke.", &["Health Minister"]),
+        (
+            "Zorvin Quell MP  Minister for Roads  Minister for Rails\n\nText.",
+            &["Minister for Roads", "Minister for Rails"],
+        ),
+        (
+            "Under-Secretary-General Jane Roe spoke. Under-Secretary-General Roe left.",
+            &["Under-Secretary-General"],
+        ),
+    ];
+    for (input, want) in cases {
+        let got: Vec<String> = people(input).into_iter().flat_map(|p| p.titles).collect();
+        assert_eq!(&got, want, "input {input:?}");
+    }
+}
+
+#[test]
+fn mentions_and_honorifics() {
+    let p = people("Dr. Jane Q. Roe spoke. Director Roe left.");
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].name, "Jane Q. Roe");
+    assert_eq!(p[0].honorifics, ["Dr."]);
+    let texts: Vec<&str> = p[0].mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Dr. Jane Q. Roe", "Director Roe"]);
+}
+
+#[test]
+fn hostile_input_is_linear_and_safe() {
+    let caps = "Abc ".repeat(50_000);
+    assert!(people(&caps).is_empty());
+    let glued = "aA".repeat(200_000);
+    assert!(people(&glued).is_empty());
+    let line = format!("Jane Roe said{}", " x".repeat(200_000));
+    assert_eq!(people(&line).len(), 1);
+    let bullets = "* Jane Roe\n".repeat(20_000);
+    assert_eq!(people(&bullets).len(), 1);
+    let hons = "Mr. ".repeat(50_000);
+    assert!(people(&hons).is_empty());
+    let _ = people("Mr. É, ñ Ü. Jane");
+    let _ = people("Jane Roe añoñoñoñoñoñoñoñoñoñoñoñoñoñoñoñoño");
+    let _ = people("Jane Roe, ñññññññññññññññññññññññññññ: ñññññññññññ");
+}
+
+#[test]
+fn organisations_tie_and_exclude() {
+    let doc = Doc::new("Vorta Lumina said yes. Jane Roe, Director of the Roads Office, spoke.");
+    let orgs = [
+        Organisation {
+            name: "Vorta Lumina".into(),
+            acronym: None,
+            mentions: vec![],
+        },
+        Organisation {
+            name: "Roads Office".into(),
+            acronym: Some("RO".into()),
+            mentions: vec![],
+        },
+    ];
+    let got = find(&doc, &orgs, &Contacts::default());
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].name, "Jane Roe");
+    assert_eq!(got[0].organisations, ["Roads Office"]);
+}
+
+#[test]
+fn contacts_are_people() {
+    let input = "Jane Roe said yes.\n\nMedia contact: Pell Dray, pell@example.org\n";
+    let doc = Doc::new(input);
+    let contact = crate::record::Contact {
+        name: Some("Pell Dray".into()),
+        honorifics: vec![],
+        title: None,
+        organisation: None,
+        location: None,
+        emails: vec!["pell@example.org".into()],
+        phones: vec![],
+        urls: vec![],
+        span: crate::span::Span::new(20, 60),
+    };
+    let contacts = Contacts {
+        contacts: vec![contact],
+        blocks: vec![],
+    };
+    let got = find(&doc, &[], &contacts);
+    let names: Vec<&str> = got.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Jane Roe", "Pell Dray"]);
+    let m = &got[1].mentions[0];
+    assert_eq!(&input[m.start..m.end], "Pell Dray");
+}

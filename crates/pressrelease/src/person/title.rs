@@ -1,0 +1,502 @@
+//! Titles: offices written before a name (`Minister for Health Jane Doe`)
+//! or after it as an appositive (`Jane Doe, Director of X and Chair of Y,`).
+
+use super::lexicon::LEXICON;
+use super::token::Token;
+use super::{gap, start_token};
+
+/// Longest title, in words.
+const MAX_TITLE_WORDS: usize = 24;
+
+/// Small words that may join the words of a title.
+fn is_connector(lower: &str) -> bool {
+    matches!(
+        lower,
+        "of" | "for" | "the" | "and" | "on" | "in" | "at" | "to" | "&"
+    )
+}
+
+/// Words that end an appositive: verbs and relative pronouns.
+fn is_clause_stop(lower: &str) -> bool {
+    matches!(
+        lower,
+        "who"
+            | "which"
+            | "whose"
+            | "that"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "also"
+            | "as"
+            | "since"
+            | "when"
+            | "where"
+            | "while"
+            | "with"
+    ) || LEXICON.after.contains(lower)
+}
+
+/// A title written right before clean offset `at` (where a name or its
+/// honorifics start): its start offset and text.
+pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, Vec<String>)> {
+    let lex = &*LEXICON;
+    let k = start_token(toks, at);
+    if k == 0 || toks[k].range.start != at {
+        return None;
+    }
+    let last = k - 1;
+    let g = gap(clean, toks, last);
+    let abbrev = g == ". " && toks[last].cap && lex.is_title_head(&toks[last].lower);
+    // `praised founder Jane Doe`, `said chief executive Jane Doe`.
+    if g == " " && !toks[last].cap && lex.is_title_head(&toks[last].lower) {
+        let mut from = last;
+        while from > 0
+            && gap(clean, toks, from - 1) == " "
+            && !toks[from - 1].cap
+            && lex.is_title_word(&toks[from - 1].lower)
+        {
+            from -= 1;
+        }
+        let start = toks[from].range.start;
+        return Some((start, vec![clean[start..toks[last].range.end].to_string()]));
+    }
+    let comma = g == ", " && toks[last].cap;
+    if !(g == " " && toks[last].cap || abbrev || comma) {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && last - first < MAX_TITLE_WORDS {
+        let j = first - 1;
+        let t = &toks[j];
+        let ok = gap(clean, toks, j) == " "
+            && (t.cap || is_connector(&t.lower) || lex.is_title_word(&t.lower));
+        if !ok {
+            break;
+        }
+        if t.cap && lex.given.contains(&t.lower) {
+            // `Commissioner Jo Roe and Commissioner Al Poe`: another name
+            // ends the title at the `and` after it.
+            match (j..=last).find(|&k| toks[k].lower == "and") {
+                Some(k) if k < last => first = k + 1,
+                _ => {}
+            }
+            break;
+        }
+        first = j;
+    }
+    // `the Minister of Foreign Affairs of Somewhere, Jane Doe`: a title set
+    // off by a comma is either one word or opened by a determiner.
+    if comma && !lex.is_title_head(&toks[last].lower) {
+        let is_det = |t: &Token| {
+            matches!(
+                t.lower.as_str(),
+                "the" | "his" | "her" | "its" | "their" | "our"
+            )
+        };
+        let det = first > 0 && gap(clean, toks, first - 1) == " " && is_det(&toks[first - 1]);
+        if !(det || is_det(&toks[first])) {
+            return None;
+        }
+    }
+    // Start at the first title word, with up to three capitalised words
+    // before it (`Health Minister`, `Cook County Attorney`), after any
+    // possessive (`Acme's CEO`).
+    let head_at = (first..=last).find(|&j| lex.is_title_word(&toks[j].lower))?;
+    let mut from = head_at.saturating_sub(3).max(first);
+    // `YMCA of Somewhere President`: keep all of an `of` phrase or none.
+    if (first..head_at).any(|j| is_connector(&toks[j].lower)) {
+        from = head_at;
+    }
+    while from < head_at && (!toks[from].cap || is_function_word(&toks[from].lower)) {
+        from += 1;
+    }
+    // A possessive right before the name is part of the title
+    // (`Deputy Chief's Jane Doe`); one before a title word is its owner.
+    if let Some(p) = (from..last)
+        .rev()
+        .find(|&j| clean[toks[j].range.clone()].ends_with("'s"))
+    {
+        from = p + 1;
+    }
+    let mut to = last;
+    while to > from && is_connector(&toks[to].lower) {
+        to -= 1;
+    }
+    if from > to || !(from..=to).any(|j| lex.is_title_head(&toks[j].lower)) {
+        return None;
+    }
+    let start = toks[from].range.start;
+    let mut roles = split_roles(clean, toks, from..to + 1);
+    if abbrev && to == last {
+        if let Some(r) = roles.last_mut() {
+            r.push('.');
+        }
+    }
+    Some((start, roles))
+}
+
+/// Capitalised words that open a sentence rather than a title.
+fn is_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "today"
+            | "yesterday"
+            | "also"
+            | "and"
+            | "but"
+            | "when"
+            | "as"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "said"
+            | "says"
+    ) || LEXICON.not_names.contains(lower) && lower.len() <= 3
+}
+
+/// Splits coordinated roles at `and` before a title word:
+/// `Director of X and Chairman of Y` gives both.
+pub(super) fn split_roles(
+    clean: &str,
+    toks: &[Token],
+    words: std::ops::Range<usize>,
+) -> Vec<String> {
+    let lex = &*LEXICON;
+    let (first, last) = (words.start, words.end);
+    let mut parts = Vec::new();
+    let mut part_start = first;
+    let has_head = |r: std::ops::Range<usize>| toks[r].iter().any(|t| lex.is_title_head(&t.lower));
+    for j in first..last {
+        if matches!(toks[j].lower.as_str(), "and" | "&") && j > part_start && j + 1 < last {
+            let mut n = j + 1;
+            if matches!(toks[n].lower.as_str(), "the" | "a" | "an") && n + 1 < last {
+                n += 1;
+            }
+            // The right side runs to the next `and`; both sides need a head.
+            let right_end = (n..last).find(|&k| toks[k].lower == "and").unwrap_or(last);
+            if has_head(n..right_end)
+                && (lex.is_title_word(&toks[n].lower) || has_head(part_start..j))
+            {
+                parts.push(part_start..j);
+                part_start = n;
+            }
+        }
+    }
+    parts.push(part_start..last);
+    parts
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .filter(|r| toks[r.clone()].iter().any(|t| lex.is_title_head(&t.lower)))
+        .map(|r| {
+            let mut e = r.end;
+            while e > r.start + 1 && is_connector(&toks[e - 1].lower) {
+                e -= 1;
+            }
+            clean[toks[r.start].range.start..toks[e - 1].range.end].to_string()
+        })
+        .collect()
+}
+
+/// Titles in a letterhead after a name that opens its line, set off by
+/// wide spaces or on the next lines: `Jane Doe MP  Minister for X  Minister for Y`.
+pub(super) fn letterhead(
+    clean: &str,
+    toks: &[Token],
+    name_start: usize,
+    end: usize,
+) -> Vec<String> {
+    let lex = &*LEXICON;
+    if end == 0 || end > toks.len() || !super::opens_line(clean, name_start) {
+        return Vec::new();
+    }
+    let from = toks[end - 1].range.end;
+    let mut stop = (from + 400).min(clean.len());
+    while !clean.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let rest = &clean[from..stop];
+    if !(rest.starts_with("  ") || rest.starts_with('\n') || rest.starts_with(" \n")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (k, seg) in rest.split('\n').enumerate() {
+        if k > 4 {
+            break;
+        }
+        if seg.trim().is_empty() {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        for (n, part) in seg
+            .split("  ")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .enumerate()
+        {
+            let words: Vec<String> = part.split(' ').map(str::to_lowercase).collect();
+            let first = words.first().map_or("", String::as_str);
+            let is_title = lex.is_title_word(first)
+                && words.iter().any(|w| lex.is_title_head(w))
+                && words.len() <= MAX_TITLE_WORDS;
+            if is_title {
+                out.push(part.trim_end_matches([',', '.']).to_string());
+            } else if k > 0 || n > 0 {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// Where the clause starting at `from` ends: at `,` `;` `(` `"` `:`, a line
+/// end or a full stop that ends a sentence.
+fn clause_end(clean: &str, from: usize) -> usize {
+    let limit = (from + 300).min(clean.len());
+    let bytes = clean.as_bytes();
+    let mut i = from;
+    while i < limit {
+        match bytes[i] {
+            b',' if is_legal_suffix(&clean[i + 1..]) => {}
+            b',' | b';' | b'(' | b')' | b'"' | b':' | b'\n' | b'[' => return i,
+            b'.' => {
+                let next = bytes.get(i + 1).copied();
+                let word_start = clean[..i]
+                    .rfind(|c: char| !c.is_alphanumeric())
+                    .map_or(0, |k| k + 1);
+                let word = clean[word_start..i].to_ascii_lowercase();
+                let abbrev = word.len() == 1
+                    || matches!(
+                        word.as_str(),
+                        "inc" | "corp" | "co" | "ltd" | "st" | "jr" | "sr" | "no" | "dept"
+                    );
+                if next.is_none_or(|n| !n.is_ascii_alphanumeric())
+                    && !(abbrev && next == Some(b' '))
+                {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    limit
+}
+
+/// Whether tokens from `k` are a name of two to four capitalised words,
+/// opening with a given name, that ends its clause.
+fn followed_by_name(clean: &str, toks: &[Token], k: usize) -> bool {
+    let mut n = 0;
+    while k + n < toks.len()
+        && n < 4
+        && toks[k + n].cap
+        && !LEXICON.is_title_word(&toks[k + n].lower)
+    {
+        let g = gap(clean, toks, k + n);
+        n += 1;
+        if g != " " {
+            break;
+        }
+    }
+    n >= 2
+        && LEXICON.given.contains(&toks[k].lower)
+        && matches!(gap(clean, toks, k + n - 1).chars().next(), Some(',' | '.'))
+}
+
+/// Whether the name at `name_start` opens its line or follows a colon
+/// (`Contact: Jane Doe Director of X`).
+fn in_contact_line(clean: &str, name_start: usize) -> bool {
+    let head = clean[..name_start].trim_end_matches([' ', '\t']);
+    head.is_empty() || head.ends_with('\n') || head.ends_with(':')
+}
+
+/// Whether `rest` (after a comma) opens with a legal form: `, Inc.`.
+fn is_legal_suffix(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect();
+    let next = rest[word.len()..].chars().next();
+    if !word.starts_with(char::is_uppercase)
+        || next.is_some_and(|c| c.is_alphanumeric() || c == '-')
+    {
+        return false;
+    }
+    matches!(
+        word.trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "inc"
+            | "llc"
+            | "ltd"
+            | "corp"
+            | "plc"
+            | "l.l.c"
+            | "co"
+            | "gmbh"
+            | "s.a"
+            | "n.v"
+            | "ag"
+            | "lp"
+            | "llp"
+    )
+}
+
+/// Appositive titles after a name whose next token is `end`:
+/// `, Director of X and Chair of Y,` gives both roles.
+pub(super) fn after(clean: &str, toks: &[Token], name_start: usize, end: usize) -> Vec<String> {
+    let lex = &*LEXICON;
+    if end == 0 || end >= toks.len() {
+        return Vec::new();
+    }
+    let mut end = end;
+    let g = gap(clean, toks, end - 1);
+    if g == " " && toks[end].lower == "as" && end + 1 < toks.len() {
+        // `appointed Jane Doe as its new Chief Financial Officer`
+        end += 1;
+        while end + 1 < toks.len()
+            && matches!(
+                toks[end].lower.as_str(),
+                "its" | "the" | "a" | "an" | "our" | "new" | "their" | "his" | "her"
+            )
+        {
+            end += 1;
+        }
+        if !lex.is_title_word(&toks[end].lower) {
+            return Vec::new();
+        }
+    } else if g == " "
+        && toks[end].cap
+        && lex.title_heads.contains(&toks[end].lower)
+        && in_contact_line(clean, name_start)
+    {
+        // `Jane Doe Director of Communications` in a contact or signature.
+    } else if g.trim_end() != "," {
+        return Vec::new();
+    }
+    clause_titles(clean, toks, end, 0)
+}
+
+/// The titles in the clause that starts at token `end`, and in the
+/// clauses after it that open with a title word (`Chairman, President,
+/// and CEO of Acme`).
+fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<String> {
+    let lex = &*LEXICON;
+    let mut stop = clause_end(clean, toks[end].range.start);
+    // `Director, Department of X,`: a bare title takes the unit after it.
+    let bare = toks[end..]
+        .iter()
+        .take_while(|t| t.range.end <= stop)
+        .count();
+    if (1..=2).contains(&bare)
+        && toks[end..end + bare]
+            .iter()
+            .all(|t| lex.is_title_word(&t.lower))
+        && clean[stop..].starts_with(", ")
+    {
+        let k = end + bare;
+        if toks
+            .get(k)
+            .is_some_and(|t| t.cap && lex.unit.contains(&t.lower))
+        {
+            stop = clause_end(clean, toks[k].range.start);
+        }
+    }
+    let mut last = end;
+    while last < toks.len() && toks[last].range.end <= stop && last - end < MAX_TITLE_WORDS {
+        // A lower-case word that is no title word ends the title
+        // (`Chief Financial Officer effective immediately`).
+        let t = &toks[last];
+        if last > end
+            && !t.cap
+            && !is_connector(&t.lower)
+            && !lex.is_title_word(&t.lower)
+            && !t.lower.contains('@')
+            && !matches!(t.lower.as_str(), "the" | "a" | "an")
+        {
+            break;
+        }
+        if is_clause_stop(&toks[last].lower)
+            && !(last == end && lex.is_title_word(&toks[last].lower))
+        {
+            break;
+        }
+        last += 1;
+    }
+    if last == end {
+        return Vec::new();
+    }
+    let mut first = end;
+    while first < last
+        && matches!(
+            toks[first].lower.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our"
+        )
+    {
+        first += 1;
+    }
+    if let Some(p) =
+        (first..last.min(first + 4)).find(|&j| clean[toks[j].range.clone()].ends_with("'s"))
+    {
+        first = p + 1;
+    }
+    if first >= last
+        || toks[first..last]
+            .iter()
+            .any(|t| t.lower.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Vec::new();
+    }
+    if !(first..last.min(first + 6)).any(|j| lex.is_title_head(&toks[j].lower)) {
+        return Vec::new();
+    }
+    // `, of the Roads Office`: a clause opened by a connector is no title;
+    // `, Commissioner Jane Doe`: nor is one that names another person.
+    let names_person = (first + 1..last).any(|j| {
+        toks[j].cap
+            && LEXICON.given.contains(&toks[j].lower)
+            && j + 1 < last
+            && toks[j + 1].cap
+            && gap(clean, toks, j) == " "
+    });
+    if is_connector(&toks[first].lower) || names_person {
+        return Vec::new();
+    }
+    // `his Advisor on X, Jane Doe,`: a title followed by a name is that
+    // name's title.
+    let at_stop = toks.get(last).is_some_and(|t| t.range.start > stop);
+    if at_stop && clean[stop..].starts_with(", ") && followed_by_name(clean, toks, last) {
+        return Vec::new();
+    }
+    let mut out = split_roles(clean, toks, first..last);
+    if depth < 4 && !out.is_empty() && at_stop && clean[stop..].starts_with(", ") {
+        let mut k = last;
+        if toks[k].lower == "and" {
+            k += 1;
+        }
+        if toks
+            .get(k)
+            .is_some_and(|t| t.cap && lex.is_title_word(&t.lower))
+        {
+            out.extend(clause_titles(clean, toks, k, depth + 1));
+        }
+    }
+    out
+}

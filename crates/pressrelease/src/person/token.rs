@@ -1,0 +1,111 @@
+//! Words of the clean text with their byte ranges.
+
+use std::ops::Range;
+
+/// One word: letters and digits, with inner `-` or `'`.
+#[derive(Debug, Clone)]
+pub(super) struct Token {
+    /// Clean byte range.
+    pub(super) range: Range<usize>,
+    /// Lower-case form, without a possessive `'s`.
+    pub(super) lower: String,
+    /// Starts with a capital letter.
+    pub(super) cap: bool,
+    /// A single capital letter (an initial).
+    pub(super) initial: bool,
+    /// An initial with its full stop (`A.` in `Jane A. Doe`).
+    pub(super) dotted_initial: bool,
+    /// A part after a hyphen starts lower-case (`Employee-owned`).
+    pub(super) lower_after_hyphen: bool,
+}
+
+/// Splits `text` into words.
+pub(super) fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            // Words glued by lost markup (`DetailsJane`, `DoeTel`) split
+            // where a capital follows four or more letters.
+            // A phone glued to a name (`Doe5550100`) starts a new word.
+            let glued_digit = d.is_ascii_digit()
+                && text[i..j]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+                && text[i..j].chars().take(3).count() >= 3;
+            if glued_digit || d.is_uppercase() && is_glued_prefix(&text[i..j]) {
+                break;
+            }
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if matches!(d, '-' | '\'') {
+                // Only inside a word: `Al-Thani`, `O'Connor`.
+                let next = text[j + 1..].chars().next();
+                if next.is_some_and(char::is_alphanumeric) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let word = &text[i..end];
+        let cap = c.is_uppercase();
+        let initial = cap && word.chars().count() == 1;
+        out.push(Token {
+            range: i..end,
+            lower: word.strip_suffix("'s").unwrap_or(word).to_lowercase(),
+            cap,
+            initial,
+            dotted_initial: initial && text[end..].starts_with('.'),
+            lower_after_hyphen: word
+                .split('-')
+                .skip(1)
+                .any(|p| p.chars().next().is_some_and(char::is_lowercase)),
+        });
+    }
+    out
+}
+
+/// Whether a word so far ends where a capital starts a new word: three or
+/// more letters ending lower-case, but not `Mac` or `Van` (`MacLeod`).
+fn is_glued_prefix(head: &str) -> bool {
+    head.chars().next_back().is_some_and(char::is_lowercase)
+        && head.chars().take(3).count() >= 3
+        && !matches!(
+            head,
+            "Mac" | "Van" | "Von" | "Del" | "Des" | "Dos" | "Das" | "Della"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Ahmed S. Al-Thani", &["Ahmed", "S", "Al-Thani"]),
+            ("O'Connor's - end", &["O'Connor's", "end"]),
+            ("co-founder, CEO.", &["co-founder", "CEO"]),
+            (
+                "DetailsJane SmithTel McAdams",
+                &["Details", "Jane", "Smith", "Tel", "McAdams"],
+            ),
+        ];
+        for (input, want) in cases {
+            let got: Vec<&str> = tokenize(input)
+                .iter()
+                .map(|t| &input[t.range.clone()])
+                .collect();
+            assert_eq!(&got, want, "input {input:?}");
+        }
+    }
+}
