@@ -96,11 +96,11 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         }
         let mention = match clean.find(name) {
             Some(at) => doc.text.mention(at..at + name.len()),
-            None => crate::span::Mention {
-                text: contact.span.text(doc.text.original).to_string(),
-                start: contact.span.start,
-                end: contact.span.end,
-            },
+            None => crate::span::Mention::new(
+                contact.span.text(doc.text.original),
+                contact.span.start,
+                contact.span.end,
+            ),
         };
         people.push(Builder {
             name: name.to_string(),
