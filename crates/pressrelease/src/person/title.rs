@@ -279,9 +279,12 @@ fn clause_end(clean: &str, from: usize) -> usize {
             b',' | b';' | b'(' | b')' | b'"' | b':' | b'\n' | b'[' => return i,
             b'.' => {
                 let next = bytes.get(i + 1).copied();
+                // The separator before the word may be several bytes long.
                 let word_start = clean[..i]
-                    .rfind(|c: char| !c.is_alphanumeric())
-                    .map_or(0, |k| k + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !c.is_alphanumeric())
+                    .map_or(0, |(k, c)| k + c.len_utf8());
                 let word = clean[word_start..i].to_ascii_lowercase();
                 let abbrev = word.len() == 1
                     || matches!(
@@ -499,4 +502,20 @@ fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<S
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clause_end;
+
+    #[test]
+    fn clause_end_after_multibyte_separator() {
+        // A full stop right after a word that follows a 4-byte character
+        // once sliced inside that character.
+        let text = "Director of the Friends \u{a1a9f}Trust. Next";
+        let at = text.find('.').unwrap();
+        assert_eq!(clause_end(text, 0), at);
+        let text = "Chair of the Board\u{a0}Inc. of Acme";
+        assert!(clause_end(text, 0) <= text.len());
+    }
 }
