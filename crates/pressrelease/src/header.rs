@@ -151,6 +151,43 @@ fn is_letterhead(line: &str) -> bool {
         || (words <= 6 && CONTACT.is_match(line))
 }
 
+static ISSUERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../data/issuers.txt")));
+
+/// Whether a line only names an issuing body (`Federal Ministry of Water
+/// Resources`): an issuer head word first, every other word capitalised or
+/// a connector.
+fn is_issuer_line(line: &str) -> bool {
+    let t = line.trim().trim_start_matches("The ");
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    words <= 12
+        && ISSUERS.iter().any(|cue| starts_with_cue(&lower, cue))
+        && t.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(w, "of" | "for" | "the" | "and" | "on" | "&")
+        })
+}
+
+/// Whether the lines after `lines[k]` are date lines and then a short
+/// title-like line: what follows an issuer line in a letterhead.
+fn title_follows_dates(doc: &Doc, lines: &[usize], k: usize) -> bool {
+    let mut dates = 0;
+    for &i in lines.iter().skip(k + 1).take(4) {
+        let line = doc.line(i).trim();
+        if is_date_line(line) {
+            dates += 1;
+            continue;
+        }
+        return dates > 0
+            && line.len() <= 200
+            && !line.ends_with('.')
+            && !is_furniture(line)
+            && !is_letterhead(line);
+    }
+    false
+}
+
 /// Whether a header line is page furniture or carries no title.
 fn is_furniture(line: &str) -> bool {
     let t = line.trim();
@@ -269,7 +306,11 @@ fn pick_headline(
             continue;
         }
         let marked = is_marked_title(doc, doc.lines[i].clone());
-        if !marked && (is_letterhead(line) || is_contact_run(doc, lines, k)) {
+        if !marked
+            && (is_letterhead(line)
+                || is_contact_run(doc, lines, k)
+                || (is_issuer_line(line) && title_follows_dates(doc, &lines[..to], k)))
+        {
             continue;
         }
         if line.len() > MAX_HEADLINE && !marked {
@@ -332,6 +373,17 @@ mod tests {
                 "PRESS RELEASE\n\nAcme Opens a Mill\n",
                 Some("PRESS RELEASE"),
                 Some("Acme Opens a Mill"),
+            ),
+            (
+                "MEDIA RELEASE\n\nMinistry of Roads and Bridges\n\nDate: 4 May 2020\n\n\
+                 Minister Opens Two Bridges\n\nBody text.",
+                Some("MEDIA RELEASE"),
+                Some("Minister Opens Two Bridges"),
+            ),
+            (
+                "Ministry of Roads Opens Two Bridges\n\n4 May 2020\n\nThe ministry opened.",
+                None,
+                Some("Ministry of Roads Opens Two Bridges"),
             ),
             (
                 "## **PRESS RELEASE**\n\n## Acme Opens a Mill\n\nText.",
