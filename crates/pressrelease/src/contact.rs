@@ -608,8 +608,12 @@ fn split_phones(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
             continue;
         }
         let d = tok.bytes().filter(u8::is_ascii_digit).count();
-        let fresh = tok.starts_with(['+', '(']);
-        if start.is_some() && (digits >= 10 || (fresh && digits >= 7)) {
+        // A token that is a whole number by itself also starts a new one.
+        let fresh = tok.starts_with(['+', '(']) || d >= 7;
+        // With a country code (`+880 1711 555 204`) a number runs longer.
+        let international = start.is_some_and(|st| text[st..].starts_with('+'));
+        let full = if international { 13 } else { 10 };
+        if start.is_some() && (digits >= full || (fresh && digits >= 7)) {
             if let Some(st) = start.take() {
                 push_phone(text, st..end, digits, &mut out);
             }
@@ -657,7 +661,8 @@ fn push_phone(text: &str, r: Range<usize>, digits: usize, out: &mut Vec<Range<us
         .split(' ')
         .next()
         .map_or(0, |t| t.bytes().filter(u8::is_ascii_digit).count());
-    if glued && first_digits < 3 {
+    // A `+` starts a number wherever it stands (`...example.com+1 617`).
+    if glued && first_digits < 3 && !s.starts_with('+') {
         return;
     }
     out.push(r);
@@ -796,7 +801,8 @@ fn is_person_run(
         cs.next();
         let camel = cs.next().is_some_and(char::is_lowercase);
         let word = glued.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if camel && !NON_NAME.contains(&word.to_lowercase()) {
+        // A role glued on (`Jane KoVice President`) is a seam, not a word.
+        if camel && !NON_NAME.contains(&word.to_lowercase()) && !ROLES.contains(word) {
             return false;
         }
     }
@@ -864,12 +870,15 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut prev: Option<char> = None;
     let mut word_len = 0;
+    let mut word_start = 0;
     let mut iter = text.char_indices().peekable();
     while let Some((k, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
+        // `McAllister`, `MacLeod`: a name prefix, not a seam.
+        let name_prefix = matches!(&text[word_start..k], "Mc" | "Mac");
         let cut_before = match prev {
             Some(p) => {
-                (p.is_lowercase() && c.is_uppercase())
+                (p.is_lowercase() && c.is_uppercase() && !name_prefix)
                     || (p.is_alphabetic() && (c.is_ascii_digit() || c == '+' || c == '('))
                     || (p.is_ascii_digit() && c.is_alphabetic())
                     || (p == '.' && c.is_uppercase() && word_len >= 4)
@@ -884,9 +893,13 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
             start = if hard { k + c.len_utf8() } else { k };
         }
         if c.is_alphabetic() || c == '.' {
+            if word_len == 0 {
+                word_start = k;
+            }
             word_len += 1;
         } else {
             word_len = 0;
+            word_start = k + c.len_utf8();
         }
         prev = Some(c);
     }
@@ -969,6 +982,38 @@ mod tests {
             (
                 "Worried? Call our helpline on 0800 555 0199 at any time.\n",
                 vec![],
+            ),
+            (
+                "Media contact: Ann Lee, +880 1711 555 204, ann@acme.test\n",
+                vec![c(
+                    Some("Ann Lee"),
+                    &["ann@acme.test"],
+                    &["+880 1711 555 204"],
+                )],
+            ),
+            (
+                "Media contact: Ann Lee, +1 617-555-0198 617-555-0199, ann@acme.test\n",
+                vec![c(
+                    Some("Ann Lee"),
+                    &["ann@acme.test"],
+                    &["+1 617-555-0198", "617-555-0199"],
+                )],
+            ),
+            (
+                "Investor ContactBo KoVice President, Investor Relationsir@acme.test+1 617-555-0143\n",
+                vec![c(Some("Bo Ko"), &["ir@acme.test"], &["+1 617-555-0143"])],
+            ),
+            (
+                "Media contacts: Ann Lee, 416-555-0160, ann@acme.test; Owen McAdam, 416-555-0171, \
+                 owen@acme.test\n",
+                vec![
+                    c(Some("Ann Lee"), &["ann@acme.test"], &["416-555-0160"]),
+                    c(Some("Owen McAdam"), &["owen@acme.test"], &["416-555-0171"]),
+                ],
+            ),
+            (
+                "For interviews, please contact:\n\nIn Lisbon: Rui Matos, Press Officer, rui@acme.test\n",
+                vec![c(Some("Rui Matos"), &["rui@acme.test"], &[])],
             ),
             (
                 "The firm grew 15% in 2024-2025 to 1,234,567 units.\n",
