@@ -33,6 +33,8 @@ struct Lists {
     possessor: HashSet<String>,
     employer: HashSet<String>,
     list_noun: HashSet<String>,
+    act: HashSet<String>,
+    not_acronym: HashSet<String>,
     /// Well-known bodies without a cue word, as written, with a short form.
     known: Vec<(String, Option<String>)>,
     not_orgs: HashSet<String>,
@@ -53,6 +55,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         possessor: HashSet::new(),
         employer: HashSet::new(),
         list_noun: HashSet::new(),
+        act: HashSet::new(),
+        not_acronym: HashSet::new(),
         known: Vec::new(),
         not_orgs: words(include_str!("../data/not_orgs.txt")).collect(),
         places: words(include_str!("../data/places.txt")).collect(),
@@ -88,6 +92,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "possessor" => &mut lists.possessor,
             "employer" => &mut lists.employer,
             "list_noun" => &mut lists.list_noun,
+            "act" => &mut lists.act,
+            "not_acronym" => &mut lists.not_acronym,
             _ => continue,
         };
         set.insert(line.to_lowercase());
@@ -110,11 +116,6 @@ static TICKER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("ticker regex")
 });
-
-/// Whether runs without a cue word count when an acronym in parentheses
-/// spells them: off, as most such runs on the dev corpus are terms
-/// (`Open Educational Resources (OER)`), not bodies.
-const SPELLED: bool = false;
 
 /// Above this many organisations, the pairwise acronym passes are skipped
 /// (no release names this many; hostile input must stay linear).
@@ -701,17 +702,30 @@ fn spells(acr: &str, name: &str) -> bool {
 fn initials(acr: &str, name: &str) -> bool {
     let mut letters = acr.chars().filter(|c| c.is_alphabetic());
     let mut n = 0;
+    let mut single = false;
     let words = name
         .split([' ', '-'])
         .filter(|w| is_cap(w) && !is_legal(w.trim_end_matches(',')));
     for w in words {
+        // An all-capitals word gives all its letters (`USA International
+        // Harp Competition`, `USAIHC`), when the acronym has them.
+        if w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()) {
+            let rest = letters.clone();
+            if w.chars().all(|c| letters.next() == Some(c)) {
+                n += 1;
+                continue;
+            }
+            letters = rest;
+        }
         let first = w.chars().next();
         if letters.next() != first {
             return false;
         }
         n += 1;
+        single = true;
     }
-    letters.next().is_none() && n >= 2
+    // `ACMEDAO` glued from `ACME DAO` is a handle, not an acronym.
+    letters.next().is_none() && n >= 2 && single
 }
 
 /// Names without a cue word that an acronym in parentheses spells out:
@@ -733,13 +747,18 @@ fn spelled_names(s: &str, toks: &[Tok]) -> Vec<Found> {
             continue;
         }
         // Acronyms spell short names: look at the last dozen tokens only.
+        // Runs without a cue word are often terms (`Open Educational
+        // Resources (OER)`), so the acronym must be exactly the initials
+        // of every capitalised word, or the name must hold a cue word.
         let from = run.start.max(run.end.saturating_sub(12));
         let start = (from..run.end).find(|&k| {
             let w = text(s, &toks[k]);
+            let name = &s[toks[k].r.start..end_at];
             toks[k].word
                 && is_cap(w)
                 && !in_set(&lists.lead, w)
-                && spells(a, &s[toks[k].r.start..end_at])
+                && ((initials(a, name) && acts(s, toks, &acr))
+                    || (spells(a, name) && (k..run.end).any(|m| is_cue(text(s, &toks[m])))))
         });
         if let Some(k) = start {
             if k + 1 < run.end {
@@ -751,6 +770,20 @@ fn spelled_names(s: &str, toks: &[Tok]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Whether what follows `Name (ACR)` treats it as a body: a verb (`was
+/// founded`, `has`, `announced`) or a description (`, a non-profit`).
+fn acts(s: &str, toks: &[Tok], acr: &Range<usize>) -> bool {
+    let close = toks.partition_point(|t| t.r.start < acr.end);
+    let Some(close) = (close..toks.len().min(close + 3)).find(|&k| text(s, &toks[k]) == ")") else {
+        return false;
+    };
+    let w = |k: usize| toks.get(k).map_or("", |t| text(s, t));
+    if w(close + 1) == "," {
+        return matches!(w(close + 2), "a" | "an" | "the" | "which" | "who");
+    }
+    in_set(&LISTS.act, w(close + 1))
 }
 
 /// Company names before a stock ticker: `Acme Widgets (NASDAQ: ACME)`.
@@ -1200,9 +1233,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     let s = doc.clean();
     let toks = tokenize(s);
     let mut found = scan(s, &toks);
-    if SPELLED {
-        found.extend(spelled_names(s, &toks));
-    }
+    found.extend(spelled_names(s, &toks));
     let tickers = ticker_names(s, &toks);
     let mut ticker_of: HashMap<String, String> = HashMap::new();
     for (f, sym) in &tickers {
@@ -1364,32 +1395,50 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
             .any(|c| c.end >= r.end)
     };
     let mut tried: HashSet<&str> = HashSet::new();
-    for t in &toks {
+    for (k, t) in toks.iter().enumerate() {
         let w = text(s, t);
         if !t.word || !is_acronym(w) {
             continue;
         }
         let i = match by_acr.get(w) {
             Some(&i) => i,
-            None if tried.contains(w) => continue,
             None => {
-                if !inside_ticker(s, t) {
-                    tried.insert(w);
+                let mut hit = None;
+                if !tried.contains(w) {
+                    if !inside_ticker(s, t) {
+                        tried.insert(w);
+                    }
+                    if small {
+                        hit = orgs
+                            .iter()
+                            .position(|o| o.acronym.is_none() && initials(w, &o.name));
+                    }
+                    hit = hit.or_else(|| {
+                        by_ticker
+                            .get(w)
+                            .copied()
+                            .filter(|&i| orgs[i].acronym.is_none() && !inside_ticker(s, t))
+                    });
+                    if let Some(i) = hit {
+                        orgs[i].acronym = Some(w.to_string());
+                    }
                 }
-                let hit = if small {
-                    orgs.iter()
-                        .position(|o| o.acronym.is_none() && initials(w, &o.name))
-                } else {
-                    None
-                };
-                let hit = hit.or_else(|| {
-                    by_ticker
-                        .get(w)
-                        .copied()
-                        .filter(|&i| orgs[i].acronym.is_none() && !inside_ticker(s, t))
-                });
+                if hit.is_none() && !is_covered(&t.r) && lone_body(s, &toks, k) {
+                    // A body named only by its acronym (`ACME has ...`),
+                    // unless a name holds it as a word (`ACME Labs`).
+                    let holder = small
+                        .then(|| orgs.iter().position(|o| o.name.split(' ').any(|x| x == w)))
+                        .flatten();
+                    hit = holder.or_else(|| {
+                        orgs.push(Organisation {
+                            name: w.to_string(),
+                            acronym: None,
+                            mentions: Vec::new(),
+                        });
+                        Some(orgs.len() - 1)
+                    });
+                }
                 let Some(i) = hit else { continue };
-                orgs[i].acronym = Some(w.to_string());
                 by_acr.insert(w.to_string(), i);
                 i
             }
@@ -1402,6 +1451,41 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         o.mentions.sort_by_key(|m| m.start);
     }
     orgs
+}
+
+/// Whether the acronym at token `k`, which no name defines, acts as a body:
+/// the subject of a verb (`ACME has`, `the ACME announced`) or named after
+/// `via`, `@` or `member`.
+fn lone_body(s: &str, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    let w = text(s, t);
+    let plain = w.len() >= 2
+        && w.len() <= 8
+        && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
+        && !in_set(&LISTS.not_acronym, w)
+        && !inside_ticker(s, t);
+    if !plain {
+        return false;
+    }
+    let prev = k.checked_sub(1).map(|p| &toks[p]);
+    // Part of a longer capitalised name (`ACME DAO is`) or a heading.
+    let prev_cap = prev.is_some_and(|p| {
+        let x = text(s, p);
+        p.word && is_cap(x) && !matches!(x, "The" | "A" | "An")
+    });
+    if prev_cap && !t.brk {
+        return false;
+    }
+    let after = toks
+        .get(k + 1)
+        .filter(|n| n.word && !n.brk)
+        .map(|n| text(s, n));
+    let verb = after
+        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()) && in_set(&LISTS.act, a));
+    let before = prev
+        .filter(|_| !t.brk)
+        .is_some_and(|p| matches!(text(s, p), "via" | "@" | "member"));
+    verb || before
 }
 
 /// Whether the token sits inside a `(EXCHANGE: SYM)` ticker.
@@ -1571,6 +1655,23 @@ mod tests {
                 "Bramble Office",
                 None,
             ),
+            (
+                "The Quiet Harbour Project (QHP), a charity, said",
+                "Quiet Harbour Project",
+                Some("QHP"),
+            ),
+            (
+                "The KESTREL Open Kite Contest (KESTRELOKC) was founded",
+                "KESTREL Open Kite Contest",
+                Some("KESTRELOKC"),
+            ),
+            (
+                "the Union of Coastal and Inland Fish Traders (UCIFT) in 2020",
+                "Union of Coastal and Inland Fish Traders",
+                Some("UCIFT"),
+            ),
+            ("Since 2001, QWIB has grown.", "QWIB", None),
+            ("Sold via QWIB to readers.", "QWIB", None),
         ];
         for (input, name, acr) in cases {
             let orgs = find(&Doc::new(input));
@@ -1581,6 +1682,20 @@ mod tests {
                 *acr,
                 "input {input:?}"
             );
+        }
+    }
+
+    #[test]
+    fn terms_and_titles_are_not_bodies() {
+        let cases = [
+            "Teachers share Open Kite Lessons (OKL) online.",
+            "Our CEO said it. The EV is fast.",
+            "The KITE DAO is new.",
+            "Kite Bolt (KITEBOLT) grew.",
+        ];
+        for input in cases {
+            let orgs = find(&Doc::new(input));
+            assert!(orgs.is_empty(), "input {input:?}: {orgs:?}");
         }
     }
 
