@@ -166,8 +166,14 @@ fn tokenize(s: &str) -> Vec<Tok> {
         if c.is_alphanumeric() {
             let start = i;
             let mut end = i + c.len_utf8();
+            let mut seam = None;
+            let mut prev = c;
             while let Some(n) = s[end..].chars().next() {
                 if n.is_alphanumeric() {
+                    if seam.is_none() && prev.is_lowercase() && n.is_uppercase() {
+                        seam = Some(end);
+                    }
+                    prev = n;
                     end += n.len_utf8();
                     continue;
                 }
@@ -205,6 +211,19 @@ fn tokenize(s: &str) -> Vec<Tok> {
                     end -= 2;
                 }
             }
+            // Lines flattened into one (`Jo BellACME Group`, `Contact
+            // DetailsAcme Labs`) leave a seam inside a word: the word ends
+            // there, and a line break comes before the rest.
+            if let Some(m) = seam.filter(|&m| is_glued(s, start, m, end)) {
+                toks.push(Tok {
+                    r: start..m,
+                    word: true,
+                    brk,
+                });
+                brk = true;
+                i = m;
+                continue;
+            }
             let w = &s[start..end];
             if b.get(end) == Some(&b'.') {
                 let one_capital = w.len() == 1 && c.is_uppercase();
@@ -231,6 +250,18 @@ fn tokenize(s: &str) -> Vec<Tok> {
         i += n;
     }
     toks
+}
+
+/// Whether the word `start..end` is two words glued at the seam `m`
+/// (a lower-case letter, then a capital): the rest starts with two capitals
+/// (`BellACME`). Camel-case names (`AmpliKite`, `KiteCo`) stay whole.
+fn is_glued(s: &str, start: usize, m: usize, end: usize) -> bool {
+    let mut head = s[start..m].chars();
+    let capital_head = head.next().is_some_and(char::is_uppercase)
+        && head.filter(|c| c.is_lowercase()).count() >= 2;
+    let mut rest = s[m..end].chars();
+    rest.next();
+    capital_head && rest.next().is_some_and(char::is_uppercase)
 }
 
 /// The text of a token.
@@ -491,7 +522,11 @@ fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
                 // the head joins two names (`Acme Group and Bolt Media`).
                 let seg_has_cue = (j..seg_end).any(|m| is_cue(text(s, &toks[m])));
                 let and = matches!(c, "and" | "And" | "&");
-                let and_the = and && j > k + 1;
+                // `and the X` opens a new phrase, unless one last word
+                // ends the run after an `of`/`for` complement (`Office for
+                // West Kiteland and the Sahel`).
+                let last_word = after_of && seg_end == run.end && seg_end == j + 1;
+                let and_the = and && j > k + 1 && !last_word;
                 let cue_later = and
                     && (j..run.end)
                         .take_while(|&m| !matches!(text(s, &toks[m]), "and" | "And" | "&" | ","))
@@ -502,7 +537,15 @@ fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
                     || (seg_end < run.end && is_of(text(s, &toks[seg_end])) && seg_has_cue);
                 if (seg_has_cue && !(and && after_of && !opens_name))
                     || (and && (!after_of || and_the || (cue_later && opens_name)))
-                    || (matches!(c, "in" | "In" | "to" | "To") && !after_of)
+                    // `in` + one word is a place (`Institute of Kites in
+                    // Harbourton`); `in Preventing Harm` belongs to the name.
+                    || (matches!(c, "in" | "In")
+                        && (!after_of
+                            || (seg_end == j + 1
+                                && toks
+                                    .get(seg_end)
+                                    .is_none_or(|t| !matches!(text(s, t), "and" | "And")))))
+                    || (matches!(c, "to" | "To") && !after_of)
                     || matches!(c, "at" | "At" | "the" | "The")
                 {
                     break;
@@ -928,6 +971,16 @@ fn described_names(s: &str, toks: &[Tok]) -> Vec<Found> {
         if !described {
             continue;
         }
+        // `Founded by Jo Bell, the firm ...` describes the firm, not Jo Bell.
+        let led_by = run.start > 1
+            && matches!(text(s, &toks[run.start - 1]), "by" | "By")
+            && matches!(
+                text(s, &toks[run.start - 2]).to_ascii_lowercase().as_str(),
+                "founded" | "co-founded" | "led" | "chaired" | "headed" | "run" | "directed"
+            );
+        if led_by {
+            continue;
+        }
         // The name: the last few capitalised words, no leading stop words.
         let mut start = run.start.max(run.end.saturating_sub(6));
         while start < run.end {
@@ -1026,7 +1079,11 @@ fn listed_names(s: &str, toks: &[Tok], known: &HashSet<String>) -> Vec<Found> {
                     "including" | "include" | "includes" | "with" | "are" | ":"
                 )
             });
-            if intro && (noun || has_org) {
+            // `Jo Bell, President, and Al Roe, Chair`: a list of people.
+            let titled = items[i..j]
+                .iter()
+                .any(|r| r.len() == 1 && in_set(&lists.title, text(s, &toks[r.start])));
+            if intro && (noun || has_org) && !titled {
                 for r in &items[i..j] {
                     // A middle initial (`Jo Q. Bell`) marks a person.
                     let initial = r.clone().skip(1).any(|k| {
@@ -1218,7 +1275,21 @@ fn is_long(name: &str) -> bool {
 fn key(name: &str) -> String {
     let mut k = name.to_lowercase();
     for suffix in [
-        " inc.", " inc", " ltd.", " ltd", " llc", " corp.", " plc", " limited", " gmbh",
+        " inc.",
+        " inc",
+        " ltd.",
+        " ltd",
+        " llc",
+        " corp.",
+        " corp",
+        " co.",
+        " co",
+        " plc",
+        " limited",
+        " gmbh",
+        " llp",
+        " corporation",
+        " incorporated",
     ] {
         if let Some(stripped) = k.strip_suffix(suffix) {
             k = stripped.trim_end_matches(',').to_string();
@@ -1671,6 +1742,31 @@ mod tests {
                 Some("UCIFT"),
             ),
             ("Since 2001, QWIB has grown.", "QWIB", None),
+            (
+                "the Kite Institute of Wind Sciences in Harbourton said",
+                "Kite Institute of Wind Sciences",
+                None,
+            ),
+            (
+                "we think the Kite Office for Preventing Storms in Harbours and Coasts met today",
+                "Kite Office for Preventing Storms in Harbours and Coasts",
+                None,
+            ),
+            (
+                "we think the Kite Office for West Harbour and the Reefs met today",
+                "Kite Office for West Harbour and the Reefs",
+                None,
+            ),
+            (
+                "Contact: Jo BellKITE Advisory Group (555) 010-0100 jo@kite.example",
+                "KITE Advisory Group",
+                None,
+            ),
+            (
+                "Founded by Jo Bell, the firm sells kites. Courses by Kitewell, the learning platform.",
+                "Kitewell",
+                None,
+            ),
             ("Sold via QWIB to readers.", "QWIB", None),
         ];
         for (input, name, acr) in cases {
@@ -1692,6 +1788,8 @@ mod tests {
             "Our CEO said it. The EV is fast.",
             "The KITE DAO is new.",
             "Kite Bolt (KITEBOLT) grew.",
+            "Founded by Jo Bell, the firm sells kites.",
+            "The board has members, including Jo Bell, President, and Al Roe, Chair.",
         ];
         for input in cases {
             let orgs = find(&Doc::new(input));
