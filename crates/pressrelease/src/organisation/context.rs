@@ -256,7 +256,7 @@ pub(super) fn listed_names(
             let intro = lead_in.iter().any(|w| {
                 matches!(
                     *w,
-                    "including" | "include" | "includes" | "with" | "are" | ":"
+                    "including" | "include" | "includes" | "with" | "are" | ":" | "like" | "as"
                 )
             });
             // `Jo Bell, President, and Al Roe, Chair`: a list of people.
@@ -296,12 +296,22 @@ pub(super) fn listed_names(
 pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     let lists = &*LISTS;
     let mut out = Vec::new();
+    // The last title word (`Director`, `Head`) of the current sentence:
+    // `Director for Kite Policy at Acme Labs` names an employer too.
+    let mut title_at: Option<usize> = None;
     for k in 0..toks.len().saturating_sub(2) {
         let t = &toks[k];
-        if !matches!(text(s, &toks[k + 1]), "of" | "at") {
-            continue;
+        let w = text(s, t);
+        if t.brk || matches!(w, "." | ";" | "\"") {
+            title_at = None;
         }
-        if !t.word || !in_set(&lists.employer, text(s, t)) {
+        if t.word && is_cap(w) && in_set(&lists.title, w) {
+            title_at = Some(k);
+        }
+        let role = t.word && in_set(&lists.employer, w);
+        let next = text(s, &toks[k + 1]);
+        let titled_at = next == "at" && title_at.is_some_and(|a| k - a < 8);
+        if !((role && matches!(next, "of" | "at")) || titled_at) {
             continue;
         }
         let mut start = k + 2;
@@ -320,9 +330,13 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
                 && !in_set(&lists.lead, w)
                 && !in_set(&lists.verb, w)
                 && !is_connector(w);
+            // After a title, `and` starts the next role (`Director at
+            // Acme and Kite Specialist at ...`).
             let joined = end > start
-                && (matches!(w, "&" | "of" | "and")
-                    || (is_connector(w) && !matches!(w, "the" | "for" | "on" | "in" | "to")));
+                && (matches!(w, "&" | "of")
+                    || (w == "and" && !titled_at)
+                    || (is_connector(w)
+                        && !matches!(w, "the" | "for" | "on" | "in" | "to" | "and")));
             if !(ok || joined) {
                 break;
             }
@@ -331,7 +345,8 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
         while end > start && !is_cap(text(s, &toks[end - 1])) {
             end -= 1;
         }
-        if end > start && end - start < 10 {
+        // `at the Annual Meeting`: an event, not an employer.
+        if end > start && end - start < 10 && !in_set(&lists.nonhead, text(s, &toks[end - 1])) {
             let range = toks[start].r.start..toks[end - 1].r.end;
             if !LISTS.not_orgs.contains(&s[range.clone()].to_lowercase()) {
                 out.push(Found {

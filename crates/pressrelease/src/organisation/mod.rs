@@ -530,6 +530,26 @@ mod tests {
             ),
             ("Since 2001, QWIB has grown.", "QWIB", None),
             (
+                "Jo Bell, Director for Kite Policy at Bramble Works, spoke.",
+                "Bramble Works",
+                None,
+            ),
+            (
+                "Jo Bell, a nurse at Harbour Mercy, spoke.",
+                "Harbour Mercy",
+                None,
+            ),
+            (
+                "We met with executives of Kitewell, Bramblo, Quillon and Harbly.",
+                "Bramblo",
+                None,
+            ),
+            (
+                "It helps companies like Kitewell, Bramblo, Quillon and Harbly.",
+                "Harbly",
+                None,
+            ),
+            (
                 "the Kite Institute of Wind Sciences in Harbourton said",
                 "Kite Institute of Wind Sciences",
                 None,
@@ -576,6 +596,7 @@ mod tests {
             "The KITE DAO is new.",
             "Kite Bolt (KITEBOLT) grew.",
             "Founded by Jo Bell, the firm sells kites.",
+            "Jo Bell, Director at the Annual Meeting, spoke.",
             "The board has members, including Jo Bell, President, and Al Roe, Chair.",
         ];
         for input in cases {
