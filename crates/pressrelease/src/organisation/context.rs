@@ -414,3 +414,105 @@ pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     }
     out
 }
+
+/// How far into a release its headline may start, in bytes.
+const HEADLINE_BYTES: usize = 600;
+
+/// Bodies named as the subject of an announcement: a headline that opens
+/// with a short name and a verb (`Kitewell Launches ...`, `Bramble SKY
+/// Names ...`), or a sentence `KITE Labs today announced ...`. Two plain
+/// capitalised words may be a person, so a longer name needs an
+/// all-capital word.
+pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
+    let lists = &*LISTS;
+    let plain = |w: &str| {
+        w.chars().all(char::is_alphabetic)
+            && !(in_set(&lists.title, w)
+                || in_set(&lists.lead, w)
+                || in_set(&lists.generic, w)
+                || in_set(&lists.countries, w)
+                || in_set(&lists.places, w)
+                || in_set(&lists.verb, w)
+                || is_connector(w))
+    };
+    let caps = |w: &str| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
+    let mut subjects: Vec<Range<usize>> = Vec::new();
+    // Headlines: a line opening with up to three capitalised words and
+    // a Title Case verb.
+    for k in 0..toks.len() {
+        // Headlines come first: the opening lines only, and a few of them
+        // (each check below scans the text once).
+        if toks[k].r.start > HEADLINE_BYTES || subjects.len() >= 3 {
+            break;
+        }
+        if !(toks[k].brk && toks[k].word) {
+            continue;
+        }
+        let mut j = k;
+        while j < toks.len()
+            && j < k + 4
+            && (j == k || !toks[j].brk)
+            && toks[j].word
+            && is_cap(text(s, &toks[j]))
+            && !in_set(&lists.verb, text(s, &toks[j]))
+        {
+            j += 1;
+        }
+        let verb = toks.get(j).filter(|t| t.word && !t.brk).map(|t| text(s, t));
+        let verb = verb.is_some_and(|v| {
+            // `Jo Said, 40, was ...`: a surname, not a verb.
+            in_set(&lists.verb, v)
+                && !matches!(v, "Said" | "Says")
+                && (is_cap(v) || matches!(v, "launches" | "announces" | "unveils" | "names"))
+        });
+        // One word may be a surname (`Bell Signs Bill`): not when the body
+        // puts a first name before it (`Jo Bell`).
+        let surname = j == k + 1 && {
+            let w = text(s, &toks[k]);
+            toks.windows(2).any(|p| {
+                !p[1].brk
+                    && text(s, &p[1]) == w
+                    && p[0].word
+                    && is_cap(text(s, &p[0]))
+                    && !in_set(&lists.lead, text(s, &p[0]))
+            })
+        };
+        if verb && j > k && j - k <= 3 && !surname {
+            subjects.push(k..j);
+        }
+    }
+    // `KITE Labs today announced`.
+    for run in runs {
+        let today = toks.get(run.end).is_some_and(|t| text(s, t) == "today")
+            && toks.get(run.end + 1).is_some_and(|t| {
+                matches!(
+                    text(s, t),
+                    "announced" | "announces" | "launched" | "unveiled" | "released"
+                )
+            });
+        let mut start = run.start;
+        while start < run.end && in_set(&lists.lead, text(s, &toks[start])) {
+            start += 1;
+        }
+        if today && start < run.end && run.end - start <= 4 {
+            subjects.push(start..run.end);
+        }
+    }
+    let mut out = Vec::new();
+    for r in subjects {
+        let words = || r.clone().map(|k| text(s, &toks[k]));
+        if !words().all(|w| plain(w)) || !(r.len() == 1 || words().any(|w| caps(w))) {
+            continue;
+        }
+        let range = toks[r.start].r.start..toks[r.end - 1].r.end;
+        let name = &s[range.clone()];
+        if in_set(&lists.countries, name) || LISTS.not_orgs.contains(&name.to_lowercase()) {
+            continue;
+        }
+        out.push(Found {
+            range,
+            acronym: None,
+        });
+    }
+    out
+}

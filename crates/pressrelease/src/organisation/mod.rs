@@ -144,6 +144,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     found.extend(described_names(s, &toks, &runs));
     found.extend(bare_names(s, &toks));
     found.extend(employer_names(s, &toks));
+    found.extend(subject_names(s, &toks, &runs));
     let known: HashSet<String> = found.iter().map(|f| key(&s[f.range.clone()])).collect();
     found.extend(listed_names(s, &toks, &runs, &known));
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
@@ -530,6 +531,17 @@ mod tests {
             ),
             ("Since 2001, QWIB has grown.", "QWIB", None),
             (
+                "Kitewell Launches New Kites\n\nText here.",
+                "Kitewell",
+                None,
+            ),
+            (
+                "Bramble SKY Names New Chief\n\nText here.",
+                "Bramble SKY",
+                None,
+            ),
+            ("The KITE Labs today announced a kite.", "KITE Labs", None),
+            (
                 "Jo Bell, Director for Kite Policy at Bramble Works, spoke.",
                 "Bramble Works",
                 None,
@@ -597,6 +609,10 @@ mod tests {
             "Kite Bolt (KITEBOLT) grew.",
             "Founded by Jo Bell, the firm sells kites.",
             "Jo Bell, Director at the Annual Meeting, spoke.",
+            "Jo Bell Named Chief of Kites\n\nText here.",
+            "Jo Said, 40, was found.",
+            "Bell Signs Kite Bill\n\nSenator Jo Bell signed it.",
+            "France Signs Deal\n\nText here.",
             "The board has members, including Jo Bell, President, and Al Roe, Chair.",
         ];
         for input in cases {
@@ -625,7 +641,7 @@ mod tests {
 
     #[test]
     fn headline_runs_are_dropped() {
-        let input = "Sanders Leads Quiet Harbour Review Committee For Fish Policy\n\nText here.";
+        let input = "Sanders Leads Quiet Harbour Review Committee For Fish Policy\n\nText here by Jo Sanders.";
         let orgs = find(&Doc::new(input));
         assert!(orgs.is_empty(), "{orgs:?}");
         assert!(is_title_case("Acme Group Opens Doors For New Staff"));

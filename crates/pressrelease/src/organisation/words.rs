@@ -51,6 +51,8 @@ pub(super) struct Lists {
     pub(super) known: Vec<(String, Option<String>)>,
     pub(super) not_orgs: Set,
     pub(super) places: Set,
+    /// Countries and regions (shared with the dateline reader's tables).
+    pub(super) countries: Set,
 }
 
 pub(super) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -72,6 +74,10 @@ pub(super) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         known: Vec::new(),
         not_orgs: words(include_str!("../../data/not_orgs.txt")).collect(),
         places: words(include_str!("../../data/places.txt")).collect(),
+        countries: words(include_str!("../../data/countries.tsv"))
+            .chain(words(include_str!("../../data/regions.tsv")))
+            .filter_map(|l| l.split('\t').next().map(str::to_string))
+            .collect(),
     };
     let mut section = "";
     for line in include_str!("../../data/org_cues.txt").lines() {
