@@ -501,7 +501,7 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
     let mut out = Vec::new();
     for r in subjects {
         let words = || r.clone().map(|k| text(s, &toks[k]));
-        if !words().all(|w| plain(w)) || !(r.len() == 1 || words().any(|w| caps(w))) {
+        if !words().all(&plain) || !(r.len() == 1 || words().any(&caps)) {
             continue;
         }
         let range = toks[r.start].r.start..toks[r.end - 1].r.end;
