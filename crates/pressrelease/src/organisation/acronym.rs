@@ -154,9 +154,11 @@ pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
         let start = (from..run.end).find(|&k| {
             let w = text(s, &toks[k]);
             let name = &s[toks[k].r.start..end_at];
+            // A lead word (`Last`, `Next`) may open a name the acronym
+            // spells exactly (`Last Kite Project (LKP)`).
             toks[k].word
                 && is_cap(w)
-                && !in_set(&lists.lead, w)
+                && (!in_set(&lists.lead, w) || initials(a, name))
                 && ((initials(a, name) && acts(s, toks, &acr))
                     || (spells(a, name) && (k..run.end).any(|m| is_cue(text(s, &toks[m])))))
         });

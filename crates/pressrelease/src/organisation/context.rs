@@ -373,7 +373,9 @@ pub(super) fn bare_names(s: &str, toks: &[Tok]) -> Vec<Found> {
             .get(k + 1)
             .is_some_and(|n| !n.brk && n.word && is_cap(text(s, n)));
         // `the Congress` is more often an event than the legislature.
-        let mid_sentence = toks[k - 1].word && !is_cap(prev) && !(prev == "the" && w == "Congress");
+        let mid_sentence =
+            (toks[k - 1].word && !is_cap(prev) && !(prev == "the" && w == "Congress"))
+                || prev == ",";
         if mid_sentence && !next_cap {
             out.push(Found {
                 range: t.r.clone(),
@@ -487,7 +489,7 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
             && toks.get(run.end + 1).is_some_and(|t| {
                 matches!(
                     text(s, t),
-                    "announced" | "announces" | "launched" | "unveiled" | "released"
+                    "announced" | "announces" | "announcing" | "launched" | "unveiled" | "released"
                 )
             });
         let mut start = run.start;

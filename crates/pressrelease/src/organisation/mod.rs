@@ -84,8 +84,15 @@ fn is_title_case(line: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.starts_with(char::is_alphabetic) && !SMALL.contains(w))
         .collect();
-    // Lists of names (`Sponsors: Acme Bank, Bolt Group`) have commas.
-    if words.len() < 5 || words.len() > 30 || line.contains(',') {
+    // Lists of names (`Sponsors: Acme Bank, Bolt Group`) have commas;
+    // contact lines have addresses and phone numbers.
+    let contact = line.contains('@')
+        || line.contains("www.")
+        || line
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.iter().all(u8::is_ascii_digit));
+    if words.len() < 5 || words.len() > 30 || line.contains(',') || contact {
         return false;
     }
     let caps = words.iter().filter(|w| is_cap(w)).count();
@@ -541,6 +548,31 @@ mod tests {
                 None,
             ),
             ("The KITE Labs today announced a kite.", "KITE Labs", None),
+            (
+                "Call the Kite Safety Unit: 555 010 0100 - Harbour Department of Fish and Wild Kites: 555 010 0101",
+                "Harbour Department of Fish and Wild Kites",
+                None,
+            ),
+            (
+                "The Last Kite Project (LKP), a charity, said",
+                "Last Kite Project",
+                Some("LKP"),
+            ),
+            (
+                "The Kite Party (KP) today announcing a plan",
+                "Kite Party",
+                Some("KP"),
+            ),
+            (
+                "Under the Kite Plan, Congress passed a bill.",
+                "Congress",
+                None,
+            ),
+            (
+                "It was investigated by the Harbour Police Department Detectives Jo Bell and Al Roe.",
+                "Harbour Police Department",
+                None,
+            ),
             (
                 "Jo Bell, Director for Kite Policy at Bramble Works, spoke.",
                 "Bramble Works",
