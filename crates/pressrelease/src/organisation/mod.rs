@@ -252,18 +252,22 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         }
     }
 
-    // A one-word name that starts exactly one longer name is its short
-    // form (`Kitewell` beside `Kitewell Foods Inc.`).
+    // A name that starts exactly one longer name is its short form
+    // (`Kitewell` beside `Kitewell Foods Inc.`, `Kite Medical` beside
+    // `Kite Medical Systems AG`).
     let mut i = 0;
     while small && i < orgs.len() {
         let name = orgs[i].name.clone();
         let prefix = format!("{name} ");
-        let mut longer = orgs
-            .iter()
-            .enumerate()
-            .filter(|(j, o)| *j != i && o.name.starts_with(&prefix));
-        match (name.contains(' '), longer.next(), longer.next()) {
-            (false, Some((j, _)), None) => {
+        let mut longer = orgs.iter().enumerate().filter(|(j, o)| {
+            // A longer name of its own (`Kite University School of
+            // Music` beside `Kite University`) is another body.
+            *j != i
+                && o.name.starts_with(&prefix)
+                && (!name.contains(' ') || o.name[prefix.len()..].split(' ').count() <= 2)
+        });
+        match (longer.next(), longer.next()) {
+            (Some((j, _)), None) => {
                 let gone = orgs.remove(i);
                 let j = if j > i { j - 1 } else { j };
                 orgs[j].mentions.extend(gone.mentions);
@@ -669,6 +673,21 @@ mod tests {
         assert_eq!(orgs.len(), 1, "{orgs:?}");
         assert_eq!(orgs[0].name, "Kitewell Foods Inc.");
         assert_eq!(orgs[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn short_names_join_one_longer_name() {
+        let input = "Kite Medical Systems AG grew. Jo Bell, CEO of Kite Medical, spoke. \
+                     Harbour University and the Harbour University School of Kite Design met.";
+        let names: Vec<String> = find(&Doc::new(input)).into_iter().map(|o| o.name).collect();
+        assert_eq!(
+            names,
+            [
+                "Kite Medical Systems AG",
+                "Harbour University",
+                "Harbour University School of Kite Design"
+            ]
+        );
     }
 
     #[test]
