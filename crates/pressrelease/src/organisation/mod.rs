@@ -315,7 +315,12 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
             Some(&i) => i,
             None => {
                 let mut hit = None;
-                if !tried.contains(w) {
+                // `KU Women` opens a name of its own: not the short form of
+                // `Kite University`.
+                let in_name = toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.word && !n.brk && is_cap(text(s, n)));
+                if !tried.contains(w) && !in_name {
                     if !inside_ticker(s, t) {
                         tried.insert(w);
                     }
@@ -541,6 +546,22 @@ mod tests {
                 Some("UCIFT"),
             ),
             ("Since 2001, QWIB has grown.", "QWIB", None),
+            (
+                "the Kite University met KU Women staff",
+                "Kite University",
+                None,
+            ),
+            (
+                "Fondation Marisol pour l'Eau and the Université de Lisle Engineer Jo Bell",
+                "Université de Lisle",
+                None,
+            ),
+            (
+                "Fondation Marisol pour l'Eau said",
+                "Fondation Marisol pour l'Eau",
+                None,
+            ),
+            ("The DAs Office will act", "DAs Office", None),
             (
                 "Kitewell Launches New Kites\n\nText here.",
                 "Kitewell",

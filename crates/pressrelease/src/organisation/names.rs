@@ -107,6 +107,32 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
                 start = t + 1;
             }
         }
+        // A head-first cue (`Fondation Kite`, `Université de Lisle`) takes
+        // the words after it, up to a verb, a title or punctuation.
+        if in_set(&lists.head_first, text(s, &toks[cue])) {
+            let mut e = cue + 1;
+            while e < run.end && e < cue + 8 {
+                let w = text(s, &toks[e]);
+                if !toks[e].word
+                    || matches!(w, "and" | "And")
+                    || is_cue(w)
+                    || in_set(&lists.verb, w)
+                    || in_set(&lists.title, w)
+                    || in_set(&lists.employer, w)
+                {
+                    break;
+                }
+                e += 1;
+            }
+            while e > cue + 1 && is_connector(text(s, &toks[e - 1])) {
+                e -= 1;
+            }
+            if e > cue + 1 {
+                out.push(cue..e);
+                pos = e;
+                continue;
+            }
+        }
         let mut end = cue + 1;
         let mut k = cue + 1;
         let mut ok = true;

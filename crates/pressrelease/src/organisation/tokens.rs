@@ -148,6 +148,10 @@ pub(super) fn is_cap(w: &str) -> bool {
         Some(c) if c.is_uppercase() => true,
         // `5G`, `3M`: a digit led word with capitals.
         Some(c) if c.is_ascii_digit() => chars.any(char::is_uppercase),
+        // `d'Hydrologie`, `l'Eau`: an elided article before a capital.
+        Some('d' | 'l') => {
+            chars.next() == Some('\'') && chars.next().is_some_and(char::is_uppercase)
+        }
         _ => false,
     }
 }

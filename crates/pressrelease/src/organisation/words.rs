@@ -46,6 +46,8 @@ pub(super) struct Lists {
     pub(super) employer: Set,
     pub(super) list_noun: Set,
     pub(super) act: Set,
+    /// Cue words that open their name (`Fondation Kite`); also cues.
+    pub(super) head_first: Set,
     pub(super) not_acronym: Set,
     /// Well-known bodies without a cue word, as written, with a short form.
     pub(super) known: Vec<(String, Option<String>)>,
@@ -70,6 +72,7 @@ pub(super) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         employer: Set::default(),
         list_noun: Set::default(),
         act: Set::default(),
+        head_first: Set::default(),
         not_acronym: Set::default(),
         known: Vec::new(),
         not_orgs: words(include_str!("../../data/not_orgs.txt")).collect(),
@@ -110,6 +113,10 @@ pub(super) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             "possessor" => &mut lists.possessor,
             "employer" => &mut lists.employer,
             "list_noun" => &mut lists.list_noun,
+            "head_first" => {
+                lists.cue.insert(line.to_lowercase());
+                &mut lists.head_first
+            }
             "act" => &mut lists.act,
             "not_acronym" => &mut lists.not_acronym,
             _ => continue,
@@ -140,6 +147,8 @@ pub(super) const KEEP_DOT: &[&str] = &[
 
 pub(super) fn is_connector(w: &str) -> bool {
     CONNECTORS.contains(&w)
+        // Lower-case only: `Do`, `Del` and `Et` may be names.
+        || matches!(w, "do" | "del" | "della" | "pour" | "para" | "für" | "et")
         || w == "&"
         || (w.len() <= 4
             && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
