@@ -547,6 +547,17 @@ mod tests {
             ),
             ("Since 2001, QWIB has grown.", "QWIB", None),
             (
+                "said Kite Advisors Chief Officer and Kite Funds President Jo Bell.",
+                "Kite Funds",
+                None,
+            ),
+            (
+                "a statement from the Office of the Commissioner for Kite Affairs",
+                "Office of the Commissioner for Kite Affairs",
+                None,
+            ),
+            ("the Kite Faculty of Law met", "Kite Faculty of Law", None),
+            (
                 "the Kite University met KU Women staff",
                 "Kite University",
                 None,
@@ -668,6 +679,7 @@ mod tests {
             "Jo Bell, Director at the Annual Meeting, spoke.",
             "Jo Bell Named Chief of Kites\n\nText here.",
             "Jo Said, 40, was found.",
+            "It breaks Penal Code Section 12 today.",
             "Bell Signs Kite Bill\n\nSenator Jo Bell signed it.",
             "France Signs Deal\n\nText here.",
             "The board has members, including Jo Bell, President, and Al Roe, Chair.",

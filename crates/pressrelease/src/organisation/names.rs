@@ -105,6 +105,10 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
         {
             if t + 1 < cue || cue + 1 < run.end && is_of(text(s, &toks[cue + 1])) {
                 start = t + 1;
+                // `Officer and Acme Funds President`.
+                while start < cue && is_connector(text(s, &toks[start])) {
+                    start += 1;
+                }
             }
         }
         // A head-first cue (`Fondation Kite`, `Université de Lisle`) takes
@@ -227,9 +231,12 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
                     // `of the State of X`: a place, not part of the name.
                     break;
                 }
+                // `Office of the Commissioner`: an office named after its
+                // holder keeps the title.
+                let holder = matches!(text(s, &toks[j - 1]), "the" | "The");
                 let stop = (j..seg_end).find(|&m| {
                     let w = text(s, &toks[m]);
-                    in_set(&lists.verb, w) || in_set(&lists.title, w)
+                    in_set(&lists.verb, w) || (in_set(&lists.title, w) && !(holder && m == j))
                 });
                 match stop {
                     Some(m) => {
@@ -259,6 +266,14 @@ pub(super) fn scan(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
     let mut out = Vec::new();
     for run in runs.iter().cloned() {
         for mut r in names_in_run(s, toks, run) {
+            // `Penal Code Section 236`, `Chapter 11`: a part of a text.
+            let numbered = matches!(text(s, &toks[r.end - 1]), "Section" | "Chapter")
+                && toks
+                    .get(r.end)
+                    .is_some_and(|t| text(s, t).starts_with(|c: char| c.is_ascii_digit()));
+            if numbered {
+                continue;
+            }
             r.start = list_start(s, toks, r.clone());
             let range = toks[r.start].r.start..toks[r.end - 1].r.end;
             if !is_org_name(&s[range.clone()]) {
