@@ -547,6 +547,11 @@ mod tests {
             ),
             ("Since 2001, QWIB has grown.", "QWIB", None),
             (
+                "the Ministry of Kites, Strings and Tails said",
+                "Ministry of Kites, Strings and Tails",
+                None,
+            ),
+            (
                 "said Kite Advisors Chief Officer and Kite Funds President Jo Bell.",
                 "Kite Funds",
                 None,

@@ -275,6 +275,7 @@ pub(super) fn scan(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
                 continue;
             }
             r.start = list_start(s, toks, r.clone());
+            r.end = list_end(s, toks, r.clone());
             let range = toks[r.start].r.start..toks[r.end - 1].r.end;
             if !is_org_name(&s[range.clone()]) {
                 continue;
@@ -330,6 +331,51 @@ pub(super) fn list_start(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
     }
     // At least three words before, else it is a plain list.
     if words >= 3 { start } else { r.start }
+}
+
+/// The end of a name whose complement is a list: `Ministry of Labour,
+/// Employment and Social Affairs` is one name, though the run of
+/// capitalised words stops at the comma. The list must close with `and`
+/// and plain capitalised words (no cue word: `Office of Kites, Acme Group
+/// and Bolt Labs` is three names).
+pub(super) fn list_end(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
+    let w = |k: usize| toks.get(k).map_or("", |t| text(s, t));
+    let complement = r.clone().any(|k| is_of(w(k)));
+    if !complement || w(r.end) != "," || is_cue(w(r.end - 1)) {
+        return r.end;
+    }
+    let mut k = r.end;
+    let mut and = false;
+    while k < r.end + 12 && k < toks.len() {
+        let x = w(k);
+        if toks[k].brk {
+            break;
+        }
+        if x == "," && !and {
+            k += 1;
+            continue;
+        }
+        if x == "and" && !and {
+            and = true;
+            k += 1;
+            continue;
+        }
+        let plain = toks[k].word && is_cap(x) && !is_cue(x) && !in_set(&LISTS.title, x);
+        if !plain {
+            break;
+        }
+        k += 1;
+        // The list ends at the first word after `and` that is not followed
+        // by another capitalised word.
+        if and
+            && !toks
+                .get(k)
+                .is_some_and(|t| t.word && is_cap(text(s, t)) && !t.brk)
+        {
+            return k;
+        }
+    }
+    r.end
 }
 
 /// Whether a candidate name passes the stop lists.
