@@ -432,11 +432,12 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
             && !(in_set(&lists.title, w)
                 || in_set(&lists.lead, w)
                 || in_set(&lists.generic, w)
-                || in_set(&lists.countries, w)
                 || in_set(&lists.places, w)
                 || in_set(&lists.verb, w)
                 || is_connector(w))
     };
+    // A country in a name (`Kite Australia`) is not in a person's name.
+    let country = |w: &str| in_set(&lists.countries, w);
     let caps = |w: &str| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
     let mut subjects: Vec<Range<usize>> = Vec::new();
     // Headlines: a line opening with up to three capitalised words and
@@ -503,7 +504,7 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
     let mut out = Vec::new();
     for r in subjects {
         let words = || r.clone().map(|k| text(s, &toks[k]));
-        if !words().all(&plain) || !(r.len() == 1 || words().any(&caps)) {
+        if !words().all(&plain) || !(r.len() == 1 || words().any(&caps) || words().any(&country)) {
             continue;
         }
         let range = toks[r.start].r.start..toks[r.end - 1].r.end;

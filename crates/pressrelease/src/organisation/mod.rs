@@ -547,6 +547,11 @@ mod tests {
             ),
             ("Since 2001, QWIB has grown.", "QWIB", None),
             (
+                "with Kite Australia today announcing a plan",
+                "Kite Australia",
+                None,
+            ),
+            (
                 "the Ministry of Kites, Strings and Tails said",
                 "Ministry of Kites, Strings and Tails",
                 None,
