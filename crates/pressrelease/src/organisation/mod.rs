@@ -339,12 +339,12 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
                         orgs[i].acronym = Some(w.to_string());
                     }
                 }
-                if hit.is_none() && !is_covered(&t.r) && lone_body(s, &toks, k) {
+                // Bounded, so that hostile input stays linear.
+                let room = orgs.len() <= MAX_PAIRWISE;
+                if hit.is_none() && room && !is_covered(&t.r) && lone_body(s, &toks, k) {
                     // A body named only by its acronym (`ACME has ...`),
                     // unless a name holds it as a word (`ACME Labs`).
-                    let holder = small
-                        .then(|| orgs.iter().position(|o| o.name.split(' ').any(|x| x == w)))
-                        .flatten();
+                    let holder = orgs.iter().position(|o| o.name.split(' ').any(|x| x == w));
                     hit = holder.or_else(|| {
                         orgs.push(Organisation {
                             name: w.to_string(),
@@ -762,6 +762,19 @@ mod tests {
             .map(|i| format!("Q{i}X Labs (Q{i}X), a company. "))
             .collect();
         assert_eq!(find(&Doc::new(&firms)).len(), 3_000);
+        let lone: String = (0..20_000)
+            .map(|i| format!("Q{}X has grown. ", char::from(b'A' + (i % 26) as u8)))
+            .collect();
+        assert!(find(&Doc::new(&lone)).len() <= 26);
+        let many_lone: String = (0..5_000)
+            .map(|i| {
+                let a = char::from(b'A' + (i % 26) as u8);
+                let b = char::from(b'A' + (i / 26 % 26) as u8);
+                let c = char::from(b'A' + (i / 676 % 26) as u8);
+                format!("{a}{b}{c}Q has grown. ")
+            })
+            .collect();
+        assert!(find(&Doc::new(&many_lone)).len() <= MAX_PAIRWISE + 1);
         let listed = format!("partners, including {}", ["Kite Office"; 20_000].join(", "));
         let orgs = find(&Doc::new(&listed));
         assert_eq!(orgs.len(), 1);
