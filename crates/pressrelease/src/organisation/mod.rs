@@ -105,6 +105,21 @@ fn is_long(name: &str) -> bool {
     name.split_whitespace().count() > 2
 }
 
+/// The words of a plain name (capitalised words only, no `of`, `and`),
+/// without a leading `UN` or `United Nations`; empty for other names.
+fn core_words(name: &str) -> Vec<&str> {
+    let rest = name
+        .strip_prefix("UN ")
+        .or_else(|| name.strip_prefix("United Nations "))
+        .unwrap_or(name);
+    let words: Vec<&str> = rest.split(' ').collect();
+    if words.iter().all(|w| is_cap(w) && !is_connector(w)) {
+        words
+    } else {
+        Vec::new()
+    }
+}
+
 /// Lower-cased comparison key of a name: no leading `the`, no legal form.
 fn key(name: &str) -> String {
     let mut k = name.to_lowercase();
@@ -247,6 +262,41 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
                 let j = if j > i { j - 1 } else { j };
                 orgs[j].acronym.get_or_insert(name);
                 orgs[j].mentions.extend(gone.mentions);
+            }
+            None => i += 1,
+        }
+    }
+
+    // A name written with a word left out (`UN Kite Safety Compact` beside
+    // `Kite Safety Coordination Compact`) is the same body: plain names of
+    // three or more capitalised words, same first and last word, one inside
+    // the other, a leading `UN` or `United Nations` aside.
+    let mut i = 0;
+    while small && i < orgs.len() {
+        let short = core_words(&orgs[i].name);
+        let same = (short.len() >= 3)
+            .then(|| {
+                orgs.iter().enumerate().position(|(j, o)| {
+                    let long = core_words(&o.name);
+                    j != i
+                        && long.len() > short.len()
+                        && long.first() == short.first()
+                        && long.last() == short.last()
+                        && {
+                            let mut it = long.iter();
+                            short.iter().all(|w| it.any(|l| l == w))
+                        }
+                })
+            })
+            .flatten();
+        match same {
+            Some(j) => {
+                let gone = orgs.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                orgs[j].mentions.extend(gone.mentions);
+                if orgs[j].acronym.is_none() {
+                    orgs[j].acronym = gone.acronym;
+                }
             }
             None => i += 1,
         }
@@ -729,6 +779,21 @@ mod tests {
                 "Kite Medical Systems AG",
                 "Harbour University",
                 "Harbour University School of Kite Design"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_with_a_word_left_out_are_one_body() {
+        let input = "The Kite Safety Coordination Compact met. The UN Kite Safety Compact said. \
+                     The Harbour Kite Office and the Harbour Office met.";
+        let names: Vec<String> = find(&Doc::new(input)).into_iter().map(|o| o.name).collect();
+        assert_eq!(
+            names,
+            [
+                "Kite Safety Coordination Compact",
+                "Harbour Kite Office",
+                "Harbour Office"
             ]
         );
     }
