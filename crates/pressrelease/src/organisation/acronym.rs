@@ -1,0 +1,230 @@
+//! Acronyms: in parentheses, spelled out by a name, or used alone.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::*;
+
+/// A stock ticker in parentheses: `(NASDAQ: ACME)`, `(OTC: AERA)`.
+pub(super) static TICKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\((?:NASDAQ|Nasdaq|NYSE|NYSE American|OTC|OTCQB|OTCQX|OTC Markets|TSX|TSXV|TSX-V|CSE|ASX|LSE|AIM|Euronext|NEO|CBOE|Cboe)[A-Za-z ]*:\s*([A-Z][A-Z0-9.]{0,7})\)",
+    )
+    .expect("ticker regex")
+});
+
+/// The acronym in parentheses after (`Name (ACR)`) or around (`ACR
+/// (Name)`) the name at token range `r`.
+pub(super) fn acronym_around(s: &str, toks: &[Tok], r: Range<usize>) -> Option<Range<usize>> {
+    // An exchange with a listing: `Frankfurt Stock Exchange (FWB: ACME)`.
+    let exchange = matches!(text(s, &toks[r.end - 1]), "Exchange" | "Market");
+    if exchange && toks.get(r.end).is_some_and(|t| text(s, t) == "(") {
+        let a = toks.get(r.end + 1)?;
+        if a.word
+            && is_acronym(text(s, a))
+            && toks.get(r.end + 2).is_some_and(|t| text(s, t) == ":")
+        {
+            return Some(a.r.clone());
+        }
+    }
+    if let Some(a) = paren_acronym(s, toks, r.end) {
+        return Some(a);
+    }
+    if r.start >= 2
+        && text(s, &toks[r.start - 1]) == "("
+        && toks.get(r.end).is_some_and(|t| text(s, t) == ")")
+    {
+        let a = &toks[r.start - 2];
+        if a.word && is_acronym(text(s, a)) {
+            return Some(a.r.clone());
+        }
+    }
+    None
+}
+
+/// An acronym in parentheses opening at token `k`: `(ACR)`, `("ACR")`,
+/// `(T-ROC Global)`.
+pub(super) fn paren_acronym(s: &str, toks: &[Tok], k: usize) -> Option<Range<usize>> {
+    if toks.get(k).map(|t| text(s, t)) != Some("(") {
+        return None;
+    }
+    let mut i = k + 1;
+    while toks
+        .get(i)
+        .is_some_and(|t| matches!(text(s, t), "\"" | "'" | "the" | "hereinafter" | "or"))
+    {
+        i += 1;
+    }
+    let first = toks.get(i)?;
+    if !first.word || !is_acronym(text(s, first)) {
+        return None;
+    }
+    let mut end = i + 1;
+    // A short form of up to three words: `(T-ROC Global)`.
+    while end < i + 3 && toks.get(end).is_some_and(|t| t.word && is_cap(text(s, t))) {
+        end += 1;
+    }
+    let mut close = end;
+    while toks
+        .get(close)
+        .is_some_and(|t| matches!(text(s, t), "\"" | "'"))
+    {
+        close += 1;
+    }
+    if toks.get(close).map(|t| text(s, t)) != Some(")") {
+        return None;
+    }
+    Some(first.r.start..toks[end - 1].r.end)
+}
+
+/// Whether the capital letters of `acr` appear, in order, among the
+/// capitals of `name`, the first matching its first word.
+pub(super) fn spells(acr: &str, name: &str) -> bool {
+    let letters: Vec<char> = acr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if letters.len() < 2 {
+        return false;
+    }
+    let caps: Vec<char> = name.chars().filter(|c| c.is_uppercase()).collect();
+    if caps.first() != letters.first() {
+        return false;
+    }
+    let mut it = caps.iter();
+    letters.iter().all(|l| it.any(|c| c == l))
+}
+
+/// Whether the acronym's letters are exactly the initials of the name's
+/// capitalised words (`UNDP` for `United Nations Development Programme`).
+pub(super) fn initials(acr: &str, name: &str) -> bool {
+    let mut letters = acr.chars().filter(|c| c.is_alphabetic());
+    let mut n = 0;
+    let mut single = false;
+    let words = name
+        .split([' ', '-'])
+        .filter(|w| is_cap(w) && !is_legal(w.trim_end_matches(',')));
+    for w in words {
+        // An all-capitals word gives all its letters (`USA International
+        // Harp Competition`, `USAIHC`), when the acronym has them.
+        if w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()) {
+            let rest = letters.clone();
+            if w.chars().all(|c| letters.next() == Some(c)) {
+                n += 1;
+                continue;
+            }
+            letters = rest;
+        }
+        let first = w.chars().next();
+        if letters.next() != first {
+            return false;
+        }
+        n += 1;
+        single = true;
+    }
+    // `ACMEDAO` glued from `ACME DAO` is a handle, not an acronym.
+    letters.next().is_none() && n >= 2 && single
+}
+
+/// Names without a cue word that an acronym in parentheses spells out:
+/// `Islamic State in Iraq and the Levant (ISIL)`.
+pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
+    let lists = &*LISTS;
+    let mut out = Vec::new();
+    for run in runs.iter().cloned() {
+        let Some(acr) = paren_acronym(s, toks, run.end) else {
+            continue;
+        };
+        let a = &s[acr.clone()];
+        if run.len() < 2 {
+            continue;
+        }
+        let end_at = toks[run.end - 1].r.end;
+        if in_set(&lists.nonhead, text(s, &toks[run.end - 1])) {
+            continue;
+        }
+        // Acronyms spell short names: look at the last dozen tokens only.
+        // Runs without a cue word are often terms (`Open Educational
+        // Resources (OER)`), so the acronym must be exactly the initials
+        // of every capitalised word, or the name must hold a cue word.
+        let from = run.start.max(run.end.saturating_sub(12));
+        let start = (from..run.end).find(|&k| {
+            let w = text(s, &toks[k]);
+            let name = &s[toks[k].r.start..end_at];
+            // A lead word (`Last`, `Next`) may open a name the acronym
+            // spells exactly (`Last Kite Project (LKP)`).
+            toks[k].word
+                && is_cap(w)
+                && (!in_set(&lists.lead, w) || initials(a, name))
+                && ((initials(a, name) && acts(s, toks, &acr))
+                    || (spells(a, name) && (k..run.end).any(|m| is_cue(text(s, &toks[m])))))
+        });
+        if let Some(k) = start {
+            if k + 1 < run.end {
+                out.push(Found {
+                    range: toks[k].r.start..end_at,
+                    acronym: Some(acr),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether what follows `Name (ACR)` treats it as a body: a verb (`was
+/// founded`, `has`, `announced`) or a description (`, a non-profit`).
+pub(super) fn acts(s: &str, toks: &[Tok], acr: &Range<usize>) -> bool {
+    let close = toks.partition_point(|t| t.r.start < acr.end);
+    let Some(close) = (close..toks.len().min(close + 3)).find(|&k| text(s, &toks[k]) == ")") else {
+        return false;
+    };
+    let w = |k: usize| toks.get(k).map_or("", |t| text(s, t));
+    if w(close + 1) == "," {
+        return matches!(w(close + 2), "a" | "an" | "the" | "which" | "who");
+    }
+    in_set(&LISTS.act, w(close + 1))
+}
+
+/// Whether the acronym at token `k`, which no name defines, acts as a body:
+/// the subject of a verb (`ACME has`, `the ACME announced`) or named after
+/// `via`, `@` or `member`.
+pub(super) fn lone_body(s: &str, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    let w = text(s, t);
+    let plain = w.len() >= 2
+        && w.len() <= 8
+        && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
+        && !in_set(&LISTS.not_acronym, w)
+        && !inside_ticker(s, t);
+    if !plain {
+        return false;
+    }
+    let prev = k.checked_sub(1).map(|p| &toks[p]);
+    // Part of a longer capitalised name (`ACME DAO is`) or a heading.
+    let prev_cap = prev.is_some_and(|p| {
+        let x = text(s, p);
+        p.word && is_cap(x) && !matches!(x, "The" | "A" | "An")
+    });
+    if prev_cap && !t.brk {
+        return false;
+    }
+    let after = toks
+        .get(k + 1)
+        .filter(|n| n.word && !n.brk)
+        .map(|n| text(s, n));
+    let verb = after
+        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()) && in_set(&LISTS.act, a));
+    let before = prev
+        .filter(|_| !t.brk)
+        .is_some_and(|p| matches!(text(s, p), "via" | "@" | "member"));
+    verb || before
+}
+
+/// Whether the token sits inside a `(EXCHANGE: SYM)` ticker.
+pub(super) fn inside_ticker(s: &str, t: &Tok) -> bool {
+    let before = &s[..t.r.start];
+    before.ends_with(": ") || before.ends_with(':')
+}

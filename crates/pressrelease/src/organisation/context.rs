@@ -1,0 +1,521 @@
+//! Names without a cue word that their context marks as bodies: a
+//! ticker, an `About` heading, a description, a list, an employer.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::*;
+
+/// Company names before a stock ticker: `Acme Widgets (NASDAQ: ACME)`.
+pub(super) fn ticker_names(s: &str, toks: &[Tok]) -> Vec<(Found, String)> {
+    let lists = &*LISTS;
+    let mut out = Vec::new();
+    for m in TICKER.captures_iter(s) {
+        let (Some(all), Some(sym)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let k = toks.partition_point(|t| t.r.start < all.start());
+        // Walk back over the capitalised words before the parenthesis.
+        let mut end = k;
+        if end > 0 && text(s, &toks[end - 1]) == "," {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 {
+            let t = &toks[start - 1];
+            let w = text(s, t);
+            let capital = t.word
+                && is_cap(w)
+                && !in_set(&lists.verb, w)
+                && !in_set(&lists.title, w)
+                && !in_set(&lists.lead, w)
+                && !is_connector(w);
+            let joined = (matches!(w, "&" | "and" | "of" | "de")
+                || (w == "," && start < end && is_legal(text(s, &toks[start]))))
+                && start < end;
+            if !(capital || joined) || (start < end && toks[start].brk) || end - start >= 8 {
+                break;
+            }
+            start -= 1;
+            if t.brk {
+                break;
+            }
+        }
+        while start < end && {
+            let w = text(s, &toks[start]);
+            !is_cap(w) || in_set(&lists.lead, w)
+        } {
+            start += 1;
+        }
+        if start < end {
+            let range = toks[start].r.start..toks[end - 1].r.end;
+            out.push((
+                Found {
+                    range,
+                    acronym: None,
+                },
+                sym.as_str().to_string(),
+            ));
+        }
+    }
+    out
+}
+
+/// Headings `About Acme Corp.`: the company the boilerplate describes,
+/// with the short form in parentheses if the heading gives one.
+pub(super) fn about_names(doc: &Doc) -> Vec<Found> {
+    let mut out = Vec::new();
+    for line in &doc.lines {
+        let l = doc.slice(line.clone());
+        let lead = l.len() - l.trim_start().len();
+        let Some(rest) = l[lead..].strip_prefix("About ") else {
+            continue;
+        };
+        let mut start = line.start + lead + "About ".len();
+        let mut name = rest.trim_end().trim_end_matches([':', '.']).trim_end();
+        if let Some(n) = name
+            .strip_prefix("the ")
+            .or_else(|| name.strip_prefix("The "))
+        {
+            start += name.len() - n.len();
+            name = n;
+        }
+        let mut acronym = None;
+        if let Some(open) = name.rfind(" (") {
+            if name.ends_with(')') {
+                let a = start + open + 2..start + name.len() - 1;
+                let short = doc.clean().get(a.clone()).unwrap_or("");
+                if is_acronym(short) && !short.contains([':', ' ']) {
+                    acronym = Some(a);
+                }
+                name = &name[..open];
+            }
+        }
+        let n_words = name.split_whitespace().count();
+        if n_words == 0 || n_words > 8 || !is_cap(name) {
+            continue;
+        }
+        let capitalised = name
+            .split_whitespace()
+            .all(|w| is_cap(w) || is_connector(w) || !w.starts_with(char::is_alphabetic));
+        if !capitalised || LISTS.not_orgs.contains(&name.to_lowercase()) {
+            continue;
+        }
+        if matches!(
+            name.to_lowercase().as_str(),
+            "us" | "author" | "this release" | "survey" | "study" | "report"
+        ) {
+            continue;
+        }
+        out.push(Found {
+            range: start..start + name.len(),
+            acronym,
+        });
+    }
+    out
+}
+
+/// Names described as bodies: `Acme, a leading provider of ...`,
+/// `Acme is a global company`, `Acme, the maker of ...`.
+pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
+    let lists = &*LISTS;
+    let mut out = Vec::new();
+    for run in runs.iter().cloned() {
+        let k = run.end;
+        let Some(next) = toks.get(k) else { continue };
+        let det = match text(s, next) {
+            "," => k + 1,
+            "is" => k + 1,
+            _ => continue,
+        };
+        if !toks
+            .get(det)
+            .is_some_and(|t| matches!(text(s, t), "a" | "an" | "the"))
+        {
+            continue;
+        }
+        // The describing phrase: a few words up to a comma or full stop.
+        let described = toks[det + 1..]
+            .iter()
+            .take(8)
+            .take_while(|t| t.word || text(s, t) == "-")
+            .enumerate()
+            .any(|(i, t)| {
+                in_set(&lists.kind, text(s, t))
+                    && toks.get(det + 2 + i).is_none_or(|n| text(s, n) != "'")
+            });
+        if !described {
+            continue;
+        }
+        // `Founded by Jo Bell, the firm ...` describes the firm, not Jo Bell.
+        let led_by = run.start > 1
+            && matches!(text(s, &toks[run.start - 1]), "by" | "By")
+            && matches!(
+                text(s, &toks[run.start - 2]).to_ascii_lowercase().as_str(),
+                "founded" | "co-founded" | "led" | "chaired" | "headed" | "run" | "directed"
+            );
+        if led_by {
+            continue;
+        }
+        // The name: the last few capitalised words, no leading stop words.
+        let mut start = run.start.max(run.end.saturating_sub(6));
+        while start < run.end {
+            let w = text(s, &toks[start]);
+            if is_connector(w)
+                || in_set(&lists.lead, w)
+                || in_set(&lists.verb, w)
+                || in_set(&lists.title, w)
+                || !is_cap(w)
+            {
+                start += 1;
+            } else {
+                break;
+            }
+        }
+        if start >= run.end {
+            continue;
+        }
+        let range = toks[start].r.start..toks[run.end - 1].r.end;
+        let name = &s[range.clone()];
+        let personal = toks[start..run.end].iter().any(|t| {
+            let w = text(s, t);
+            in_set(&lists.title, w) || in_set(&lists.lead, w) || w == "and"
+        });
+        let single = run.end - start == 1 && !is_cue(name);
+        if personal || !(single || is_org_name(name)) {
+            continue;
+        }
+        out.push(Found {
+            range,
+            acronym: None,
+        });
+    }
+    out
+}
+
+/// Lists of three or more names (`Acme Bank, Kite, Bolt Media and
+/// Quill`) where one item is already known as an organisation: every
+/// item is one.
+pub(super) fn listed_names(
+    s: &str,
+    toks: &[Tok],
+    runs: &[Range<usize>],
+    known: &HashSet<String>,
+) -> Vec<Found> {
+    let lists = &*LISTS;
+    // Items: capitalised runs, split at `and`, trimmed of connectors.
+    let mut items: Vec<Range<usize>> = Vec::new();
+    for run in runs.iter().cloned() {
+        let mut a = run.start;
+        for k in run.clone().chain(std::iter::once(run.end)) {
+            let split = k == run.end || matches!(text(s, &toks[k]), "and" | "And");
+            if !split {
+                continue;
+            }
+            let mut b = k;
+            while a < b && is_connector(text(s, &toks[a])) {
+                a += 1;
+            }
+            while b > a && is_connector(text(s, &toks[b - 1])) {
+                b -= 1;
+            }
+            if a < b {
+                items.push(a..b);
+            }
+            a = k + 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let mut j = i + 1;
+        while j < items.len() {
+            let gap = items[j - 1].end..items[j].start;
+            let joined = gap.len() <= 2
+                && !toks[items[j].start].brk
+                && gap
+                    .clone()
+                    .all(|k| matches!(text(s, &toks[k]), "," | "and"));
+            if !joined {
+                break;
+            }
+            j += 1;
+        }
+        if j - i >= 3 {
+            let name = |r: &Range<usize>| &s[toks[r.start].r.start..toks[r.end - 1].r.end];
+            let has_org = items[i..j].iter().any(|r| {
+                known.contains(&key(name(r))) || r.clone().any(|k| is_cue(text(s, &toks[k])))
+            });
+            // What leads into the list: `partners, including`, `with`.
+            let first = items[i].start;
+            let lead_in: Vec<&str> = (first.saturating_sub(5)..first)
+                .filter(|&k| !toks[k + 1..=first].iter().any(|t| t.brk))
+                .map(|k| text(s, &toks[k]))
+                .collect();
+            let noun = lead_in.iter().any(|w| in_set(&lists.list_noun, w));
+            let intro = lead_in.iter().any(|w| {
+                matches!(
+                    *w,
+                    "including" | "include" | "includes" | "with" | "are" | ":" | "like" | "as"
+                )
+            });
+            // `Jo Bell, President, and Al Roe, Chair`: a list of people.
+            let titled = items[i..j]
+                .iter()
+                .any(|r| r.len() == 1 && in_set(&lists.title, text(s, &toks[r.start])));
+            if intro && (noun || has_org) && !titled {
+                for r in &items[i..j] {
+                    // A middle initial (`Jo Q. Bell`) marks a person.
+                    let initial = r.clone().skip(1).any(|k| {
+                        let w = text(s, &toks[k]);
+                        w.len() == 2 && w.ends_with('.') && is_cap(w)
+                    });
+                    let plain = !initial
+                        && r.len() <= 5
+                        && r.clone().all(|k| {
+                            let w = text(s, &toks[k]);
+                            !in_set(&lists.title, w)
+                                && !in_set(&lists.verb, w)
+                                && !in_set(&lists.lead, w)
+                        });
+                    if plain && !LISTS.not_orgs.contains(&name(r).to_lowercase()) {
+                        out.push(Found {
+                            range: toks[r.start].r.start..toks[r.end - 1].r.end,
+                            acronym: None,
+                        });
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// Employers named after a role: `CEO of Acme`, `founder of Kite Labs`.
+pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
+    let lists = &*LISTS;
+    let mut out = Vec::new();
+    // The last title word (`Director`, `Head`) of the current sentence:
+    // `Director for Kite Policy at Acme Labs` names an employer too.
+    let mut title_at: Option<usize> = None;
+    for k in 0..toks.len().saturating_sub(2) {
+        let t = &toks[k];
+        let w = text(s, t);
+        if t.brk || matches!(w, "." | ";" | "\"") {
+            title_at = None;
+        }
+        if t.word && is_cap(w) && in_set(&lists.title, w) {
+            title_at = Some(k);
+        }
+        let role = t.word && in_set(&lists.employer, w);
+        let next = text(s, &toks[k + 1]);
+        let titled_at = next == "at" && title_at.is_some_and(|a| k - a < 8);
+        if !((role && matches!(next, "of" | "at")) || titled_at) {
+            continue;
+        }
+        let mut start = k + 2;
+        if toks
+            .get(start)
+            .is_some_and(|t| matches!(text(s, t), "the" | "The"))
+        {
+            start += 1;
+        }
+        let mut end = start;
+        while end < toks.len() && end - start < 10 && !toks[end].brk {
+            let w = text(s, &toks[end]);
+            let ok = toks[end].word
+                && is_cap(w)
+                && !in_set(&lists.title, w)
+                && !in_set(&lists.lead, w)
+                && !in_set(&lists.verb, w)
+                && !is_connector(w);
+            // After a title, `and` starts the next role (`Director at
+            // Acme and Kite Specialist at ...`).
+            let joined = end > start
+                && (matches!(w, "&" | "of")
+                    || (w == "and" && !titled_at)
+                    || (is_connector(w)
+                        && !matches!(w, "the" | "for" | "on" | "in" | "to" | "and")));
+            if !(ok || joined) {
+                break;
+            }
+            end += 1;
+        }
+        while end > start && !is_cap(text(s, &toks[end - 1])) {
+            end -= 1;
+        }
+        // `at the Annual Meeting`: an event, not an employer.
+        if end > start && end - start < 10 && !in_set(&lists.nonhead, text(s, &toks[end - 1])) {
+            let range = toks[start].r.start..toks[end - 1].r.end;
+            if !LISTS.not_orgs.contains(&s[range.clone()].to_lowercase()) {
+                out.push(Found {
+                    range,
+                    acronym: paren_acronym(s, toks, end),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Legislatures named by one word (`Congress`, `the Senate`) inside a
+/// sentence.
+pub(super) fn bare_names(s: &str, toks: &[Tok]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let w = text(s, t);
+        if !t.word || t.brk || k == 0 || !is_cap(w) || !in_set(&LISTS.bare, w) {
+            continue;
+        }
+        let prev = text(s, &toks[k - 1]);
+        let next_cap = toks
+            .get(k + 1)
+            .is_some_and(|n| !n.brk && n.word && is_cap(text(s, n)));
+        // `the Congress` is more often an event than the legislature.
+        let mid_sentence =
+            (toks[k - 1].word && !is_cap(prev) && !(prev == "the" && w == "Congress"))
+                || prev == ",";
+        if mid_sentence && !next_cap {
+            out.push(Found {
+                range: t.r.clone(),
+                acronym: None,
+            });
+        }
+    }
+    out
+}
+
+/// Well-known bodies named on their own (`the United Nations said`), not
+/// as the start of a longer name (`United Nations Office of ...`).
+pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (name, short) in &LISTS.known {
+        for (at, _) in s.match_indices(name.as_str()) {
+            let end = at + name.len();
+            let k = toks.partition_point(|t| t.r.start < end);
+            let starts_word = toks
+                .get(toks.partition_point(|t| t.r.start < at))
+                .is_some_and(|t| t.r.start == at);
+            if !starts_word || toks.get(k).is_some_and(|t| t.word && t.r.start == end) {
+                continue;
+            }
+            let next_cap = toks
+                .get(k)
+                .is_some_and(|t| t.word && is_cap(text(s, t)) && !t.brk);
+            if next_cap {
+                continue;
+            }
+            let acronym = paren_acronym(s, toks, k);
+            let _ = short;
+            out.push(Found {
+                range: at..end,
+                acronym,
+            });
+        }
+    }
+    out
+}
+
+/// How far into a release its headline may start, in bytes.
+const HEADLINE_BYTES: usize = 600;
+
+/// Bodies named as the subject of an announcement: a headline that opens
+/// with a short name and a verb (`Kitewell Launches ...`, `Bramble SKY
+/// Names ...`), or a sentence `KITE Labs today announced ...`. Two plain
+/// capitalised words may be a person, so a longer name needs an
+/// all-capital word.
+pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
+    let lists = &*LISTS;
+    let plain = |w: &str| {
+        w.chars().all(char::is_alphabetic)
+            && !(in_set(&lists.title, w)
+                || in_set(&lists.lead, w)
+                || in_set(&lists.generic, w)
+                || in_set(&lists.places, w)
+                || in_set(&lists.verb, w)
+                || is_connector(w))
+    };
+    // A country in a name (`Kite Australia`) is not in a person's name.
+    let country = |w: &str| in_set(&lists.countries, w);
+    let caps = |w: &str| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
+    let mut subjects: Vec<Range<usize>> = Vec::new();
+    // Headlines: a line opening with up to three capitalised words and
+    // a Title Case verb.
+    for k in 0..toks.len() {
+        // Headlines come first: the opening lines only, and a few of them
+        // (each check below scans the text once).
+        if toks[k].r.start > HEADLINE_BYTES || subjects.len() >= 3 {
+            break;
+        }
+        if !(toks[k].brk && toks[k].word) {
+            continue;
+        }
+        let mut j = k;
+        while j < toks.len()
+            && j < k + 4
+            && (j == k || !toks[j].brk)
+            && toks[j].word
+            && is_cap(text(s, &toks[j]))
+            && !in_set(&lists.verb, text(s, &toks[j]))
+        {
+            j += 1;
+        }
+        let verb = toks.get(j).filter(|t| t.word && !t.brk).map(|t| text(s, t));
+        let verb = verb.is_some_and(|v| {
+            // `Jo Said, 40, was ...`: a surname, not a verb.
+            in_set(&lists.verb, v)
+                && !matches!(v, "Said" | "Says")
+                && (is_cap(v) || matches!(v, "launches" | "announces" | "unveils" | "names"))
+        });
+        // One word may be a surname (`Bell Signs Bill`): not when the body
+        // puts a first name before it (`Jo Bell`).
+        let surname = j == k + 1 && {
+            let w = text(s, &toks[k]);
+            toks.windows(2).any(|p| {
+                !p[1].brk
+                    && text(s, &p[1]) == w
+                    && p[0].word
+                    && is_cap(text(s, &p[0]))
+                    && !in_set(&lists.lead, text(s, &p[0]))
+            })
+        };
+        if verb && j > k && j - k <= 3 && !surname {
+            subjects.push(k..j);
+        }
+    }
+    // `KITE Labs today announced`.
+    for run in runs {
+        let today = toks.get(run.end).is_some_and(|t| text(s, t) == "today")
+            && toks.get(run.end + 1).is_some_and(|t| {
+                matches!(
+                    text(s, t),
+                    "announced" | "announces" | "announcing" | "launched" | "unveiled" | "released"
+                )
+            });
+        let mut start = run.start;
+        while start < run.end && in_set(&lists.lead, text(s, &toks[start])) {
+            start += 1;
+        }
+        if today && start < run.end && run.end - start <= 4 {
+            subjects.push(start..run.end);
+        }
+    }
+    let mut out = Vec::new();
+    for r in subjects {
+        let words = || r.clone().map(|k| text(s, &toks[k]));
+        if !words().all(&plain) || !(r.len() == 1 || words().any(&caps) || words().any(&country)) {
+            continue;
+        }
+        let range = toks[r.start].r.start..toks[r.end - 1].r.end;
+        let name = &s[range.clone()];
+        if in_set(&lists.countries, name) || LISTS.not_orgs.contains(&name.to_lowercase()) {
+            continue;
+        }
+        out.push(Found {
+            range,
+            acronym: None,
+        });
+    }
+    out
+}

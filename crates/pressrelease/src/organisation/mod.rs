@@ -1,0 +1,848 @@
+//! Organisations: names built from cue words, with their acronyms.
+//!
+//! The reader works on word tokens of the clean text. A name is a run of
+//! capitalised words (joined by `of`, `for`, `and`, `the`, `&`, ...) whose
+//! head is a cue word (`Ministry`, `Office`, `Foundation`, `Inc.`, ...):
+//! `Ministry of Foreign Affairs`, `Acme Water Authority`. Runs without a cue
+//! word count only when an acronym in parentheses spells them out, when a
+//! stock ticker follows them, or when an `About X` heading names them.
+//! Acronyms come from parentheses either way round (`Name (ACR)`,
+//! `ACR (Name)`) or from initials, and their later lone uses become
+//! mentions of the same organisation.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::record::Organisation;
+use crate::segment::Doc;
+
+mod acronym;
+mod context;
+mod names;
+mod tokens;
+mod words;
+
+use acronym::*;
+use context::*;
+use names::*;
+use tokens::*;
+use words::*;
+
+/// Above this many organisations, the pairwise acronym passes are skipped
+/// (no release names this many; hostile input must stay linear).
+const MAX_PAIRWISE: usize = 300;
+
+/// Finds the organisation names inside a piece of text, such as a title:
+/// `Director of the Department of International Cooperation` gives the
+/// range of `Department of International Cooperation`.
+///
+/// Only names with a cue word (`Department`, `Ministry`, `Foundation`,
+/// `Inc.`, ...) are found here, without a leading `the`; the ranges are
+/// byte ranges into `text`, in order.
+pub(crate) fn names_in(text: &str) -> Vec<Range<usize>> {
+    let toks = tokenize(text);
+    scan(text, &toks, &runs(text, &toks))
+        .into_iter()
+        .map(|f| f.range)
+        .collect()
+}
+
+/// A name written twice over by flattened markup (`Acme LabsAcme Labs`,
+/// `AcmeAcme Capital`): the longer copy.
+fn undouble(s: &str, r: Range<usize>) -> Range<usize> {
+    let n = &s[r.clone()];
+    if n.len() > 120 {
+        return r;
+    }
+    let mut prev: Option<char> = None;
+    for (i, c) in n.char_indices() {
+        let split = c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase() || p == ' ');
+        prev = Some(c);
+        if !split || i == 0 {
+            continue;
+        }
+        let a = n[..i].trim_end();
+        let b = &n[i..];
+        if b.starts_with(a) {
+            return r.start + i..r.end;
+        }
+        if a.starts_with(b) {
+            return r.start..r.start + a.len();
+        }
+    }
+    r
+}
+
+/// Whether a line is written in Title Case: five or more words, nearly
+/// all capitalised, small words (`For`, `To`, `With`) too.
+fn is_title_case(line: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+        "with", "vs", "via",
+    ];
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_alphabetic) && !SMALL.contains(w))
+        .collect();
+    // Lists of names (`Sponsors: Acme Bank, Bolt Group`) have commas;
+    // contact lines have addresses and phone numbers.
+    let contact = line.contains('@')
+        || line.contains("www.")
+        || line
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.iter().all(u8::is_ascii_digit));
+    if words.len() < 5 || words.len() > 30 || line.contains(',') || contact {
+        return false;
+    }
+    let caps = words.iter().filter(|w| is_cap(w)).count();
+    caps * 100 >= words.len() * 85
+}
+
+/// Whether a name has more than two words: short names in a headline are
+/// usually right.
+fn is_long(name: &str) -> bool {
+    name.split_whitespace().count() > 2
+}
+
+/// The words of a plain name (capitalised words only, no `of`, `and`),
+/// without a leading `UN` or `United Nations`; empty for other names.
+fn core_words(name: &str) -> Vec<&str> {
+    let rest = name
+        .strip_prefix("UN ")
+        .or_else(|| name.strip_prefix("United Nations "))
+        .unwrap_or(name);
+    let words: Vec<&str> = rest.split(' ').collect();
+    if words.iter().all(|w| is_cap(w) && !is_connector(w)) {
+        words
+    } else {
+        Vec::new()
+    }
+}
+
+/// Lower-cased comparison key of a name: no leading `the`, no legal form.
+fn key(name: &str) -> String {
+    let mut k = name.to_lowercase();
+    for suffix in [
+        " inc.",
+        " inc",
+        " ltd.",
+        " ltd",
+        " llc",
+        " corp.",
+        " corp",
+        " co.",
+        " co",
+        " plc",
+        " limited",
+        " gmbh",
+        " llp",
+        " corporation",
+        " incorporated",
+    ] {
+        if let Some(stripped) = k.strip_suffix(suffix) {
+            k = stripped.trim_end_matches(',').to_string();
+            break;
+        }
+    }
+    k
+}
+
+/// Finds every named organisation, once each.
+pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
+    let s = doc.clean();
+    let toks = tokenize(s);
+    let runs = runs(s, &toks);
+    let mut found = scan(s, &toks, &runs);
+    found.extend(spelled_names(s, &toks, &runs));
+    let tickers = ticker_names(s, &toks);
+    let mut ticker_of: HashMap<String, String> = HashMap::new();
+    for (f, sym) in &tickers {
+        ticker_of.insert(key(&s[f.range.clone()]), sym.clone());
+        found.push(f.clone());
+    }
+    found.extend(about_names(doc));
+    found.extend(known_names(s, &toks));
+    found.extend(described_names(s, &toks, &runs));
+    found.extend(bare_names(s, &toks));
+    found.extend(employer_names(s, &toks));
+    found.extend(subject_names(s, &toks, &runs));
+    let known: HashSet<String> = found.iter().map(|f| key(&s[f.range.clone()])).collect();
+    found.extend(listed_names(s, &toks, &runs, &known));
+    found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
+
+    // Group by name.
+    let mut orgs: Vec<Organisation> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for f in &mut found {
+        f.range = undouble(s, f.range.clone());
+    }
+    // (body, clean start) pairs already given as a mention.
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    for f in &found {
+        let name = crate::text::fold_space(&s[f.range.clone()]);
+        let k = key(&name);
+        let i = *index.entry(k).or_insert_with(|| {
+            orgs.push(Organisation {
+                name: name.clone(),
+                acronym: None,
+                mentions: Vec::new(),
+            });
+            orgs.len() - 1
+        });
+        let org = &mut orgs[i];
+        if name.len() > org.name.len() {
+            org.name = name;
+        }
+        if seen.insert((i, f.range.start)) {
+            org.mentions.push(doc.text.mention(f.range.clone()));
+        }
+        if let (None, Some(a)) = (&org.acronym, &f.acronym) {
+            org.acronym = Some(s[a.clone()].to_string());
+            let m = doc.text.mention(a.clone());
+            org.mentions.push(m);
+        }
+    }
+
+    for o in &mut orgs {
+        if o.acronym.is_none() {
+            let short = LISTS
+                .known
+                .iter()
+                .find(|(n, _)| *n == o.name)
+                .and_then(|(_, a)| a.as_ref());
+            if let Some(a) = short {
+                if toks.iter().any(|t| text(s, t) == a) {
+                    o.acronym = Some(a.clone());
+                }
+            }
+        }
+    }
+
+    // Names seen only in Title Case lines (headlines) are too often a
+    // headline's words run together.
+    let title_lines: Vec<bool> = doc
+        .lines
+        .iter()
+        .map(|l| is_title_case(doc.slice(l.clone())))
+        .collect();
+    if title_lines.iter().any(|&t| t) {
+        let in_title = |f: &Found| {
+            title_lines
+                .get(doc.line_of(f.range.start))
+                .copied()
+                .unwrap_or(false)
+        };
+        let keep: HashSet<String> = found
+            .iter()
+            .filter(|f| !in_title(f))
+            .map(|f| key(&crate::text::fold_space(&s[f.range.clone()])))
+            .collect();
+        orgs.retain(|o| keep.contains(&key(&o.name)) || o.mentions.len() > 1 || !is_long(&o.name));
+    }
+
+    // A name that is another body's acronym is that body. These passes
+    // compare names pairwise, so they run only on a release-sized list.
+    let small = orgs.len() <= MAX_PAIRWISE;
+    let mut i = 0;
+    while small && i < orgs.len() {
+        let name = orgs[i].name.clone();
+        let owner = is_acronym(&name)
+            .then(|| {
+                orgs.iter().position(|o| {
+                    o.name != name
+                        && (o.acronym.as_deref() == Some(name.as_str())
+                            || (o.acronym.is_none() && initials(&name, &o.name)))
+                })
+            })
+            .flatten();
+        match owner {
+            Some(j) => {
+                let gone = orgs.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                orgs[j].acronym.get_or_insert(name);
+                orgs[j].mentions.extend(gone.mentions);
+            }
+            None => i += 1,
+        }
+    }
+
+    // A name written with a word left out (`UN Kite Safety Compact` beside
+    // `Kite Safety Coordination Compact`) is the same body: plain names of
+    // three or more capitalised words, same first and last word, one inside
+    // the other, a leading `UN` or `United Nations` aside.
+    let mut i = 0;
+    while small && i < orgs.len() {
+        let short = core_words(&orgs[i].name);
+        let same = (short.len() >= 3)
+            .then(|| {
+                orgs.iter().enumerate().position(|(j, o)| {
+                    let long = core_words(&o.name);
+                    j != i
+                        && long.len() > short.len()
+                        && long.first() == short.first()
+                        && long.last() == short.last()
+                        && {
+                            let mut it = long.iter();
+                            short.iter().all(|w| it.any(|l| l == w))
+                        }
+                })
+            })
+            .flatten();
+        match same {
+            Some(j) => {
+                let gone = orgs.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                orgs[j].mentions.extend(gone.mentions);
+                if orgs[j].acronym.is_none() {
+                    orgs[j].acronym = gone.acronym;
+                }
+            }
+            None => i += 1,
+        }
+    }
+
+    // A name that starts exactly one longer name is its short form
+    // (`Kitewell` beside `Kitewell Foods Inc.`, `Kite Medical` beside
+    // `Kite Medical Systems AG`).
+    let mut i = 0;
+    while small && i < orgs.len() {
+        let name = orgs[i].name.clone();
+        let prefix = format!("{name} ");
+        let mut longer = orgs.iter().enumerate().filter(|(j, o)| {
+            // A longer name of its own (`Kite University School of
+            // Music` beside `Kite University`) is another body.
+            *j != i
+                && o.name.starts_with(&prefix)
+                && (!name.contains(' ') || o.name[prefix.len()..].split(' ').count() <= 2)
+        });
+        match (longer.next(), longer.next()) {
+            (Some((j, _)), None) => {
+                let gone = orgs.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                orgs[j].mentions.extend(gone.mentions);
+                if orgs[j].acronym.is_none() {
+                    orgs[j].acronym = gone.acronym;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+
+    // Lone capitalised acronyms: mentions of a body they define or spell.
+    let mut by_acr: HashMap<String, usize> = HashMap::new();
+    for (i, o) in orgs.iter().enumerate() {
+        if let Some(a) = &o.acronym {
+            by_acr.insert(a.clone(), i);
+        }
+    }
+    let mut by_ticker: HashMap<&str, usize> = HashMap::new();
+    for (i, o) in orgs.iter().enumerate() {
+        if let Some(sym) = ticker_of.get(&key(&o.name)) {
+            by_ticker.entry(sym.as_str()).or_insert(i);
+        }
+    }
+    // Clean ranges already given as mentions, sorted, for a quick
+    // containment test.
+    let mut covered: Vec<Range<usize>> = found
+        .iter()
+        .flat_map(|f| std::iter::once(f.range.clone()).chain(f.acronym.clone()))
+        .collect();
+    covered.sort_by_key(|r| r.start);
+    let is_covered = |r: &Range<usize>| {
+        let k = covered.partition_point(|c| c.start <= r.start);
+        covered[k.saturating_sub(4)..k]
+            .iter()
+            .any(|c| c.end >= r.end)
+    };
+    let mut tried: HashSet<&str> = HashSet::new();
+    for (k, t) in toks.iter().enumerate() {
+        let w = text(s, t);
+        if !t.word || !is_acronym(w) {
+            continue;
+        }
+        let i = match by_acr.get(w) {
+            Some(&i) => i,
+            None => {
+                let mut hit = None;
+                // `KU Women` opens a name of its own: not the short form of
+                // `Kite University`.
+                let in_name = toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.word && !n.brk && is_cap(text(s, n)));
+                if !tried.contains(w) && !in_name {
+                    if !inside_ticker(s, t) {
+                        tried.insert(w);
+                    }
+                    if small {
+                        hit = orgs
+                            .iter()
+                            .position(|o| o.acronym.is_none() && initials(w, &o.name));
+                    }
+                    hit = hit.or_else(|| {
+                        by_ticker
+                            .get(w)
+                            .copied()
+                            .filter(|&i| orgs[i].acronym.is_none() && !inside_ticker(s, t))
+                    });
+                    if let Some(i) = hit {
+                        orgs[i].acronym = Some(w.to_string());
+                    }
+                }
+                // Bounded, so that hostile input stays linear.
+                let room = orgs.len() <= MAX_PAIRWISE;
+                if hit.is_none() && room && !is_covered(&t.r) && lone_body(s, &toks, k) {
+                    // A body named only by its acronym (`ACME has ...`),
+                    // unless a name holds it as a word (`ACME Labs`).
+                    let holder = orgs.iter().position(|o| o.name.split(' ').any(|x| x == w));
+                    hit = holder.or_else(|| {
+                        orgs.push(Organisation {
+                            name: w.to_string(),
+                            acronym: None,
+                            mentions: Vec::new(),
+                        });
+                        Some(orgs.len() - 1)
+                    });
+                }
+                let Some(i) = hit else { continue };
+                by_acr.insert(w.to_string(), i);
+                i
+            }
+        };
+        if !is_covered(&t.r) {
+            orgs[i].mentions.push(doc.text.mention(t.r.clone()));
+        }
+    }
+    for o in &mut orgs {
+        o.mentions.sort_by_key(|m| m.start);
+    }
+    orgs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<&str> {
+        names_in(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn finds_names_in_text() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Director of the Department of Sea Trade",
+                &["Department of Sea Trade"],
+            ),
+            (
+                "the Ministry of Foreign Affairs and the Ministry of Interior",
+                &["Ministry of Foreign Affairs", "Ministry of Interior"],
+            ),
+            (
+                "Chair of the Coastal Committee of the Ministry of Fish",
+                &["Coastal Committee", "Ministry of Fish"],
+            ),
+            ("Minister for Health", &[]),
+            (
+                "the Lakeside Water and Power Authority said",
+                &["Lakeside Water and Power Authority"],
+            ),
+            (
+                "Ministry of Education and Research",
+                &["Ministry of Education and Research"],
+            ),
+            (
+                "Borland Foundation Announces New Grants",
+                &["Borland Foundation"],
+            ),
+            ("the Borland Foundation Award", &[]),
+            ("the Government", &[]),
+            (
+                "Ministry of Interior of the State of Farland",
+                &["Ministry of Interior"],
+            ),
+            ("Quillon Widgets, Inc. said", &["Quillon Widgets, Inc."]),
+            (
+                "the Northland Sea Maritime, Fishing, and Coastal Organization (NSMFCO)",
+                &["Northland Sea Maritime, Fishing, and Coastal Organization"],
+            ),
+            (
+                "Department of Sea and Fish and Coastal Services",
+                &["Department of Sea and Fish and Coastal Services"],
+            ),
+            (
+                "Ridley Pumps Group and Kestrel Motors",
+                &["Ridley Pumps Group"],
+            ),
+            (
+                "Lake Farms and the Ridley Pumps Group",
+                &["Ridley Pumps Group"],
+            ),
+            ("Lake Farms and Jo Q. Ridley Group", &["Jo Q. Ridley Group"]),
+            (
+                "Ridley Pumps Services International said",
+                &["Ridley Pumps Services International"],
+            ),
+            (
+                "Programme Office on Harbour Safety in Preventing Floods",
+                &["Programme Office on Harbour Safety in Preventing Floods"],
+            ),
+            ("the Government in the Senate", &[]),
+            (
+                "Veterans' Affairs Department of Farland",
+                &["Veterans' Affairs Department of Farland"],
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&names(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn reads_acronyms_and_tickers() {
+        let input = "The Office of Sea Trade (OST) met the Harbour League of Merchants (HLM).\n\nLater OST spoke. Quillon Widgets (NASDAQ: QWID) grew. QWID sells.\n\nAbout Bramble Labs\n\nText.";
+        let doc = Doc::new(input);
+        let orgs = find(&doc);
+        let got: Vec<(&str, Option<&str>)> = orgs
+            .iter()
+            .map(|o| (o.name.as_str(), o.acronym.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Office of Sea Trade", Some("OST")),
+                ("Harbour League of Merchants", Some("HLM")),
+                ("Quillon Widgets", Some("QWID")),
+                ("Bramble Labs", None),
+            ]
+        );
+        assert_eq!(orgs[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn acronym_forms() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "the Office of Sea Trade (\"OST\") met",
+                "Office of Sea Trade",
+                Some("OST"),
+            ),
+            (
+                "the Office of Sea Trade (the OST) met",
+                "Office of Sea Trade",
+                Some("OST"),
+            ),
+            (
+                "on the Kestrel Stock Exchange (KSE: QWI) today",
+                "Kestrel Stock Exchange",
+                Some("KSE"),
+            ),
+            (
+                "Quillon Widgets Inc. (NASDAQ: QWI) grew",
+                "Quillon Widgets Inc.",
+                None,
+            ),
+            (
+                "the Harbour University said. HU staff",
+                "Harbour University",
+                Some("HU"),
+            ),
+            (
+                "the Coastal County Sheriff's Department said",
+                "Coastal County Sheriff's Department",
+                None,
+            ),
+            (
+                "Brindle Labs, a software company, said",
+                "Brindle Labs",
+                None,
+            ),
+            ("a bill in Congress passed", "Congress", None),
+            ("The Taliban, a group, said", "Taliban", None),
+            (
+                "Jo Bell, founder of Kite Hill Ventures, said",
+                "Kite Hill Ventures",
+                None,
+            ),
+            ("Jo Bell, CEO of Bramblewick, said", "Bramblewick", None),
+            (
+                "It works with partners, including Kitewell, Brambly Foods, Quillon and Harbourlight.",
+                "Brambly Foods",
+                None,
+            ),
+            (
+                "Sponsors are Acme Bank, Kitewell, Quillon and Harbourlight.",
+                "Harbourlight",
+                None,
+            ),
+            (
+                "Bramble Office Opens Doors For New Harbour Team Leaders\n\nThe Bramble Office said.",
+                "Bramble Office",
+                None,
+            ),
+            (
+                "The Quiet Harbour Project (QHP), a charity, said",
+                "Quiet Harbour Project",
+                Some("QHP"),
+            ),
+            (
+                "The KESTREL Open Kite Contest (KESTRELOKC) was founded",
+                "KESTREL Open Kite Contest",
+                Some("KESTRELOKC"),
+            ),
+            (
+                "the Union of Coastal and Inland Fish Traders (UCIFT) in 2020",
+                "Union of Coastal and Inland Fish Traders",
+                Some("UCIFT"),
+            ),
+            ("Since 2001, QWIB has grown.", "QWIB", None),
+            (
+                "with Kite Australia today announcing a plan",
+                "Kite Australia",
+                None,
+            ),
+            (
+                "the Ministry of Kites, Strings and Tails said",
+                "Ministry of Kites, Strings and Tails",
+                None,
+            ),
+            (
+                "said Kite Advisors Chief Officer and Kite Funds President Jo Bell.",
+                "Kite Funds",
+                None,
+            ),
+            (
+                "a statement from the Office of the Commissioner for Kite Affairs",
+                "Office of the Commissioner for Kite Affairs",
+                None,
+            ),
+            ("the Kite Faculty of Law met", "Kite Faculty of Law", None),
+            (
+                "the Kite University met KU Women staff",
+                "Kite University",
+                None,
+            ),
+            (
+                "Fondation Marisol pour l'Eau and the Université de Lisle Engineer Jo Bell",
+                "Université de Lisle",
+                None,
+            ),
+            (
+                "Fondation Marisol pour l'Eau said",
+                "Fondation Marisol pour l'Eau",
+                None,
+            ),
+            ("The DAs Office will act", "DAs Office", None),
+            (
+                "Kitewell Launches New Kites\n\nText here.",
+                "Kitewell",
+                None,
+            ),
+            (
+                "Bramble SKY Names New Chief\n\nText here.",
+                "Bramble SKY",
+                None,
+            ),
+            ("The KITE Labs today announced a kite.", "KITE Labs", None),
+            (
+                "Call the Kite Safety Unit: 555 010 0100 - Harbour Department of Fish and Wild Kites: 555 010 0101",
+                "Harbour Department of Fish and Wild Kites",
+                None,
+            ),
+            (
+                "The Last Kite Project (LKP), a charity, said",
+                "Last Kite Project",
+                Some("LKP"),
+            ),
+            (
+                "The Kite Party (KP) today announcing a plan",
+                "Kite Party",
+                Some("KP"),
+            ),
+            (
+                "Under the Kite Plan, Congress passed a bill.",
+                "Congress",
+                None,
+            ),
+            (
+                "It was investigated by the Harbour Police Department Detectives Jo Bell and Al Roe.",
+                "Harbour Police Department",
+                None,
+            ),
+            (
+                "Jo Bell, Director for Kite Policy at Bramble Works, spoke.",
+                "Bramble Works",
+                None,
+            ),
+            (
+                "Jo Bell, a nurse at Harbour Mercy, spoke.",
+                "Harbour Mercy",
+                None,
+            ),
+            (
+                "We met with executives of Kitewell, Bramblo, Quillon and Harbly.",
+                "Bramblo",
+                None,
+            ),
+            (
+                "It helps companies like Kitewell, Bramblo, Quillon and Harbly.",
+                "Harbly",
+                None,
+            ),
+            (
+                "the Kite Institute of Wind Sciences in Harbourton said",
+                "Kite Institute of Wind Sciences",
+                None,
+            ),
+            (
+                "we think the Kite Office for Preventing Storms in Harbours and Coasts met today",
+                "Kite Office for Preventing Storms in Harbours and Coasts",
+                None,
+            ),
+            (
+                "we think the Kite Office for West Harbour and the Reefs met today",
+                "Kite Office for West Harbour and the Reefs",
+                None,
+            ),
+            (
+                "Contact: Jo BellKITE Advisory Group (555) 010-0100 jo@kite.example",
+                "KITE Advisory Group",
+                None,
+            ),
+            (
+                "Founded by Jo Bell, the firm sells kites. Courses by Kitewell, the learning platform.",
+                "Kitewell",
+                None,
+            ),
+            ("Sold via QWIB to readers.", "QWIB", None),
+        ];
+        for (input, name, acr) in cases {
+            let orgs = find(&Doc::new(input));
+            let got = orgs.iter().find(|o| o.name == *name);
+            assert!(got.is_some(), "input {input:?}: {orgs:?}");
+            assert_eq!(
+                got.and_then(|o| o.acronym.as_deref()),
+                *acr,
+                "input {input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn terms_and_titles_are_not_bodies() {
+        let cases = [
+            "Teachers share Open Kite Lessons (OKL) online.",
+            "Our CEO said it. The EV is fast.",
+            "The KITE DAO is new.",
+            "Kite Bolt (KITEBOLT) grew.",
+            "Founded by Jo Bell, the firm sells kites.",
+            "Jo Bell, Director at the Annual Meeting, spoke.",
+            "Jo Bell Named Chief of Kites\n\nText here.",
+            "Jo Said, 40, was found.",
+            "It breaks Penal Code Section 12 today.",
+            "Bell Signs Kite Bill\n\nSenator Jo Bell signed it.",
+            "France Signs Deal\n\nText here.",
+            "The board has members, including Jo Bell, President, and Al Roe, Chair.",
+        ];
+        for input in cases {
+            let orgs = find(&Doc::new(input));
+            assert!(orgs.is_empty(), "input {input:?}: {orgs:?}");
+        }
+    }
+
+    #[test]
+    fn people_lists_are_not_bodies() {
+        let input = "Speakers were Jo Bell, Ann Roe and Tim Doe.";
+        assert!(find(&Doc::new(input)).is_empty());
+        let input = "Sponsors are Acme Bank, Kitewell and Jo Q. Bell.";
+        let names: Vec<String> = find(&Doc::new(input)).into_iter().map(|o| o.name).collect();
+        assert_eq!(names, ["Acme Bank", "Kitewell"]);
+    }
+
+    #[test]
+    fn short_forms_join_their_body() {
+        let input = "Kitewell Foods Inc. grew. Kitewell, a food company, hired.";
+        let orgs = find(&Doc::new(input));
+        assert_eq!(orgs.len(), 1, "{orgs:?}");
+        assert_eq!(orgs[0].name, "Kitewell Foods Inc.");
+        assert_eq!(orgs[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn short_names_join_one_longer_name() {
+        let input = "Kite Medical Systems AG grew. Jo Bell, CEO of Kite Medical, spoke. \
+                     Harbour University and the Harbour University School of Kite Design met.";
+        let names: Vec<String> = find(&Doc::new(input)).into_iter().map(|o| o.name).collect();
+        assert_eq!(
+            names,
+            [
+                "Kite Medical Systems AG",
+                "Harbour University",
+                "Harbour University School of Kite Design"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_with_a_word_left_out_are_one_body() {
+        let input = "The Kite Safety Coordination Compact met. The UN Kite Safety Compact said. \
+                     The Harbour Kite Office and the Harbour Office met.";
+        let names: Vec<String> = find(&Doc::new(input)).into_iter().map(|o| o.name).collect();
+        assert_eq!(
+            names,
+            [
+                "Kite Safety Coordination Compact",
+                "Harbour Kite Office",
+                "Harbour Office"
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_runs_are_dropped() {
+        let input = "Sanders Leads Quiet Harbour Review Committee For Fish Policy\n\nText here by Jo Sanders.";
+        let orgs = find(&Doc::new(input));
+        assert!(orgs.is_empty(), "{orgs:?}");
+        assert!(is_title_case("Acme Group Opens Doors For New Staff"));
+        assert!(!is_title_case(
+            "Sponsors: Acme Group, Bolt Bank, Kite Labs And More"
+        ));
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        let long = "Alpha ".repeat(10_000) + "Office";
+        assert_eq!(names(&long).len(), 1);
+        let _ = names("( ( (NASDAQ: X) ) About");
+        let _ = find(&Doc::new(
+            "Kite\u{2019}s Office-\u{e9}t\u{e9} Lab.\u{e9} Ann\u{2019}\u{e9}",
+        ));
+        assert_eq!(names("the Board of Kites.3 met"), ["Board of Kites"]);
+        let _ = find(&Doc::new("About \n(\"\nOffice (A"));
+        let many = "the United Nations (UN) and UN ".repeat(20_000);
+        let orgs = find(&Doc::new(&many));
+        assert_eq!(orgs[0].acronym.as_deref(), Some("UN"));
+        assert_eq!(orgs.len(), 1);
+        let firms: String = (0..3_000)
+            .map(|i| format!("Q{i}X Labs (Q{i}X), a company. "))
+            .collect();
+        assert_eq!(find(&Doc::new(&firms)).len(), 3_000);
+        let lone: String = (0..20_000)
+            .map(|i| format!("Q{}X has grown. ", char::from(b'A' + (i % 26) as u8)))
+            .collect();
+        assert!(find(&Doc::new(&lone)).len() <= 26);
+        let many_lone: String = (0..5_000)
+            .map(|i| {
+                let a = char::from(b'A' + (i % 26) as u8);
+                let b = char::from(b'A' + (i / 26 % 26) as u8);
+                let c = char::from(b'A' + (i / 676 % 26) as u8);
+                format!("{a}{b}{c}Q has grown. ")
+            })
+            .collect();
+        assert!(find(&Doc::new(&many_lone)).len() <= MAX_PAIRWISE + 1);
+        let listed = format!("partners, including {}", ["Kite Office"; 20_000].join(", "));
+        let orgs = find(&Doc::new(&listed));
+        assert_eq!(orgs.len(), 1);
+        assert_eq!(orgs[0].mentions.len(), 20_000);
+    }
+}

@@ -1,0 +1,390 @@
+//! Names headed by a cue word: `Ministry of Foreign Affairs`, `Acme
+//! Water Authority`.
+
+use std::ops::Range;
+
+use super::*;
+
+/// A name found in a text: its byte range and the range of its acronym.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    pub(super) range: Range<usize>,
+    pub(super) acronym: Option<Range<usize>>,
+}
+
+/// Capitalised runs: index ranges into `toks`, each starting and ending on
+/// a capitalised word.
+pub(super) fn runs(s: &str, toks: &[Tok]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !(t.word && is_cap(text(s, t))) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut last = i;
+        let mut k = i + 1;
+        let mut joins = 0;
+        while k < toks.len() && !toks[k].brk {
+            let w = text(s, &toks[k]);
+            if toks[k].word && is_cap(w) && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+                // Title Case `Of`, `For`, `And`, `The` in headlines.
+                if joins >= 2 {
+                    break;
+                }
+                joins += 1;
+            } else if toks[k].word && is_cap(w) && in_set(&LISTS.lead, w) {
+                break;
+            } else if toks[k].word && is_cap(w) {
+                last = k;
+                joins = 0;
+            } else if (is_connector(w) && joins < 2 && (w != "the" || joins > 0))
+                || (w == "," && k + 1 < toks.len() && is_legal(text(s, &toks[k + 1])))
+            {
+                joins += 1;
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        out.push(start..last + 1);
+        i = last + 1;
+    }
+    out
+}
+
+/// Cue-headed names inside one capitalised run (token indices, end
+/// exclusive).
+pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
+    let lists = &*LISTS;
+    let mut out = Vec::new();
+    let mut pos = run.start;
+    while pos < run.end {
+        let Some(cue) = (pos..run.end).find(|&k| toks[k].word && is_cue(text(s, &toks[k]))) else {
+            break;
+        };
+        // The name starts after the last `of`/`for`/`on` before the cue.
+        let mut start = (pos..cue)
+            .rev()
+            .find(|&k| {
+                let w = text(s, &toks[k]);
+                // `Water and Power Authority` is one name; `Kite Labs and
+                // Jo Bell Group` or `and the X Group` are two stretches.
+                is_boundary(w)
+                    || (matches!(w, "and" | "And")
+                        && (cue - k > 3
+                            || toks
+                                .get(k + 1)
+                                .is_some_and(|t| matches!(text(s, t), "the" | "The"))))
+            })
+            .map_or(pos, |k| k + 1);
+        while start < cue {
+            let w = text(s, &toks[start]);
+            if is_connector(w) || in_set(&lists.lead, w) || in_set(&lists.verb, w) {
+                start += 1;
+            } else {
+                break;
+            }
+        }
+        // A headline verb before the cue ends what came before it
+        // (`Sanders Leads Harbour Committee`).
+        if let Some(v) = (start..cue)
+            .rev()
+            .find(|&k| in_set(&lists.verb, text(s, &toks[k])))
+        {
+            start = v + 1;
+        }
+        // A title before the name (`Vice President Acme Commission`) is
+        // not part of it, unless only the cue would be left (`Executive
+        // Committee`).
+        if let Some(t) = (start..cue)
+            .rev()
+            .find(|&k| in_set(&lists.title, text(s, &toks[k])))
+        {
+            if t + 1 < cue || cue + 1 < run.end && is_of(text(s, &toks[cue + 1])) {
+                start = t + 1;
+                // `Officer and Acme Funds President`.
+                while start < cue && is_connector(text(s, &toks[start])) {
+                    start += 1;
+                }
+            }
+        }
+        // A head-first cue (`Fondation Kite`, `Université de Lisle`) takes
+        // the words after it, up to a verb, a title or punctuation.
+        if in_set(&lists.head_first, text(s, &toks[cue])) {
+            let mut e = cue + 1;
+            while e < run.end && e < cue + 8 {
+                let w = text(s, &toks[e]);
+                if !toks[e].word
+                    || matches!(w, "and" | "And")
+                    || is_cue(w)
+                    || in_set(&lists.verb, w)
+                    || in_set(&lists.title, w)
+                    || in_set(&lists.employer, w)
+                {
+                    break;
+                }
+                e += 1;
+            }
+            while e > cue + 1 && is_connector(text(s, &toks[e - 1])) {
+                e -= 1;
+            }
+            if e > cue + 1 {
+                out.push(cue..e);
+                pos = e;
+                continue;
+            }
+        }
+        let mut end = cue + 1;
+        let mut k = cue + 1;
+        let mut ok = true;
+        // Rest of the head stretch: more words up to the next connector.
+        while k < run.end && !is_connector(text(s, &toks[k])) && text(s, &toks[k]) != "," {
+            let w = text(s, &toks[k]);
+            if is_legal(&s[toks[end - 1].r.clone()]) || !toks[k].word {
+                break;
+            }
+            if in_set(&lists.verb, w) || in_set(&lists.title, w) {
+                break;
+            }
+            if is_cue(w) || (end == k && in_set(&lists.tail, w)) {
+                end = k + 1;
+            }
+            k += 1;
+        }
+        if end < k {
+            // Words after the head: a verb or a title ends the name; anything
+            // else (`Acme Foundation Award`) makes it something else.
+            let w = text(s, &toks[end]);
+            if !(in_set(&lists.verb, w) || in_set(&lists.title, w)) {
+                ok = false;
+            }
+            k = end;
+        } else if k < run.end && is_legal(&s[toks[end - 1].r.clone()]) {
+            // Nothing follows a legal form: `Acme Inc. and Bolt Ltd.`.
+            k = end;
+        } else {
+            // Complements: `of Foreign Affairs`, `and Research`, `of the
+            // Ministry of Interior`.
+            let mut after_of = false;
+            while k < run.end {
+                let c = text(s, &toks[k]);
+                if c == "," {
+                    // `, Inc.`
+                    if k + 1 < run.end && is_legal(text(s, &toks[k + 1])) {
+                        end = k + 2;
+                        k += 2;
+                        continue;
+                    }
+                    break;
+                }
+                if !is_connector(c) {
+                    break;
+                }
+                let mut j = k;
+                while j < run.end && is_connector(text(s, &toks[j])) {
+                    j += 1;
+                }
+                let seg_end = (j..run.end)
+                    .find(|&m| is_connector(text(s, &toks[m])) || !toks[m].word)
+                    .unwrap_or(run.end);
+                if j >= seg_end {
+                    break;
+                }
+                // A complement naming a body of its own (`Committee of the
+                // Ministry of Interior`) is a second name; `and` right after
+                // the head joins two names (`Acme Group and Bolt Media`).
+                let seg_has_cue = (j..seg_end).any(|m| is_cue(text(s, &toks[m])));
+                let and = matches!(c, "and" | "And" | "&");
+                // `and the X` opens a new phrase, unless one last word
+                // ends the run after an `of`/`for` complement (`Office for
+                // West Kiteland and the Sahel`).
+                let last_word = after_of && seg_end == run.end && seg_end == j + 1;
+                let and_the = and && j > k + 1 && !last_word;
+                let cue_later = and
+                    && (j..run.end)
+                        .take_while(|&m| !matches!(text(s, &toks[m]), "and" | "And" | "&" | ","))
+                        .any(|m| is_cue(text(s, &toks[m])));
+                // After `of X`, `and Human Services` still belongs to the
+                // name; `and Ministry of Y` opens a new one.
+                let opens_name = is_cue(text(s, &toks[j]))
+                    || (seg_end < run.end && is_of(text(s, &toks[seg_end])) && seg_has_cue);
+                if (seg_has_cue && !(and && after_of && !opens_name))
+                    || (and && (!after_of || and_the || (cue_later && opens_name)))
+                    // `in` + one word is a place (`Institute of Kites in
+                    // Harbourton`); `in Preventing Harm` belongs to the name.
+                    || (matches!(c, "in" | "In")
+                        && (!after_of
+                            || (seg_end == j + 1
+                                && toks
+                                    .get(seg_end)
+                                    .is_none_or(|t| !matches!(text(s, t), "and" | "And")))))
+                    || (matches!(c, "to" | "To") && !after_of)
+                    || matches!(c, "at" | "At" | "the" | "The")
+                {
+                    break;
+                }
+                after_of = true;
+                if in_set(&lists.places, text(s, &toks[j])) && seg_end < run.end {
+                    // `of the State of X`: a place, not part of the name.
+                    break;
+                }
+                // `Office of the Commissioner`: an office named after its
+                // holder keeps the title.
+                let holder = matches!(text(s, &toks[j - 1]), "the" | "The");
+                let stop = (j..seg_end).find(|&m| {
+                    let w = text(s, &toks[m]);
+                    in_set(&lists.verb, w) || (in_set(&lists.title, w) && !(holder && m == j))
+                });
+                match stop {
+                    Some(m) => {
+                        if m > j {
+                            end = m;
+                        }
+                        break;
+                    }
+                    None => {
+                        end = seg_end;
+                        k = seg_end;
+                    }
+                }
+            }
+            k = end;
+        }
+        if ok && start < end {
+            out.push(start..end);
+        }
+        pos = k.max(cue + 1);
+    }
+    out
+}
+
+/// Every cue-headed name in `s`, with an acronym where parentheses give one.
+pub(super) fn scan(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for run in runs.iter().cloned() {
+        for mut r in names_in_run(s, toks, run) {
+            // `Penal Code Section 236`, `Chapter 11`: a part of a text.
+            let numbered = matches!(text(s, &toks[r.end - 1]), "Section" | "Chapter")
+                && toks
+                    .get(r.end)
+                    .is_some_and(|t| text(s, t).starts_with(|c: char| c.is_ascii_digit()));
+            if numbered {
+                continue;
+            }
+            r.start = list_start(s, toks, r.clone());
+            r.end = list_end(s, toks, r.clone());
+            let range = toks[r.start].r.start..toks[r.end - 1].r.end;
+            if !is_org_name(&s[range.clone()]) {
+                continue;
+            }
+            out.push(Found {
+                range,
+                acronym: acronym_around(s, toks, r),
+            });
+        }
+    }
+    out
+}
+
+/// The start of a name whose head words are a list: `United Nations
+/// Educational, Scientific and Cultural Organization` is one name, though
+/// the run of capitalised words stops at the comma.
+pub(super) fn list_start(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
+    let head_and = r
+        .clone()
+        .take_while(|&k| !is_of(text(s, &toks[k])))
+        .any(|k| text(s, &toks[k]) == "and");
+    let w = |k: usize| text(s, &toks[k]);
+    // `Educational, Scientific and Cultural Organization` or, with a
+    // serial comma, `Educational, Scientific, and Cultural Organization`.
+    let before = if head_and && r.start >= 1 && w(r.start - 1) == "," {
+        r.start - 1
+    } else if r.start >= 2 && w(r.start - 1) == "and" && w(r.start - 2) == "," {
+        r.start - 2
+    } else {
+        return r.start;
+    };
+    let mut start = before;
+    let mut words = 0;
+    while start > 0 && before - start < 10 && !toks[start].brk {
+        let t = &toks[start - 1];
+        let x = text(s, t);
+        if x == "," && words > 0 {
+            start -= 1;
+            continue;
+        }
+        if !(t.word && is_cap(x)) || in_set(&LISTS.lead, x) || is_connector(x) {
+            break;
+        }
+        if is_cue(x) {
+            // A list of names (`Acme Media, and Bolt Group`), not one name.
+            return r.start;
+        }
+        words += 1;
+        start -= 1;
+    }
+    while start < before && !toks[start].word {
+        start += 1;
+    }
+    // At least three words before, else it is a plain list.
+    if words >= 3 { start } else { r.start }
+}
+
+/// The end of a name whose complement is a list: `Ministry of Labour,
+/// Employment and Social Affairs` is one name, though the run of
+/// capitalised words stops at the comma. The list must close with `and`
+/// and plain capitalised words (no cue word: `Office of Kites, Acme Group
+/// and Bolt Labs` is three names).
+pub(super) fn list_end(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
+    let w = |k: usize| toks.get(k).map_or("", |t| text(s, t));
+    let complement = r.clone().any(|k| is_of(w(k)));
+    if !complement || w(r.end) != "," || is_cue(w(r.end - 1)) {
+        return r.end;
+    }
+    let mut k = r.end;
+    let mut and = false;
+    while k < r.end + 12 && k < toks.len() {
+        let x = w(k);
+        if toks[k].brk {
+            break;
+        }
+        if x == "," && !and {
+            k += 1;
+            continue;
+        }
+        if x == "and" && !and {
+            and = true;
+            k += 1;
+            continue;
+        }
+        let plain = toks[k].word && is_cap(x) && !is_cue(x) && !in_set(&LISTS.title, x);
+        if !plain {
+            break;
+        }
+        k += 1;
+        // The list ends at the first word after `and` that is not followed
+        // by another capitalised word.
+        if and
+            && !toks
+                .get(k)
+                .is_some_and(|t| t.word && is_cap(text(s, t)) && !t.brk)
+        {
+            return k;
+        }
+    }
+    r.end
+}
+
+/// Whether a candidate name passes the stop lists.
+pub(super) fn is_org_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    if LISTS.not_orgs.contains(&lower) {
+        return false;
+    }
+    // A name needs a capitalised word besides its cue and generic words.
+    name.split(' ')
+        .any(|w| is_cap(w) && !is_cue(w) && !in_set(&LISTS.generic, w) && !is_connector(w))
+}
