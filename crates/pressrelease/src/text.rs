@@ -61,15 +61,22 @@ impl<'a> Text<'a> {
 
     fn push(&mut self, s: &str, from: usize, to: usize) {
         self.clean.push_str(s);
-        for _ in 0..s.len() {
-            self.starts.push(from as u32);
-            self.ends.push(to as u32);
-        }
+        self.starts
+            .extend(std::iter::repeat_n(from as u32, s.len()));
+        self.ends.extend(std::iter::repeat_n(to as u32, s.len()));
     }
 
     fn push_char(&mut self, c: char, from: usize, to: usize) {
         let mut buf = [0u8; 4];
         self.push(c.encode_utf8(&mut buf), from, to);
+    }
+
+    /// Copies `original[from..to]`, plain ASCII kept as it is: each clean
+    /// byte maps to the one original byte it copies.
+    fn push_plain(&mut self, from: usize, to: usize) {
+        self.clean.push_str(&self.original[from..to]);
+        self.starts.extend(from as u32..to as u32);
+        self.ends.extend(from as u32 + 1..to as u32 + 1);
     }
 
     fn at_line_start(&self) -> bool {
@@ -91,6 +98,14 @@ impl<'a> Text<'a> {
         let mut link_tail: Option<(usize, usize)> = None;
         let mut links = LinkScan::new();
         while i < src.len() {
+            // Plain ASCII text, the bulk of any release, is copied a run at
+            // a time.
+            let plain = bytes[i..].iter().take_while(|&&b| is_plain(b)).count();
+            if plain > 0 {
+                self.push_plain(i, i + plain);
+                i += plain;
+                continue;
+            }
             if let Some((at, end)) = link_tail {
                 if i == at {
                     i = end;
@@ -244,6 +259,14 @@ impl<'a> Text<'a> {
     pub(crate) fn slice(&self, range: Range<usize>) -> &str {
         &self.clean[range]
     }
+}
+
+/// Whether an ASCII byte is copied as it is wherever it stands: not markup,
+/// not a control character, not the `]` a pending link tail waits for, and
+/// not the first byte of a multi-byte character.
+fn is_plain(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'"'..=b'~')
+        && !matches!(b, b'#' | b'>' | b'\\' | b'*' | b'_' | b'!' | b'[' | b']')
 }
 
 /// Finds the next byte matching a predicate, for queries whose starting
