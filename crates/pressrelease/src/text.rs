@@ -331,12 +331,40 @@ impl LinkScan {
 
 /// Folds runs of whitespace into one space and trims the ends.
 pub(crate) fn fold_space(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii_space(s);
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    }
+    out
+}
+
+/// [`fold_space`] for ASCII text, whose whitespace is the bytes
+/// `char::is_whitespace` accepts below 128.
+fn fold_ascii_space(s: &str) -> String {
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && is_space(bytes[i]) {
+            i += 1;
+        }
+        let word = i;
+        while i < bytes.len() && !is_space(bytes[i]) {
+            i += 1;
+        }
+        if word < i {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[word..i]);
+        }
     }
     out
 }
@@ -371,6 +399,22 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(&clean(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn folds_space() {
+        let cases: &[&str] = &[
+            "",
+            "  ",
+            "one",
+            " one  two\tthree\n",
+            "a\x0bb\x0cc\rd\x1fe",
+            "caf\u{e9}\u{a0} au\u{2003}lait ",
+        ];
+        for input in cases {
+            let want = input.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(fold_space(input), want, "input {input:?}");
         }
     }
 
