@@ -72,7 +72,18 @@ static DOC_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 /// Release:`.
 pub(crate) fn is_label(line: &str) -> bool {
     let t = line.trim().trim_end_matches([':', '.', ' ']);
-    t.len() <= 40 && LABELS.contains(t.to_uppercase().as_str())
+    if t.len() > 40 {
+        return false;
+    }
+    if t.is_ascii() {
+        // No allocation: ASCII upper-cases byte for byte.
+        let mut buf = [0u8; 40];
+        let upper = &mut buf[..t.len()];
+        upper.copy_from_slice(t.as_bytes());
+        upper.make_ascii_uppercase();
+        return std::str::from_utf8(upper).is_ok_and(|u| LABELS.contains(u));
+    }
+    LABELS.contains(t.to_uppercase().as_str())
 }
 
 /// The label of a label line: the whole line, or its head before a `|` or
