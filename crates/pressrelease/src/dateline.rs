@@ -124,6 +124,10 @@ fn date_at_start(s: &str) -> Option<FoundDate> {
 }
 
 fn date_by(re: &Regex, s: &str) -> Option<FoundDate> {
+    // Every date has a digit: ASCII text without one needs no search.
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let found = re.find(s)?;
     let date = &s[found.range()];
     if !date.is_ascii() {
