@@ -124,8 +124,15 @@ fn date_at_start(s: &str) -> Option<FoundDate> {
 }
 
 fn date_by(re: &Regex, s: &str) -> Option<FoundDate> {
-    // Every date has a digit: ASCII text without one needs no search.
-    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_digit()) {
+    // Every date has a digit: text without one needs no search (which on
+    // non-ASCII text is slow, the lazy DFA giving up on Unicode word
+    // boundaries).
+    let digit = if s.is_ascii() {
+        s.bytes().any(|b| b.is_ascii_digit())
+    } else {
+        s.chars().any(char::is_numeric)
+    };
+    if !digit {
         return None;
     }
     let found = re.find(s)?;
