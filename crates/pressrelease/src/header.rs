@@ -44,6 +44,14 @@ static LABELS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .into_iter()
         .collect()
 });
+/// Bit `n` set when some label is `n` bytes long (`n` < 64): a quick
+/// rejection before upper-casing and hashing.
+static LABEL_LENGTHS: LazyLock<u64> = LazyLock::new(|| {
+    LABELS
+        .iter()
+        .filter(|l| l.len() < 64)
+        .fold(0, |mask, l| mask | (1 << l.len()))
+});
 /// Letterhead cues: those that mark any line, and those (after `[short]`)
 /// that mark only a short one.
 static LETTERHEAD: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
@@ -76,6 +84,9 @@ pub(crate) fn is_label(line: &str) -> bool {
         return false;
     }
     if t.is_ascii() {
+        if (*LABEL_LENGTHS >> t.len()) & 1 == 0 {
+            return false;
+        }
         // No allocation: ASCII upper-cases byte for byte.
         let mut buf = [0u8; 40];
         let upper = &mut buf[..t.len()];
