@@ -266,13 +266,15 @@ fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
 /// Whether `s` is a line holding only a dateline with a place and a full
 /// date (`NEW YORK, 5 May 2021`), for the header reader.
 pub(crate) fn is_dateline_line(s: &str) -> bool {
-    parse_line(s).is_some_and(|p| {
-        p.place.is_some()
-            && p.date.is_some_and(|d| d.iso.is_some())
-            && s[p.text.end.min(s.len())..]
-                .trim_matches([' ', '-'])
-                .is_empty()
-    })
+    // A full date has digits; most lines have none and need no parsing.
+    s.contains(char::is_numeric)
+        && parse_line(s).is_some_and(|p| {
+            p.place.is_some()
+                && p.date.is_some_and(|d| d.iso.is_some())
+                && s[p.text.end.min(s.len())..]
+                    .trim_matches([' ', '-'])
+                    .is_empty()
+        })
 }
 
 /// Whether `s` is a line holding only a date (for the header reader).
