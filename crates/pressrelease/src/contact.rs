@@ -243,6 +243,29 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     if !text[lead..].starts_with(char::is_uppercase) {
         return None;
     }
+    // Where the block ends, if an email or phone is in reach; checked
+    // before the name, as most lines have neither (an email has an `@`, a
+    // phone digits).
+    let reach = |t: &str| {
+        t.contains(|c: char| c == '@' || c.is_numeric())
+            && (EMAIL.is_match(t) || phones_in(t).next().is_some())
+    };
+    let head = &text[..floor_boundary(text, MAX_CONTACT_LINE)];
+    let end = if reach(head) {
+        Some(line.end.min(line.start + head.len()))
+    } else {
+        let mut end = None;
+        for l in doc.lines.iter().skip(i + 1).take(5) {
+            let t = clean[l.clone()].trim();
+            if t.is_empty() || t.len() > 80 {
+                break;
+            }
+            if reach(t) {
+                end = Some(l.end);
+            }
+        }
+        end
+    }?;
     // Only the first piece matters, and it is short.
     let first = pieces(&text[..floor_boundary(text, lead + 64)])
         .into_iter()
@@ -254,22 +277,7 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     if names.len() != 1 || names[0].0 != (0..first.len()) {
         return None;
     }
-    let reach = |t: &str| EMAIL.is_match(t) || phones_in(t).next().is_some();
-    let head = &text[..floor_boundary(text, MAX_CONTACT_LINE)];
-    if reach(head) {
-        return Some(line.end.min(line.start + head.len()));
-    }
-    let mut end = None;
-    for l in doc.lines.iter().skip(i + 1).take(5) {
-        let t = clean[l.clone()].trim();
-        if t.is_empty() || t.len() > 80 {
-            break;
-        }
-        if reach(t) {
-            end = Some(l.end);
-        }
-    }
-    end
+    Some(end)
 }
 
 /// Extends a section over the short lines after it, up to a stop line.
@@ -854,10 +862,22 @@ fn is_name_token(t: &str) -> bool {
     }
     if t.ends_with('.') && !t[..t.len() - 1].contains('.') && t.len() > 3 {
         // `Corp.`, `Inc.`: abbreviations end with a full stop.
-        return !NON_NAME.contains(&t[..t.len() - 1].to_lowercase());
+        return !is_non_name(&t[..t.len() - 1]);
     }
-    let key = t.trim_end_matches('.').to_lowercase();
-    !NON_NAME.contains(&key) && !t.chars().any(|c| c.is_ascii_digit())
+    !is_non_name(t.trim_end_matches('.')) && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether a word, lower-cased, is in [`NON_NAME`]. Short ASCII words are
+/// lower-cased on the stack: this runs per token.
+fn is_non_name(w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|l| NON_NAME.contains(l));
+    }
+    NON_NAME.contains(&w.to_lowercase())
 }
 
 /// Cuts a section into pieces at line breaks, runs of two spaces, `|`,

@@ -36,13 +36,22 @@ static REGIONS: LazyLock<HashMap<String, &'static str>> =
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 
 /// A date, full or partial, with an optional weekday before it.
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+fn date_pattern() -> String {
     let wd = r"(?:(?:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?:day)?\.?,?\s+)?";
     let ord = r"(?:st|nd|rd|th)?";
-    let pattern = format!(
-        r"(?i)\b{wd}(?:(?P<d1>\d{{1,2}}){ord}\s+(?:of\s+)?(?P<m1>{MONTHS})\b\.?,?\s+(?P<y1>\d{{4}})\b|(?P<m2>{MONTHS})\b\.?\s+(?P<d2>\d{{1,2}}){ord}(?:,\s*|\s+)(?P<y2>\d{{4}})\b|(?P<d3>\d{{1,2}})[./](?P<m3>\d{{1,2}})[./](?P<y3>\d{{4}})\b|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b|(?P<m5>{MONTHS})\b\.?\s+(?P<d5>\d{{1,2}}){ord}\b|(?P<d6>\d{{1,2}}){ord}\s+(?P<m6>{MONTHS})\b)"
-    );
-    Regex::new(&pattern).expect("date pattern")
+    format!(
+        r"\b{wd}(?:(?P<d1>\d{{1,2}}){ord}\s+(?:of\s+)?(?P<m1>{MONTHS})\b\.?,?\s+(?P<y1>\d{{4}})\b|(?P<m2>{MONTHS})\b\.?\s+(?P<d2>\d{{1,2}}){ord}(?:,\s*|\s+)(?P<y2>\d{{4}})\b|(?P<d3>\d{{1,2}})[./](?P<m3>\d{{1,2}})[./](?P<y3>\d{{4}})\b|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b|(?P<m5>{MONTHS})\b\.?\s+(?P<d5>\d{{1,2}}){ord}\b|(?P<d6>\d{{1,2}}){ord}\s+(?P<m6>{MONTHS})\b)"
+    )
+}
+
+/// A date anywhere.
+static DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){}", date_pattern())).expect("date pattern"));
+
+/// A date at the very start. Where a date starts a text, [`DATE`] finds
+/// that same date; this one gives up on other texts after a byte or two.
+static DATE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?i)^(?:{})", date_pattern())).expect("date start pattern")
 });
 
 /// A time or a wire tag right after a dateline's date.
@@ -105,7 +114,114 @@ fn iso(year: u32, month: u32, day: u32) -> Option<String> {
 
 /// The first date in `s`, full or partial.
 fn find_date(s: &str) -> Option<FoundDate> {
-    let caps = DATE.captures(s)?;
+    date_by(&DATE, s)
+}
+
+/// The date starting `s`, full or partial: what [`find_date`] finds when
+/// its date starts at offset 0.
+fn date_at_start(s: &str) -> Option<FoundDate> {
+    date_by(&DATE_START, s)
+}
+
+fn date_by(re: &Regex, s: &str) -> Option<FoundDate> {
+    // Every date has a digit: text without one needs no search (which on
+    // non-ASCII text is slow, the lazy DFA giving up on Unicode word
+    // boundaries).
+    let digit = if s.is_ascii() {
+        s.bytes().any(|b| b.is_ascii_digit())
+    } else {
+        s.chars().any(char::is_numeric)
+    };
+    if !digit {
+        return None;
+    }
+    let found = re.find(s)?;
+    let date = &s[found.range()];
+    if !date.is_ascii() {
+        return date_by_captures(re, s);
+    }
+    // The match alone says which branch of the pattern matched and where
+    // its parts are, so no capturing search is needed.
+    let mut numbers: Vec<&str> = Vec::with_capacity(3);
+    let mut words: Vec<&str> = Vec::with_capacity(4);
+    let mut month_first = false;
+    for token in date
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .flat_map(split_digits)
+    {
+        if token.is_empty() {
+            continue;
+        }
+        if token.as_bytes()[0].is_ascii_digit() {
+            numbers.push(token);
+        } else if !(numbers.is_empty() && words.is_empty() && is_weekday(token)) {
+            month_first |= numbers.is_empty() && words.is_empty();
+            words.push(token);
+        }
+    }
+    let num = |k: usize| numbers.get(k).and_then(|n| n.parse::<u32>().ok());
+    let (iso, partial_day) = match (month_first, numbers.len(), words.last()) {
+        // `March 27, 2022`; `March 27`.
+        (true, 2, _) => (
+            month_number(words[0]).and_then(|m| iso(num(1)?, m, num(0)?)),
+            None,
+        ),
+        (true, _, _) => (None, num(0)),
+        // `27 March 2022`; `27 March`.
+        (false, 2, Some(month)) => (
+            month_number(month).and_then(|m| iso(num(1)?, m, num(0)?)),
+            None,
+        ),
+        (false, 1, Some(_)) => (None, num(0)),
+        // `2022-03-27`.
+        (false, _, _) if numbers.first().is_some_and(|n| n.len() == 4) => {
+            (iso(num(0)?, num(1)?, num(2)?), None)
+        }
+        // `27.03.2022`: day first, unless the month would be impossible.
+        (false, _, _) => {
+            let (d, m, y) = (num(0)?, num(1)?, num(2)?);
+            (if m > 12 { iso(y, d, m) } else { iso(y, m, d) }, None)
+        }
+    };
+    if iso.is_none() && partial_day.is_some_and(|d| !(1..=31).contains(&d)) {
+        return None;
+    }
+    Some(FoundDate {
+        range: found.range(),
+        iso,
+    })
+}
+
+/// Splits `3rd` into `3` and `rd`.
+fn split_digits(token: &str) -> [&str; 2] {
+    let k = token.bytes().take_while(u8::is_ascii_digit).count();
+    [&token[..k], &token[k..]]
+}
+
+/// Whether an ASCII word is a weekday as [`date_pattern`] spells them.
+fn is_weekday(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let stem = lower.strip_suffix("day").unwrap_or(&lower);
+    matches!(
+        stem,
+        "mon"
+            | "tues"
+            | "tue"
+            | "wednes"
+            | "wed"
+            | "thurs"
+            | "thu"
+            | "fri"
+            | "satur"
+            | "sat"
+            | "sun"
+    )
+}
+
+/// [`date_by`] read from the pattern's capture groups, for dates with
+/// non-ASCII characters.
+fn date_by_captures(re: &Regex, s: &str) -> Option<FoundDate> {
+    let caps = re.captures(s)?;
     let range = caps.get(0)?.range();
     let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
     let month = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
@@ -139,7 +255,7 @@ fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
     let t = s.trim();
     let skip = DATE_PREFIX.find(t).map_or(0, |m| m.end());
     let head = &t[skip..floor_char(t, t.len().min(skip + DATE_WINDOW))];
-    let found = find_date(head)?;
+    let found = date_at_start(head)?;
     let rest = t[skip + found.range.end..].trim_matches(|c: char| c.is_whitespace() || c == ',');
     // A time after the date keeps it a date line (`May 3, 2024 08:00 AM ET`).
     let timed = TIME.is_match(rest);
@@ -150,13 +266,15 @@ fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
 /// Whether `s` is a line holding only a dateline with a place and a full
 /// date (`NEW YORK, 5 May 2021`), for the header reader.
 pub(crate) fn is_dateline_line(s: &str) -> bool {
-    parse_line(s).is_some_and(|p| {
-        p.place.is_some()
-            && p.date.is_some_and(|d| d.iso.is_some())
-            && s[p.text.end.min(s.len())..]
-                .trim_matches([' ', '-'])
-                .is_empty()
-    })
+    // A full date has digits; most lines have none and need no parsing.
+    s.contains(char::is_numeric)
+        && parse_line(s).is_some_and(|p| {
+            p.place.is_some()
+                && p.date.is_some_and(|d| d.iso.is_some())
+                && s[p.text.end.min(s.len())..]
+                    .trim_matches([' ', '-'])
+                    .is_empty()
+        })
 }
 
 /// Whether `s` is a line holding only a date (for the header reader).
@@ -250,7 +368,7 @@ fn parse_line(line: &str) -> Option<Parsed> {
         let inner = pos + 1..pos + close;
         // `(Wire) - May 3, 2024 - CITY`: a date straight after means a wire.
         let after = line[pos + close + 1..].trim_start_matches([' ', '-', ',']);
-        let date_next = find_date(head(after, DATE_WINDOW)).is_some_and(|d| d.range.start == 0);
+        let date_next = date_at_start(head(after, DATE_WINDOW)).is_some();
         if !date_next && is_place(&line[inner.clone()]) {
             paren_place = Some(inner);
         }
@@ -531,8 +649,8 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
         let line = doc.line(i);
         let window = &line[..floor_char(line, line.len().min(2000))];
         if let Some(m) = TODAY.find(window) {
-            let found = find_date(head(&line[m.end()..], DATE_WINDOW))
-                .filter(|d| d.range.start == 0 && d.iso.is_some());
+            let found =
+                date_at_start(head(&line[m.end()..], DATE_WINDOW)).filter(|d| d.iso.is_some());
             if let Some(d) = found {
                 let start = doc.lines[i].start + m.end();
                 return Some(date_only(doc, start..start + d.range.end, d.iso));
@@ -579,6 +697,11 @@ mod tests {
         ];
         for (input, want) in cases {
             let got = find_date(input).expect(input);
+            assert_eq!(
+                date_by_captures(&DATE, input),
+                Some(got.clone()),
+                "input {input:?}"
+            );
             assert_eq!(got.iso.as_deref(), *want, "input {input:?}");
             assert_eq!(got.range, 0..input.len(), "input {input:?}");
         }

@@ -60,7 +60,11 @@ fn binary_check(bytes: &[u8]) -> Result<(), Error> {
         ));
     }
     let sniff = &bytes[..bytes.len().min(SNIFF_LEN)];
-    let controls = sniff.iter().filter(|&&b| is_binary_control(b)).count();
+    // Summed branch-free, so the loop vectorises.
+    let controls: usize = sniff
+        .iter()
+        .map(|&b| usize::from(is_binary_control(b)))
+        .sum();
     if controls * 10 > sniff.len() {
         let at = sniff
             .iter()
@@ -81,7 +85,10 @@ fn binary_check(bytes: &[u8]) -> Result<(), Error> {
 /// Control bytes that text files do not contain (tab, line ends, form feed
 /// and escape are allowed).
 fn is_binary_control(b: u8) -> bool {
-    matches!(b, 0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F)
+    // Bit `b` set for each control byte below 0x20 that text does not hold:
+    // 0x00..=0x08, 0x0E..=0x1A and 0x1C..=0x1F.
+    const LOW: u32 = 0xF7FF_C1FF;
+    (b < 0x20 && (LOW >> (b & 0x1F)) & 1 == 1) || b == 0x7F
 }
 
 fn utf8(bytes: &[u8], skipped: usize) -> Result<Decoded<'_>, Error> {
@@ -249,6 +256,14 @@ mod tests {
         }
         let e = decode(&bytes).err().unwrap();
         assert_eq!((e.kind(), e.offset()), (ErrorKind::Decode, Some(10)));
+    }
+
+    #[test]
+    fn binary_controls() {
+        for b in 0..=255u8 {
+            let want = matches!(b, 0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F);
+            assert_eq!(is_binary_control(b), want, "byte {b:#04x}");
+        }
     }
 
     #[test]

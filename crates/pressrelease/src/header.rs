@@ -44,6 +44,14 @@ static LABELS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .into_iter()
         .collect()
 });
+/// Bit `n` set when some label is `n` bytes long (`n` < 64): a quick
+/// rejection before upper-casing and hashing.
+static LABEL_LENGTHS: LazyLock<u64> = LazyLock::new(|| {
+    LABELS
+        .iter()
+        .filter(|l| l.len() < 64)
+        .fold(0, |mask, l| mask | (1 << l.len()))
+});
 /// Letterhead cues: those that mark any line, and those (after `[short]`)
 /// that mark only a short one.
 static LETTERHEAD: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
@@ -72,7 +80,21 @@ static DOC_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 /// Release:`.
 pub(crate) fn is_label(line: &str) -> bool {
     let t = line.trim().trim_end_matches([':', '.', ' ']);
-    t.len() <= 40 && LABELS.contains(t.to_uppercase().as_str())
+    if t.len() > 40 {
+        return false;
+    }
+    if t.is_ascii() {
+        if (*LABEL_LENGTHS >> t.len()) & 1 == 0 {
+            return false;
+        }
+        // No allocation: ASCII upper-cases byte for byte.
+        let mut buf = [0u8; 40];
+        let upper = &mut buf[..t.len()];
+        upper.copy_from_slice(t.as_bytes());
+        upper.make_ascii_uppercase();
+        return std::str::from_utf8(upper).is_ok_and(|u| LABELS.contains(u));
+    }
+    LABELS.contains(t.to_uppercase().as_str())
 }
 
 /// The label of a label line: the whole line, or its head before a `|` or

@@ -70,7 +70,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<List> {
             }
             close(doc, &mut open, &mut lists);
         }
-        if let Some((intro_end, item_start)) = glued_marker(text, next_is_marker(doc, i)) {
+        if let Some((intro_end, item_start)) = glued_marker(text, || next_is_marker(doc, i)) {
             // `Key points:* First item` -- the first item glued to its intro.
             let intro = line.start..line.start + intro_end;
             let mut b = Building::new(Some(intro), line.start + item_start);
@@ -226,8 +226,9 @@ fn marker_len(t: &str) -> Option<usize> {
             }
         }
         _ => {
-            let end = t.find(['.', ')'])?;
-            if end == 0 || end > 4 {
+            // Only the first five bytes can hold the `.` or `)`.
+            let end = b.iter().take(5).position(|&c| c == b'.' || c == b')')?;
+            if end == 0 {
                 return None;
             }
             let inner = &t[..end];
@@ -287,12 +288,9 @@ fn is_rejected_line(text: &str) -> bool {
 
 /// `intro:* item`, `intro: • item`, or (when the next line is an item)
 /// `Heading * item`: where the intro ends and the item body starts.
-fn glued_marker(text: &str, next_is_marker: bool) -> Option<(usize, usize)> {
-    for (k, c) in text.char_indices() {
-        if !matches!(c, '*' | '\u{2022}') {
-            continue;
-        }
-        let after = k + c.len_utf8();
+fn glued_marker(text: &str, next_is_marker: impl Fn() -> bool) -> Option<(usize, usize)> {
+    for (k, m) in text.match_indices(['*', '\u{2022}']) {
+        let after = k + m.len();
         let rest = &text[after..];
         if !rest.starts_with(' ') {
             continue;
@@ -301,7 +299,7 @@ fn glued_marker(text: &str, next_is_marker: bool) -> Option<(usize, usize)> {
         if head.is_empty() {
             continue;
         }
-        let glued = head.ends_with(':') || (next_is_marker && head.len() < k);
+        let glued = head.ends_with(':') || (head.len() < k && next_is_marker());
         if glued {
             let sp = rest.len() - rest.trim_start().len();
             return Some((head.len(), after + sp));

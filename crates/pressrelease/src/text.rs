@@ -61,15 +61,22 @@ impl<'a> Text<'a> {
 
     fn push(&mut self, s: &str, from: usize, to: usize) {
         self.clean.push_str(s);
-        for _ in 0..s.len() {
-            self.starts.push(from as u32);
-            self.ends.push(to as u32);
-        }
+        self.starts
+            .extend(std::iter::repeat_n(from as u32, s.len()));
+        self.ends.extend(std::iter::repeat_n(to as u32, s.len()));
     }
 
     fn push_char(&mut self, c: char, from: usize, to: usize) {
         let mut buf = [0u8; 4];
         self.push(c.encode_utf8(&mut buf), from, to);
+    }
+
+    /// Copies `original[from..to]`, plain ASCII kept as it is: each clean
+    /// byte maps to the one original byte it copies.
+    fn push_plain(&mut self, from: usize, to: usize) {
+        self.clean.push_str(&self.original[from..to]);
+        self.starts.extend(from as u32..to as u32);
+        self.ends.extend(from as u32 + 1..to as u32 + 1);
     }
 
     fn at_line_start(&self) -> bool {
@@ -91,6 +98,14 @@ impl<'a> Text<'a> {
         let mut link_tail: Option<(usize, usize)> = None;
         let mut links = LinkScan::new();
         while i < src.len() {
+            // Plain ASCII text, the bulk of any release, is copied a run at
+            // a time.
+            let plain = bytes[i..].iter().take_while(|&&b| is_plain(b)).count();
+            if plain > 0 {
+                self.push_plain(i, i + plain);
+                i += plain;
+                continue;
+            }
             if let Some((at, end)) = link_tail {
                 if i == at {
                     i = end;
@@ -246,6 +261,14 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Whether an ASCII byte is copied as it is wherever it stands: not markup,
+/// not a control character, not the `]` a pending link tail waits for, and
+/// not the first byte of a multi-byte character.
+fn is_plain(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'"'..=b'~')
+        && !matches!(b, b'#' | b'>' | b'\\' | b'*' | b'_' | b'!' | b'[' | b']')
+}
+
 /// Finds the next byte matching a predicate, for queries whose starting
 /// points never move backwards: a remembered answer serves every later query
 /// that starts at or before it, so a whole pass costs linear time however
@@ -308,12 +331,40 @@ impl LinkScan {
 
 /// Folds runs of whitespace into one space and trims the ends.
 pub(crate) fn fold_space(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii_space(s);
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    }
+    out
+}
+
+/// [`fold_space`] for ASCII text, whose whitespace is the bytes
+/// `char::is_whitespace` accepts below 128.
+fn fold_ascii_space(s: &str) -> String {
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && is_space(bytes[i]) {
+            i += 1;
+        }
+        let word = i;
+        while i < bytes.len() && !is_space(bytes[i]) {
+            i += 1;
+        }
+        if word < i {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[word..i]);
+        }
     }
     out
 }
@@ -348,6 +399,22 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(&clean(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn folds_space() {
+        let cases: &[&str] = &[
+            "",
+            "  ",
+            "one",
+            " one  two\tthree\n",
+            "a\x0bb\x0cc\rd\x1fe",
+            "caf\u{e9}\u{a0} au\u{2003}lait ",
+        ];
+        for input in cases {
+            let want = input.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(fold_space(input), want, "input {input:?}");
         }
     }
 
