@@ -36,6 +36,9 @@ struct Candidate {
     titles: Vec<String>,
     /// Evidence that the run is a person.
     evidence: bool,
+    /// Clean offsets where an organisation tied to the person may start
+    /// (`of the X`, `from X`, `, Title, X`).
+    org_at: Vec<usize>,
 }
 
 /// Finds every named person, once each.
@@ -91,7 +94,8 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
             continue;
         };
         let key = name.to_lowercase();
-        if people.iter().any(|p| p.name.to_lowercase() == key) {
+        if let Some(p) = people.iter_mut().find(|p| p.name.to_lowercase() == key) {
+            p.orgs.extend(contact.organisation.iter().cloned());
             continue;
         }
         let mention = match clean.find(name) {
@@ -110,12 +114,15 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
             mentions: Vec::new(),
             first: usize::MAX,
             contact_mention: Some(mention),
+            org_at: Vec::new(),
+            orgs: contact.organisation.iter().cloned().collect(),
         });
     }
     people.sort_by_key(|p| p.first);
+    let org_index = mention::OrgIndex::new(organisations);
     people
         .into_iter()
-        .map(|p| p.finish(doc, organisations))
+        .map(|p| p.finish(doc, &org_index))
         .collect()
 }
 
@@ -430,7 +437,21 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     if !evidence && age_or_phone_after(clean, name_end) && looks_like_name(clean, toks, &words) {
         evidence = true;
     }
-    let mut after = title::after(clean, toks, toks[words.start].range.start, end);
+    let mut org_at = Vec::new();
+    if let Some(next) = toks.get(end)
+        && matches!(next.lower.as_str(), "of" | "from" | "at" | "with")
+        && gap(clean, toks, end - 1).trim_start_matches(',') == " "
+    {
+        push_org_start(clean, toks, end + 1, &mut org_at);
+    }
+    let mut stop_at = 0;
+    let mut after = title::after(
+        clean,
+        toks,
+        toks[words.start].range.start,
+        end,
+        &mut stop_at,
+    );
     if after.is_empty() {
         after = title::letterhead(clean, toks, toks[words.start].range.start.min(start), end);
     }
@@ -451,6 +472,14 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     if !after.is_empty() {
         evidence = true;
         titles.extend(after);
+        // `Jane Doe, Director, Acme Corp.`: an employer after the title.
+        if clean[stop_at..].starts_with(", ") {
+            let k = start_token(toks, stop_at);
+            push_org_start(clean, toks, k, &mut org_at);
+        }
+    } else if gap(clean, toks, end - 1) == ", " {
+        // `Jane Doe, Acme Corp.`: an appositive employer.
+        push_org_start(clean, toks, end, &mut org_at);
     }
     if !evidence
         && cue_before(clean, toks, start_token(toks, start))
@@ -485,6 +514,17 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         honorifics,
         titles,
         evidence,
+        org_at,
+    }
+}
+
+/// Records where an organisation may start at token `k`, past a `the`.
+fn push_org_start(clean: &str, toks: &[Token], mut k: usize, out: &mut Vec<usize>) {
+    if toks.get(k).is_some_and(|t| t.lower == "the") && gap(clean, toks, k) == " " {
+        k += 1;
+    }
+    if let Some(t) = toks.get(k).filter(|t| t.cap) {
+        out.push(t.range.start);
     }
 }
 

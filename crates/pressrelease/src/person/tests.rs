@@ -166,6 +166,18 @@ fn titles() {
             "Under-Secretary-General Jane Roe spoke. Under-Secretary-General Roe left.",
             &["Under-Secretary-General"],
         ),
+        (
+            "It met the Regional Director of Roads of Vorta, Dr. Zorvin Quell.",
+            &["Regional Director of Roads of Vorta"],
+        ),
+        (
+            "Ms. Jane Roe, President of the Union du Vorta, spoke.",
+            &["President of the Union du Vorta"],
+        ),
+        (
+            "said Assistant U.S. Attorney Zorvin Quell today.",
+            &["Assistant U.S. Attorney"],
+        ),
     ];
     for (input, want) in cases {
         let got: Vec<String> = people(input).into_iter().flat_map(|p| p.titles).collect();
@@ -245,4 +257,37 @@ fn contacts_are_people() {
     assert_eq!(names, ["Jane Roe", "Pell Dray"]);
     let m = &got[1].mentions[0];
     assert_eq!(&input[m.start..m.end], "Pell Dray");
+}
+
+#[test]
+fn organisations_after_names_and_titles() {
+    let orgs = [Organisation {
+        name: "Vorta Lumina, Inc.".into(),
+        acronym: Some("VLI".into()),
+        mentions: vec![],
+    }];
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Jane Roe, Director of Roads, Vorta Lumina, spoke.",
+            &["Vorta Lumina, Inc."],
+        ),
+        (
+            "said Jane Roe of the Vorta Lumina team.",
+            &["Vorta Lumina, Inc."],
+        ),
+        ("Jane Roe, CEO of VLI, spoke.", &["Vorta Lumina, Inc."]),
+        (
+            "Jane Roe, Chair of the Zell Roads Foundation, spoke.",
+            &["Zell Roads Foundation"],
+        ),
+        ("Jane Roe, Chair of Roads, spoke.", &[]),
+    ];
+    for (input, want) in cases {
+        let doc = Doc::new(input);
+        let got: Vec<String> = find(&doc, &orgs, &Contacts::default())
+            .into_iter()
+            .flat_map(|p| p.organisations)
+            .collect();
+        assert_eq!(&got, want, "input {input:?}");
+    }
 }

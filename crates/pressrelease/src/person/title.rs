@@ -77,8 +77,13 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     while first > 0 && last - first < MAX_TITLE_WORDS {
         let j = first - 1;
         let t = &toks[j];
-        let ok = gap(clean, toks, j) == " "
-            && (t.cap || is_connector(&t.lower) || lex.is_title_word(&t.lower));
+        let g = gap(clean, toks, j);
+        // `Assistant U.S. Attorney`: dotted initials stand in titles.
+        let ok = (g == " " || t.initial && matches!(g, "." | ". "))
+            && (t.cap
+                || is_connector(&t.lower)
+                || lex.is_title_word(&t.lower)
+                || super::is_particle(t) && toks[j + 1].cap);
         if !ok {
             break;
         }
@@ -112,8 +117,13 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     // possessive (`Acme's CEO`).
     let head_at = (first..=last).find(|&j| lex.is_title_word(&toks[j].lower))?;
     let mut from = head_at.saturating_sub(3).max(first);
-    // `YMCA of Somewhere President`: keep all of an `of` phrase or none.
-    if (first..head_at).any(|j| is_connector(&toks[j].lower)) {
+    // `YMCA of Somewhere President`: keep all of an `of` phrase or none
+    // (a leading `the` is no such phrase).
+    let mut lead = first;
+    while lead < head_at && (!toks[lead].cap || is_function_word(&toks[lead].lower)) {
+        lead += 1;
+    }
+    if (lead..head_at).any(|j| is_connector(&toks[j].lower)) {
         from = head_at;
     }
     while from < head_at && (!toks[from].cap || is_function_word(&toks[from].lower)) {
@@ -269,7 +279,7 @@ pub(super) fn letterhead(
 
 /// Where the clause starting at `from` ends: at `,` `;` `(` `"` `:`, a line
 /// end or a full stop that ends a sentence.
-fn clause_end(clean: &str, from: usize) -> usize {
+pub(super) fn clause_end(clean: &str, from: usize) -> usize {
     let limit = (from + 300).min(clean.len());
     let bytes = clean.as_bytes();
     let mut i = from;
@@ -361,7 +371,13 @@ fn is_legal_suffix(rest: &str) -> bool {
 
 /// Appositive titles after a name whose next token is `end`:
 /// `, Director of X and Chair of Y,` gives both roles.
-pub(super) fn after(clean: &str, toks: &[Token], name_start: usize, end: usize) -> Vec<String> {
+pub(super) fn after(
+    clean: &str,
+    toks: &[Token],
+    name_start: usize,
+    end: usize,
+    stop_at: &mut usize,
+) -> Vec<String> {
     let lex = &*LEXICON;
     if end == 0 || end >= toks.len() {
         return Vec::new();
@@ -391,13 +407,19 @@ pub(super) fn after(clean: &str, toks: &[Token], name_start: usize, end: usize) 
     } else if g.trim_end() != "," {
         return Vec::new();
     }
-    clause_titles(clean, toks, end, 0)
+    clause_titles(clean, toks, end, 0, stop_at)
 }
 
 /// The titles in the clause that starts at token `end`, and in the
 /// clauses after it that open with a title word (`Chairman, President,
 /// and CEO of Acme`).
-fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<String> {
+fn clause_titles(
+    clean: &str,
+    toks: &[Token],
+    end: usize,
+    depth: usize,
+    stop_at: &mut usize,
+) -> Vec<String> {
     let lex = &*LEXICON;
     let mut stop = clause_end(clean, toks[end].range.start);
     // `Director, Department of X,`: a bare title takes the unit after it.
@@ -424,8 +446,12 @@ fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<S
         // A lower-case word that is no title word ends the title
         // (`Chief Financial Officer effective immediately`).
         let t = &toks[last];
+        // `President of the Union du Sud`: a name particle before a
+        // capital stays in the title.
+        let particle = super::is_particle(t) && toks.get(last + 1).is_some_and(|n| n.cap);
         if last > end
             && !t.cap
+            && !particle
             && !is_connector(&t.lower)
             && !lex.is_title_word(&t.lower)
             && !t.lower.contains('@')
@@ -486,6 +512,9 @@ fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<S
         return Vec::new();
     }
     let mut out = split_roles(clean, toks, first..last);
+    if !out.is_empty() {
+        *stop_at = stop;
+    }
     if depth < 4 && !out.is_empty() && at_stop && clean[stop..].starts_with(", ") {
         let mut k = last;
         if toks[k].lower == "and" {
@@ -495,7 +524,7 @@ fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<S
             .get(k)
             .is_some_and(|t| t.cap && lex.is_title_word(&t.lower))
         {
-            out.extend(clause_titles(clean, toks, k, depth + 1));
+            out.extend(clause_titles(clean, toks, k, depth + 1, stop_at));
         }
     }
     out
