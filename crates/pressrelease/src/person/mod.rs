@@ -46,6 +46,7 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
     let clean = doc.clean();
     let toks = tokenize(clean);
     let mut candidates = candidates(clean, &toks);
+    roles_after_pronouns(clean, &toks, &mut candidates);
     chain_lists(clean, &toks, &mut candidates);
     chain_bullets_back(clean, &toks, &mut candidates);
     let mut people: Vec<Builder> = Vec::new();
@@ -130,6 +131,76 @@ fn name_len(toks: &[Token], c: &Candidate) -> usize {
     toks[c.words.clone()].iter().filter(|t| t.cap).count()
 }
 
+/// How far back (in bytes) a pronoun looks for its person.
+const PRONOUN_REACH: usize = 400;
+
+/// Roles given through a pronoun right after a person: `She serves as CFO
+/// of Acme`, `Jane Doe, who is Chair of X`. The role goes to the nearest
+/// person before the pronoun.
+fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
+    let mut next = 0;
+    for i in 0..toks.len() {
+        if !matches!(toks[i].lower.as_str(), "he" | "she" | "who") {
+            continue;
+        }
+        let mut k = i + 1;
+        if toks.get(k).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "currently" | "also" | "now" | "previously" | "has" | "will"
+            )
+        }) {
+            k += 1;
+        }
+        let Some(verb) = toks.get(k) else {
+            continue;
+        };
+        let serves = matches!(
+            verb.lower.as_str(),
+            "serves" | "served" | "serve" | "is" | "was"
+        );
+        if !serves || (k + 1..=k + 2).any(|j| j >= toks.len()) {
+            continue;
+        }
+        k += 1;
+        if toks[k].lower == "as" {
+            k += 1;
+        }
+        // Only a title word after its determiner opens a role.
+        let mut t = k;
+        while t + 1 < toks.len() && matches!(toks[t].lower.as_str(), "the" | "a" | "an" | "its") {
+            t += 1;
+        }
+        if !LEXICON.is_title_word(&toks[t].lower) {
+            continue;
+        }
+        let at = toks[i].range.start;
+        while next < candidates.len() && candidates[next].mention.start < at {
+            next += 1;
+        }
+        let Some(c) = candidates[..next]
+            .iter_mut()
+            .rev()
+            .take(8)
+            .find(|c| c.evidence)
+            .filter(|c| at - c.mention.end <= PRONOUN_REACH)
+        else {
+            continue;
+        };
+        let mut stop = 0;
+        let roles = title::clause_titles(clean, toks, k, 0, &mut stop);
+        if stop > 0 && clean[stop..].starts_with(", ") && roles.len() == 1 {
+            let k = start_token(toks, stop);
+            push_org_start(clean, toks, k, &mut c.org_at);
+        }
+        for r in roles {
+            if !c.titles.contains(&r) {
+                c.titles.push(r);
+            }
+        }
+    }
+}
+
 /// Names listed after a person (`Jane Doe, CFA, Ken Poe and Al Roe`)
 /// are people too.
 fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
@@ -155,7 +226,17 @@ fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
             continue;
         }
         let (prev, next) = (&candidates[k - 1], &candidates[k]);
-        if !prev.evidence || next.evidence || next.words.len() < 2 {
+        if !prev.evidence || next.words.len() < 2 {
+            continue;
+        }
+        // `Trial Attorneys Jane Roe and Al Poe`: a plural title before
+        // the first name is the next one's too.
+        let plural = (prev.mention.start < toks[prev.words.start].range.start)
+            .then(|| prev.titles.first())
+            .flatten()
+            .filter(|t| t.ends_with('s') && !t.ends_with("ss"))
+            .cloned();
+        if next.evidence && plural.is_none() {
             continue;
         }
         let from = toks[prev.words.end - 1].range.end;
@@ -175,6 +256,12 @@ fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
         let between = between.trim_start_matches(',').trim();
         if matches!(between, "" | "and" | "&" | "or") {
             candidates[k].evidence = true;
+            if let Some(t) = plural
+                && between == "and"
+                && !candidates[k].titles.contains(&t)
+            {
+                candidates[k].titles.push(t);
+            }
         }
     }
 }
@@ -263,7 +350,7 @@ fn is_particle(t: &Token) -> bool {
 }
 
 fn is_honorific_word(lower: &str) -> bool {
-    static SINGLE: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+    static SINGLE: std::sync::LazyLock<lexicon::Set> = std::sync::LazyLock::new(|| {
         LEXICON
             .honorifics
             .iter()

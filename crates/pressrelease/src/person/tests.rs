@@ -178,6 +178,23 @@ fn titles() {
             "said Assistant U.S. Attorney Zorvin Quell today.",
             &["Assistant U.S. Attorney"],
         ),
+        (
+            "Jane Roe, Minister for Roads, Rails and Ports, spoke.",
+            &["Minister for Roads, Rails and Ports"],
+        ),
+        (
+            "Jane Roe, Chief Roads, Rails & Ports Officer, spoke.",
+            &["Chief Roads, Rails & Ports Officer"],
+        ),
+        (
+            "Jane Roe joined Acme. She currently serves as CFO of Vorta.",
+            &["CFO of Vorta"],
+        ),
+        (
+            "Trial Attorneys Jane Roe and Zorvin Quell argued.",
+            &["Trial Attorneys", "Trial Attorneys"],
+        ),
+        ("Jane Roe said\u{2019}s. He is a nurse.", &[]),
     ];
     for (input, want) in cases {
         let got: Vec<String> = people(input).into_iter().flat_map(|p| p.titles).collect();
@@ -193,6 +210,13 @@ fn mentions_and_honorifics() {
     assert_eq!(p[0].honorifics, ["Dr."]);
     let texts: Vec<&str> = p[0].mentions.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts, ["Dr. Jane Q. Roe", "Director Roe"]);
+}
+
+#[test]
+fn clause_ends_after_multibyte_characters() {
+    let input = "Jane Roe, Director of Ro\u{2019}ads. Zell\u{a0}Co. said.";
+    let got = people(input);
+    assert_eq!(got.len(), 1);
 }
 
 #[test]

@@ -289,9 +289,13 @@ pub(super) fn clause_end(clean: &str, from: usize) -> usize {
             b',' | b';' | b'(' | b')' | b'"' | b':' | b'\n' | b'[' => return i,
             b'.' => {
                 let next = bytes.get(i + 1).copied();
-                let word_start = clean[..i]
-                    .rfind(|c: char| !c.is_alphanumeric())
-                    .map_or(0, |k| k + 1);
+                // The word before the stop, within the clause (a char
+                // boundary even after a multi-byte character).
+                let word_start = clean[from..i]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !c.is_alphanumeric())
+                    .map_or(from, |(k, c)| from + k + c.len_utf8());
                 let word = clean[word_start..i].to_ascii_lowercase();
                 let abbrev = word.len() == 1
                     || matches!(
@@ -413,7 +417,7 @@ pub(super) fn after(
 /// The titles in the clause that starts at token `end`, and in the
 /// clauses after it that open with a title word (`Chairman, President,
 /// and CEO of Acme`).
-fn clause_titles(
+pub(super) fn clause_titles(
     clean: &str,
     toks: &[Token],
     end: usize,
@@ -512,12 +516,26 @@ fn clause_titles(
         return Vec::new();
     }
     let mut out = split_roles(clean, toks, first..last);
+    // `Minister for Trade, Tourism and Investment`: a series of capitalised
+    // words after a comma completes a title that ends on its complement.
+    let mut stop = stop;
+    if at_stop
+        && clean[stop..].starts_with(", ")
+        && !lex.is_title_head(&toks[last - 1].lower)
+        && let Some((k, end)) = comma_series(clean, toks, last)
+        && let Some(role) = out.last_mut()
+        && role.ends_with(&clean[toks[last - 1].range.clone()])
+    {
+        role.push_str(&clean[toks[last - 1].range.end..toks[k - 1].range.end]);
+        last = k;
+        stop = end;
+    }
     if !out.is_empty() {
         *stop_at = stop;
     }
     if depth < 4 && !out.is_empty() && at_stop && clean[stop..].starts_with(", ") {
         let mut k = last;
-        if toks[k].lower == "and" {
+        if toks.get(k).is_some_and(|t| t.lower == "and") {
             k += 1;
         }
         if toks
@@ -528,4 +546,33 @@ fn clause_titles(
         }
     }
     out
+}
+
+/// A comma series that ends a title from token `k`: capitalised words
+/// joined by `and`/`&`, ending the clause (`Tourism and Investment`). Gives
+/// the token after it and the clause end.
+fn comma_series(clean: &str, toks: &[Token], k: usize) -> Option<(usize, usize)> {
+    let lex = &*LEXICON;
+    let first = toks.get(k)?;
+    if !first.cap || lex.is_title_word(&first.lower) || LEXICON.given.contains(&first.lower) {
+        return None;
+    }
+    let end = clause_end(clean, first.range.start);
+    let mut n = k;
+    let mut joined = false;
+    while n < toks.len() && toks[n].range.end <= end && n - k < 6 {
+        let t = &toks[n];
+        if n > k && gap(clean, toks, n - 1).contains('&') {
+            joined = true;
+        }
+        if t.lower == "and" {
+            joined = true;
+        } else if !t.cap || gap(clean, toks, n.saturating_sub(1)).contains('.') {
+            return None;
+        }
+        n += 1;
+    }
+    let closed = toks.get(n).is_none_or(|t| t.range.start > end);
+    (joined && closed && n > k + 2 && !matches!(toks[n - 1].lower.as_str(), "and" | "&"))
+        .then_some((n, end))
 }
