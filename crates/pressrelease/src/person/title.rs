@@ -518,7 +518,6 @@ pub(super) fn clause_titles(
     let mut out = split_roles(clean, toks, first..last);
     // `Minister for Trade, Tourism and Investment`: a series of capitalised
     // words after a comma completes a title that ends on its complement.
-    let mut stop = stop;
     if at_stop
         && clean[stop..].starts_with(", ")
         && !lex.is_title_head(&toks[last - 1].lower)
