@@ -94,6 +94,11 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         let Some(name) = contact.name.as_deref().filter(|n| !n.trim().is_empty()) else {
             continue;
         };
+        // `In Maputo: ...`: a place label is no person.
+        let first = name.split(' ').next().unwrap_or("").to_lowercase();
+        if LEXICON.not_names.contains(&first) && !LEXICON.given.contains(&first) {
+            continue;
+        }
         let key = name.to_lowercase();
         if let Some(p) = people.iter_mut().find(|p| p.name.to_lowercase() == key) {
             p.orgs.extend(contact.organisation.iter().cloned());
@@ -361,6 +366,19 @@ fn is_honorific_word(lower: &str) -> bool {
     SINGLE.contains(lower)
 }
 
+/// Whether token `k` is a post-nominal set off by commas: two to four
+/// capitals, no title word (`Jane Doe, RN, MPH,`).
+fn is_post_nominal(clean: &str, toks: &[Token], k: usize) -> bool {
+    let t = &toks[k];
+    let text = &clean[t.range.clone()];
+    (2..=4).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_uppercase())
+        && k > 0
+        && gap(clean, toks, k - 1) == ", "
+        && matches!(gap(clean, toks, k), ", " | "," | ". " | ".")
+        && !LEXICON.is_title_word(&t.lower)
+}
+
 fn is_suffix(lower: &str) -> bool {
     matches!(
         lower,
@@ -386,6 +404,20 @@ fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
             && joined(clean, toks, end - 1)
             && is_name_word(&toks[end])
             && (caps(&toks[end]) == first_caps || !toks[end].cap || toks[end].initial)
+        {
+            end += 1;
+        }
+        // `Prof. Hyun-woo Park`: after a style, a surname that is also a
+        // common word (`Park`, `Hall`) still ends the name.
+        if end == i + 1
+            && end < toks.len()
+            && joined(clean, toks, i)
+            && toks[end].cap
+            && !toks[end].initial
+            && LEXICON.not_names.contains(&toks[end].lower)
+            && !LEXICON.is_title_word(&toks[end].lower)
+            && !is_honorific_word(&toks[end].lower)
+            && !honorifics_before(clean, toks, i).1.is_empty()
         {
             end += 1;
         }
@@ -480,9 +512,16 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     if let Some((at, t)) = title::before(clean, toks, hon_start) {
         // `Director of Policy Studies at Acme`: the words after a title
         // that run on into `at`/`of` + a capital belong to the title.
-        let runs_on = toks
-            .get(words.end)
-            .is_some_and(|t| matches!(t.lower.as_str(), "at" | "of" | "for" | "in"))
+        let k = start_token(toks, hon_start);
+        let after_connector = k > 0
+            && matches!(
+                toks[k - 1].lower.as_str(),
+                "of" | "for" | "the" | "and" | "on" | "in" | "at" | "to"
+            );
+        let runs_on = after_connector
+            && toks
+                .get(words.end)
+                .is_some_and(|t| matches!(t.lower.as_str(), "at" | "of" | "for" | "in"))
             && gap(clean, toks, words.end - 1) == " "
             && toks.get(words.end + 1).is_some_and(|t| t.cap);
         let given = LEXICON.given.contains(&toks[words.start].lower);
@@ -505,12 +544,22 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let name_end = toks[words.end - 1].range.end;
     let mut end = words.end;
     while end < toks.len()
-        && is_suffix(&toks[end].lower)
+        && (is_suffix(&toks[end].lower) || is_post_nominal(clean, toks, end))
         && gap(clean, toks, end - 1)
             .trim_matches([' ', ',', '.'])
             .is_empty()
     {
         end += 1;
+    }
+    // `Jane Doe, RN, was named`: a verb after post-nominals.
+    if end > words.end
+        && toks.get(end).is_some_and(|t| {
+            lex.after.contains(&t.lower)
+                || matches!(t.lower.as_str(), "was" | "is" | "has" | "will")
+        })
+        && looks_like_name(clean, toks, &words)
+    {
+        evidence = true;
     }
     if let Some(next) = toks.get(end) {
         let g = gap(clean, toks, end - 1);

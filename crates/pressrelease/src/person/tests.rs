@@ -40,6 +40,12 @@ fn names() {
             &["Zorla A. Quell"],
         ),
         ("Acme Appoints Zorvin Quell", &[]),
+        ("Prof. Min-jae Park said so.", &["Min-jae Park"]),
+        ("Zorvin Quell, REHS, was honoured.", &["Zorvin Quell"]),
+        (
+            "the Chair of Roads, Ambassador Zorvin Quell of Vorta, spoke.",
+            &["Zorvin Quell"],
+        ),
         ("Contact: Jane Roe VLT Alpine Club Email", &["Jane Roe"]),
         ("For more call Zorvin Quell at 555-0100.", &["Zorvin Quell"]),
         (
