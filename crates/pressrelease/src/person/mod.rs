@@ -102,6 +102,14 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         let key = name.to_lowercase();
         if let Some(p) = people.iter_mut().find(|p| p.name.to_lowercase() == key) {
             p.orgs.extend(contact.organisation.iter().cloned());
+            if let Some(t) = &contact.title
+                && !p
+                    .titles
+                    .iter()
+                    .any(|x| x.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t)))
+            {
+                p.titles.push(t.clone());
+            }
             continue;
         }
         let mention = match clean.find(name) {
@@ -697,6 +705,17 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
             break;
         };
         let from = start - h.len();
+        // `Attorney General Jane Doe`: a rank right after a title word
+        // ends the title.
+        if h.len() == 1
+            && h[0] == "general"
+            && from > 0
+            && gap(clean, toks, from - 1) == " "
+            && toks[from - 1].cap
+            && LEXICON.is_title_head(&toks[from - 1].lower)
+        {
+            break;
+        }
         let text = clean[toks[from].range.start..toks[start - 1].range.end].to_string();
         let dot = clean[toks[start - 1].range.end..].starts_with('.');
         found.push(if dot { format!("{text}.") } else { text });

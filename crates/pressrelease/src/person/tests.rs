@@ -201,6 +201,26 @@ fn titles() {
             &["Trial Attorneys", "Trial Attorneys"],
         ),
         ("Jane Roe said\u{2019}s. He is a nurse.", &[]),
+        (
+            "said Assistant Attorney General Zorvin Quell today.",
+            &["Assistant Attorney General"],
+        ),
+        (
+            "with the Executive Secretary of the Roads Board (RB), Eng. Zorvin Quell.",
+            &["Executive Secretary of the Roads Board"],
+        ),
+        (
+            "said Dr. Jane Roe, Director of the Roads\nand Rails Department, today.",
+            &["Director of the Roads and Rails Department"],
+        ),
+        (
+            "Ms. Jane Roe, President of the Uniao do Vorta, spoke.",
+            &["President of the Uniao do Vorta"],
+        ),
+        (
+            "Zorvin Quell   Manager, Roads Desk   zq@vorta.example\n",
+            &["Manager, Roads Desk"],
+        ),
     ];
     for (input, want) in cases {
         let got: Vec<String> = people(input).into_iter().flat_map(|p| p.titles).collect();

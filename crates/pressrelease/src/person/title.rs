@@ -53,8 +53,18 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     if k == 0 || toks[k].range.start != at {
         return None;
     }
-    let last = k - 1;
-    let g = gap(clean, toks, last);
+    let mut last = k - 1;
+    let mut g = gap(clean, toks, last);
+    // `the Executive Secretary of the Basin Authority (BA), Jane Doe`: an
+    // acronym in brackets closes the title.
+    if g == "), "
+        && last > 0
+        && gap(clean, toks, last - 1) == " ("
+        && is_caps(&clean[toks[last].range.clone()])
+    {
+        last -= 1;
+        g = ", ";
+    }
     let abbrev = g == ". " && toks[last].cap && lex.is_title_head(&toks[last].lower);
     // `praised founder Jane Doe`, `said chief executive Jane Doe`.
     if g == " " && !toks[last].cap && lex.is_title_head(&toks[last].lower) {
@@ -154,6 +164,11 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     Some((start, roles))
 }
 
+/// Whether a word is written in capitals only.
+fn is_caps(word: &str) -> bool {
+    word.len() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
 /// Capitalised words that open a sentence rather than a title.
 fn is_function_word(lower: &str) -> bool {
     matches!(
@@ -219,7 +234,7 @@ pub(super) fn split_roles(
             while e > r.start + 1 && is_connector(&toks[e - 1].lower) {
                 e -= 1;
             }
-            clean[toks[r.start].range.start..toks[e - 1].range.end].to_string()
+            clean[toks[r.start].range.start..toks[e - 1].range.end].replace('\n', " ")
         })
         .collect()
 }
@@ -262,7 +277,10 @@ pub(super) fn letterhead(
             .filter(|p| !p.is_empty())
             .enumerate()
         {
-            let words: Vec<String> = part.split(' ').map(str::to_lowercase).collect();
+            let words: Vec<String> = part
+                .split(' ')
+                .map(|w| w.trim_matches([',', '.', ';']).to_lowercase())
+                .collect();
             let first = words.first().map_or("", String::as_str);
             let is_title = lex.is_title_word(first)
                 && words.iter().any(|w| lex.is_title_head(w))
@@ -286,6 +304,8 @@ pub(super) fn clause_end(clean: &str, from: usize) -> usize {
     while i < limit {
         match bytes[i] {
             b',' if is_legal_suffix(&clean[i + 1..]) => {}
+            // A hard-wrapped line goes on in lower case.
+            b'\n' if bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) && i > from => {}
             b',' | b';' | b'(' | b')' | b'"' | b':' | b'\n' | b'[' => return i,
             b'.' => {
                 let next = bytes.get(i + 1).copied();
