@@ -184,7 +184,7 @@ fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate
         while t + 1 < toks.len() && matches!(toks[t].lower.as_str(), "the" | "a" | "an" | "its") {
             t += 1;
         }
-        if !LEXICON.is_title_word(&toks[t].lower) {
+        if !LEXICON.is_title_word(&toks[t].lower) && !toks[t].cap {
             continue;
         }
         let at = toks[i].range.start;

@@ -221,6 +221,31 @@ fn titles() {
             "Zorvin Quell   Manager, Roads Desk   zq@vorta.example\n",
             &["Manager, Roads Desk"],
         ),
+        (
+            "Zorvin Quell MP  Minister for Roads\n\nMinister Assisting the Premier\n\nDr Jane Roe  Chief Engineer\n",
+            &[
+                "Minister for Roads",
+                "Minister Assisting the Premier",
+                "Chief Engineer",
+            ],
+        ),
+        (
+            "Sen. Zorvin Quell (I-Vt.), Chair of the Roads Board, spoke.",
+            &["Sen.", "Chair of the Roads Board"],
+        ),
+        ("Name: Zorvin Quell, CEO Phone: 555 0100", &["CEO"]),
+        (
+            "Jane Roe, Adviser for the Vorta Roads campaign, said.",
+            &["Adviser"],
+        ),
+        (
+            "Jane Roe, Secretary for Roads from Vorta, said.",
+            &["Secretary for Roads"],
+        ),
+        (
+            "Jane Roe spoke. She served as a Roads Board Chair for the city.",
+            &["Roads Board Chair"],
+        ),
     ];
     for (input, want) in cases {
         let got: Vec<String> = people(input).into_iter().flat_map(|p| p.titles).collect();

@@ -261,15 +261,17 @@ pub(super) fn letterhead(
         return Vec::new();
     }
     let mut out = Vec::new();
+    let mut gapped = false;
     for (k, seg) in rest.split('\n').enumerate() {
-        if k > 4 {
+        if k > 6 {
             break;
         }
+        // `Minister for X` then a blank line then `Minister Assisting the
+        // Y`: letterhead titles may stand in paragraphs of their own, as
+        // long as they are written in capitals and small words only.
         if seg.trim().is_empty() {
-            if out.is_empty() {
-                continue;
-            }
-            break;
+            gapped = !out.is_empty();
+            continue;
         }
         for (n, part) in seg
             .split("  ")
@@ -285,6 +287,15 @@ pub(super) fn letterhead(
             let is_title = lex.is_title_word(first)
                 && words.iter().any(|w| lex.is_title_head(w))
                 && words.len() <= MAX_TITLE_WORDS;
+            let formal = part
+                .split(' ')
+                .all(|w| w.starts_with(char::is_uppercase) || is_connector(&w.to_lowercase()));
+            let named = part
+                .split(' ')
+                .any(|w| lex.given.contains(&w.to_lowercase()));
+            if gapped && (!formal || named) {
+                return out;
+            }
             if is_title {
                 out.push(part.trim_end_matches([',', '.']).to_string());
             } else if k > 0 || n > 0 {
@@ -428,6 +439,18 @@ pub(super) fn after(
         && in_contact_line(clean, name_start)
     {
         // `Jane Doe Director of Communications` in a contact or signature.
+    } else if g == " (" {
+        // `Jane Doe (D-Vt.), Chair of X`: a short bracket before the comma.
+        let mut e = end;
+        while e < toks.len() && e - end < 4 && !gap(clean, toks, e).contains(')') {
+            e += 1;
+        }
+        let closes =
+            e < toks.len() && e - end < 4 && gap(clean, toks, e).trim_start_matches('.') == "), ";
+        if !closes || e + 1 >= toks.len() {
+            return Vec::new();
+        }
+        end = e + 1;
     } else if g.trim_end() != "," {
         return Vec::new();
     }
@@ -488,7 +511,46 @@ pub(super) fn clause_titles(
         {
             break;
         }
+        // `CEO Phone: 555`: a contact label ends the title.
+        if last > end
+            && matches!(
+                toks[last].lower.as_str(),
+                "phone"
+                    | "tel"
+                    | "email"
+                    | "e-mail"
+                    | "fax"
+                    | "mobile"
+                    | "cell"
+                    | "web"
+                    | "website"
+            )
+        {
+            break;
+        }
         last += 1;
+    }
+    // `Adviser for the Vorta Roads campaign`: a lower-case noun after
+    // capitalised words names a thing, so the title stops before its
+    // `for`/`on` phrase.
+    let cut_lower = toks.get(last).is_some_and(|t| {
+        t.range.end <= stop
+            && !t.cap
+            && !is_clause_stop(&t.lower)
+            && !is_connector(&t.lower)
+            && (t.range.end == stop
+                || toks
+                    .get(last + 1)
+                    .is_some_and(|n| LEXICON.after.contains(&n.lower)))
+    });
+    if cut_lower && last > end + 1 && toks[last - 1].cap {
+        if let Some(c) = (end + 1..last)
+            .rev()
+            .find(|&j| matches!(toks[j].lower.as_str(), "for" | "on"))
+            .filter(|&c| (end..c).any(|j| lex.is_title_head(&toks[j].lower)))
+        {
+            last = c;
+        }
     }
     if last == end {
         return Vec::new();
