@@ -362,6 +362,22 @@ fn is_particle(t: &Token) -> bool {
     lex.particles.contains(&t.lower) || lex.particles.contains(t.lower.trim_end_matches('-'))
 }
 
+/// First and last words of the honorifics, so lookups can stop early.
+static HON_ENDS: std::sync::LazyLock<(lexicon::Set, lexicon::Set)> =
+    std::sync::LazyLock::new(|| {
+        let first = LEXICON
+            .honorifics
+            .iter()
+            .filter_map(|h| h.first().cloned())
+            .collect();
+        let last = LEXICON
+            .honorifics
+            .iter()
+            .filter_map(|h| h.last().cloned())
+            .collect();
+        (first, last)
+    });
+
 fn is_honorific_word(lower: &str) -> bool {
     static SINGLE: std::sync::LazyLock<lexicon::Set> = std::sync::LazyLock::new(|| {
         LEXICON
@@ -497,6 +513,9 @@ fn is_junk_lead(clean: &str, t: &Token) -> bool {
 /// The number of tokens of an honorific starting at token `i` and ending
 /// before `end`.
 fn honorific_at(clean: &str, toks: &[Token], i: usize, end: usize) -> Option<usize> {
+    if !HON_ENDS.0.contains(&toks[i].lower) {
+        return None;
+    }
     LEXICON
         .honorifics
         .iter()
@@ -692,6 +711,9 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
     let mut found = Vec::new();
     // `H.E. Sheikh Dr.`: a few stacked styles at most.
     for _ in 0..4 {
+        if start == 0 || !HON_ENDS.1.contains(&toks[start - 1].lower) {
+            break;
+        }
         let Some(h) = LEXICON.honorifics.iter().find(|h| {
             h.len() <= start
                 && h.iter().enumerate().all(|(k, w)| {

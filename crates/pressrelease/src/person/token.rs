@@ -64,7 +64,14 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         let initial = cap && word.chars().count() == 1;
         out.push(Token {
             range: i..end,
-            lower: word.strip_suffix("'s").unwrap_or(word).to_lowercase(),
+            lower: {
+                let w = word.strip_suffix("'s").unwrap_or(word);
+                if w.is_ascii() {
+                    w.to_ascii_lowercase()
+                } else {
+                    w.to_lowercase()
+                }
+            },
             cap,
             initial,
             dotted_initial: initial && text[end..].starts_with('.'),
