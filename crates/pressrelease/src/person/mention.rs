@@ -63,15 +63,20 @@ impl<'a> OrgIndex<'a> {
         for o in organisations {
             let core = core_name(&o.name);
             let forms = [Some(o.name.as_str()), o.acronym.as_deref(), Some(core)];
-            for (n, form) in forms.into_iter().flatten().enumerate() {
+            for (n, form) in forms.into_iter().enumerate() {
+                let Some(form) = form else {
+                    continue;
+                };
                 if n == 2 && (form.len() == o.name.len() || form.len() < 3) {
                     continue;
                 }
-                if let Some(w) = form.split(' ').next().filter(|w| !w.is_empty()) {
-                    by_first
-                        .entry(w.to_lowercase())
-                        .or_default()
-                        .push((form, o));
+                if let Some(w) = form.split([' ', ',']).next().filter(|w| !w.is_empty()) {
+                    // A bounded list per word keeps lookups cheap on
+                    // hostile input.
+                    let list = by_first.entry(key(w)).or_default();
+                    if list.len() < 32 {
+                        list.push((form, o));
+                    }
                 }
             }
         }
