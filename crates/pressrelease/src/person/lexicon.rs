@@ -51,6 +51,8 @@ pub(super) struct Lexicon {
     pub(super) given: Set,
     /// Words that open an office's unit (`Department`, `Office`).
     pub(super) unit: Set,
+    /// Last words of a contact desk (`Relations`, `Media`).
+    pub(super) desk: Set,
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -127,7 +129,14 @@ fn build() -> Lexicon {
         .flatten()
         .map(|w| w.to_lowercase())
         .collect();
+    let desk = cues
+        .get("desk")
+        .into_iter()
+        .flatten()
+        .map(|w| w.to_lowercase())
+        .collect();
     Lexicon {
+        desk,
         unit,
         given,
         honorifics,

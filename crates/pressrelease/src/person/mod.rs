@@ -94,9 +94,14 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         let Some(name) = contact.name.as_deref().filter(|n| !n.trim().is_empty()) else {
             continue;
         };
-        // `In Maputo: ...`: a place label is no person.
+        // `In Maputo: ...`, `Investor Relations`: a label or desk is no
+        // person unless it opens with a given name.
         let first = name.split(' ').next().unwrap_or("").to_lowercase();
-        if LEXICON.not_names.contains(&first) && !LEXICON.given.contains(&first) {
+        let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if (LEXICON.not_names.contains(&first) || LEXICON.desk.contains(&last))
+            && !LEXICON.given.contains(&first)
+            && !people.iter().any(|p| p.name.eq_ignore_ascii_case(name))
+        {
             continue;
         }
         let key = name.to_lowercase();

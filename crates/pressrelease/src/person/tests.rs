@@ -366,3 +366,32 @@ fn organisations_after_names_and_titles() {
         assert_eq!(&got, want, "input {input:?}");
     }
 }
+
+#[test]
+fn contact_labels_and_desks_are_no_people() {
+    let cases: &[(&str, bool)] = &[
+        ("In Valletta", false),
+        ("Investor Relations", false),
+        ("Zorvin Park", true),
+    ];
+    for (name, want) in cases {
+        let doc = Doc::new("Text.\n");
+        let contact = crate::record::Contact {
+            name: Some((*name).into()),
+            honorifics: vec![],
+            title: None,
+            organisation: None,
+            location: None,
+            emails: vec![],
+            phones: vec![],
+            urls: vec![],
+            span: crate::span::Span::new(0, 4),
+        };
+        let contacts = Contacts {
+            contacts: vec![contact],
+            blocks: vec![],
+        };
+        let got = find(&doc, &[], &contacts);
+        assert_eq!(!got.is_empty(), *want, "name {name:?}");
+    }
+}
