@@ -1,28 +1,58 @@
 //! The word lists behind the people reader, parsed once.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: word lookups hash short keys, where SipHash costs more than
+/// the lookup itself; the keys are fixed lists, not input.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of lower-case words.
+pub(super) type Set = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// Every list, lower-cased.
 pub(super) struct Lexicon {
     /// Honorifics as word sequences (full stops dropped), longest first.
     pub(super) honorifics: Vec<Vec<String>>,
     /// Words that make a phrase a title.
-    pub(super) title_heads: HashSet<String>,
+    pub(super) title_heads: Set,
     /// Words that may open a title before its head.
-    pub(super) title_mods: HashSet<String>,
+    pub(super) title_mods: Set,
     /// Particles that may stand inside a name.
-    pub(super) particles: HashSet<String>,
+    pub(super) particles: Set,
     /// Capitalised words that are never part of a name.
-    pub(super) not_names: HashSet<String>,
+    pub(super) not_names: Set,
     /// Verbs right after a name.
-    pub(super) after: HashSet<String>,
+    pub(super) after: Set,
     /// Cue phrases right before a name, as word sequences.
     pub(super) before: Vec<Vec<String>>,
     /// Common given names.
-    pub(super) given: HashSet<String>,
+    pub(super) given: Set,
     /// Words that open an office's unit (`Department`, `Office`).
-    pub(super) unit: HashSet<String>,
+    pub(super) unit: Set,
+    /// Last words of a contact desk (`Relations`, `Media`).
+    pub(super) desk: Set,
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -60,8 +90,8 @@ fn build() -> Lexicon {
         .map(words)
         .collect();
     honorifics.sort_by_key(|h| std::cmp::Reverse(h.len()));
-    let mut title_heads = HashSet::new();
-    let mut title_mods = HashSet::new();
+    let mut title_heads = Set::default();
+    let mut title_mods = Set::default();
     for line in lines(include_str!("../../data/title_words.txt")) {
         let ws = words(line);
         if let Some((head, mods)) = ws.split_last() {
@@ -99,7 +129,14 @@ fn build() -> Lexicon {
         .flatten()
         .map(|w| w.to_lowercase())
         .collect();
+    let desk = cues
+        .get("desk")
+        .into_iter()
+        .flatten()
+        .map(|w| w.to_lowercase())
+        .collect();
     Lexicon {
+        desk,
         unit,
         given,
         honorifics,

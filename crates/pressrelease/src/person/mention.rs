@@ -1,5 +1,6 @@
 //! Mentions: folding the runs that name one person into one record.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Candidate;
@@ -21,6 +22,88 @@ pub(super) struct Builder {
     pub(super) first: usize,
     /// The mention of a contact person not found in the text.
     pub(super) contact_mention: Option<crate::span::Mention>,
+    /// Clean offsets where a tied organisation may start.
+    pub(super) org_at: Vec<usize>,
+    /// Organisations given outright (a contact's employer).
+    pub(super) orgs: Vec<String>,
+}
+
+/// A first word as an index key: lower-case, without closing stops.
+fn key(word: &str) -> String {
+    word.trim_end_matches(['.', ';', ':', ')', '\''])
+        .to_lowercase()
+}
+
+/// An organisation's name without a trailing legal form (`Acme, Inc.`
+/// gives `Acme`).
+fn core_name(name: &str) -> &str {
+    const LEGAL: &[&str] = &[
+        "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "limited", "l.l.c.",
+        "gmbh", "ag", "s.a.", "n.v.", "lp", "llp",
+    ];
+    let Some((head, last)) = name.rsplit_once(' ') else {
+        return name;
+    };
+    if LEGAL.iter().any(|l| last.eq_ignore_ascii_case(l)) {
+        head.trim_end_matches(',')
+    } else {
+        name
+    }
+}
+
+/// The release's organisations, by the lower-case first word of their
+/// names and acronyms, so a lookup stays cheap.
+pub(super) struct OrgIndex<'a> {
+    by_first: HashMap<String, Vec<(&'a str, &'a Organisation)>>,
+}
+
+impl<'a> OrgIndex<'a> {
+    pub(super) fn new(organisations: &'a [Organisation]) -> OrgIndex<'a> {
+        let mut by_first: HashMap<String, Vec<(&'a str, &'a Organisation)>> = HashMap::new();
+        for o in organisations {
+            let core = core_name(&o.name);
+            let forms = [Some(o.name.as_str()), o.acronym.as_deref(), Some(core)];
+            for (n, form) in forms.into_iter().enumerate() {
+                let Some(form) = form else {
+                    continue;
+                };
+                if n == 2 && (form.len() == o.name.len() || form.len() < 3) {
+                    continue;
+                }
+                if let Some(w) = form.split([' ', ',']).next().filter(|w| !w.is_empty()) {
+                    // A bounded list per word keeps lookups cheap on
+                    // hostile input.
+                    let list = by_first.entry(key(w)).or_default();
+                    if list.len() < 32 {
+                        list.push((form, o));
+                    }
+                }
+            }
+        }
+        OrgIndex { by_first }
+    }
+
+    /// The organisation whose name or acronym opens `text`, the longest.
+    fn opening(&self, text: &str) -> Option<&'a Organisation> {
+        let first = text.split([' ', ',']).next()?;
+        let list = self.by_first.get(&key(first))?;
+        list.iter()
+            .filter(|(form, _)| {
+                text.get(..form.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(form))
+                    && !text[form.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
+            .max_by_key(|(form, _)| form.len())
+            .map(|(_, o)| *o)
+    }
+
+    /// The listed organisation named exactly `text`, if any.
+    fn named(&self, text: &str) -> Option<&'a Organisation> {
+        self.opening(text).filter(|o| {
+            o.name.len() == text.len()
+                || o.acronym.as_deref().is_some_and(|a| a.len() == text.len())
+        })
+    }
 }
 
 impl Builder {
@@ -38,6 +121,8 @@ impl Builder {
             mentions: Vec::new(),
             first: c.mention.start,
             contact_mention: None,
+            org_at: Vec::new(),
+            orgs: Vec::new(),
         }
     }
 
@@ -65,6 +150,7 @@ impl Builder {
     pub(super) fn add(&mut self, c: &Candidate) {
         self.first = self.first.min(c.mention.start);
         self.mentions.push(c.mention.clone());
+        self.org_at.extend(&c.org_at);
         for h in &c.honorifics {
             if !self.honorifics.iter().any(|x| x.eq_ignore_ascii_case(h)) {
                 self.honorifics.push(h.clone());
@@ -86,7 +172,7 @@ impl Builder {
     }
 
     /// The record, with organisations tied through titles.
-    pub(super) fn finish(self, doc: &Doc, organisations: &[Organisation]) -> Person {
+    pub(super) fn finish(self, doc: &Doc, index: &OrgIndex) -> Person {
         let mut mentions: Vec<_> = self
             .mentions
             .iter()
@@ -107,17 +193,45 @@ impl Builder {
             })
             .map(|(t, _)| t.clone())
             .collect();
+        let clean = doc.clean();
         let mut orgs: Vec<String> = Vec::new();
+        let mut push = |name: &str| {
+            if !orgs.iter().any(|o| o.eq_ignore_ascii_case(name)) {
+                orgs.push(name.to_string());
+            }
+        };
         for t in &titles {
-            for o in organisations {
-                let hit = t.contains(o.name.as_str())
-                    || o.acronym.as_deref().is_some_and(|a| {
-                        !a.is_empty() && t.split(|c: char| !c.is_alphanumeric()).any(|w| w == a)
-                    });
-                if hit && !orgs.contains(&o.name) {
-                    orgs.push(o.name.clone());
+            // Organisations named inside the title, found by their cue
+            // words or listed for the release.
+            for r in crate::organisation::names_in(t) {
+                let name = &t[r];
+                push(index.named(name).map_or(name, |o| o.name.as_str()));
+            }
+            let starts = std::iter::once(0).chain(t.match_indices(' ').map(|(k, _)| k + 1));
+            for at in starts {
+                if let Some(o) = index.opening(&t[at..]) {
+                    push(&o.name);
                 }
             }
+        }
+        for &at in &self.org_at {
+            let Some(rest) = clean.get(at..) else {
+                continue;
+            };
+            if let Some(o) = index.opening(rest) {
+                push(&o.name);
+                continue;
+            }
+            let end = super::title::clause_end(clean, at);
+            let window = &clean[at..end];
+            if let Some(r) = crate::organisation::names_in(window).into_iter().next()
+                && r.start == 0
+            {
+                push(&window[r]);
+            }
+        }
+        for o in &self.orgs {
+            push(index.named(o).map_or(o.as_str(), |x| x.name.as_str()));
         }
         Person {
             name: self.name,

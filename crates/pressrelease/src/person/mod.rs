@@ -36,6 +36,9 @@ struct Candidate {
     titles: Vec<String>,
     /// Evidence that the run is a person.
     evidence: bool,
+    /// Clean offsets where an organisation tied to the person may start
+    /// (`of the X`, `from X`, `, Title, X`).
+    org_at: Vec<usize>,
 }
 
 /// Finds every named person, once each.
@@ -43,6 +46,7 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
     let clean = doc.clean();
     let toks = tokenize(clean);
     let mut candidates = candidates(clean, &toks);
+    roles_after_pronouns(clean, &toks, &mut candidates);
     chain_lists(clean, &toks, &mut candidates);
     chain_bullets_back(clean, &toks, &mut candidates);
     let mut people: Vec<Builder> = Vec::new();
@@ -90,8 +94,27 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         let Some(name) = contact.name.as_deref().filter(|n| !n.trim().is_empty()) else {
             continue;
         };
+        // `In Maputo: ...`, `Investor Relations`: a label or desk is no
+        // person unless it opens with a given name.
+        let first = name.split(' ').next().unwrap_or("").to_lowercase();
+        let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+        if (LEXICON.not_names.contains(&first) || LEXICON.desk.contains(&last))
+            && !LEXICON.given.contains(&first)
+            && !people.iter().any(|p| p.name.eq_ignore_ascii_case(name))
+        {
+            continue;
+        }
         let key = name.to_lowercase();
-        if people.iter().any(|p| p.name.to_lowercase() == key) {
+        if let Some(p) = people.iter_mut().find(|p| p.name.to_lowercase() == key) {
+            p.orgs.extend(contact.organisation.iter().cloned());
+            if let Some(t) = &contact.title
+                && !p
+                    .titles
+                    .iter()
+                    .any(|x| x.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t)))
+            {
+                p.titles.push(t.clone());
+            }
             continue;
         }
         let mention = match clean.find(name) {
@@ -110,17 +133,90 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
             mentions: Vec::new(),
             first: usize::MAX,
             contact_mention: Some(mention),
+            org_at: Vec::new(),
+            orgs: contact.organisation.iter().cloned().collect(),
         });
     }
     people.sort_by_key(|p| p.first);
+    let org_index = mention::OrgIndex::new(organisations);
     people
         .into_iter()
-        .map(|p| p.finish(doc, organisations))
+        .map(|p| p.finish(doc, &org_index))
         .collect()
 }
 
 fn name_len(toks: &[Token], c: &Candidate) -> usize {
     toks[c.words.clone()].iter().filter(|t| t.cap).count()
+}
+
+/// How far back (in bytes) a pronoun looks for its person.
+const PRONOUN_REACH: usize = 400;
+
+/// Roles given through a pronoun right after a person: `She serves as CFO
+/// of Acme`, `Jane Doe, who is Chair of X`. The role goes to the nearest
+/// person before the pronoun.
+fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
+    let mut next = 0;
+    for i in 0..toks.len() {
+        if !matches!(toks[i].lower.as_str(), "he" | "she" | "who") {
+            continue;
+        }
+        let mut k = i + 1;
+        if toks.get(k).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "currently" | "also" | "now" | "previously" | "has" | "will"
+            )
+        }) {
+            k += 1;
+        }
+        let Some(verb) = toks.get(k) else {
+            continue;
+        };
+        let serves = matches!(
+            verb.lower.as_str(),
+            "serves" | "served" | "serve" | "is" | "was"
+        );
+        if !serves || (k + 1..=k + 2).any(|j| j >= toks.len()) {
+            continue;
+        }
+        k += 1;
+        if toks[k].lower == "as" {
+            k += 1;
+        }
+        // Only a title word after its determiner opens a role.
+        let mut t = k;
+        while t + 1 < toks.len() && matches!(toks[t].lower.as_str(), "the" | "a" | "an" | "its") {
+            t += 1;
+        }
+        if !LEXICON.is_title_word(&toks[t].lower) && !toks[t].cap {
+            continue;
+        }
+        let at = toks[i].range.start;
+        while next < candidates.len() && candidates[next].mention.start < at {
+            next += 1;
+        }
+        let Some(c) = candidates[..next]
+            .iter_mut()
+            .rev()
+            .take(8)
+            .find(|c| c.evidence)
+            .filter(|c| at - c.mention.end <= PRONOUN_REACH)
+        else {
+            continue;
+        };
+        let mut stop = 0;
+        let roles = title::clause_titles(clean, toks, k, 0, &mut stop);
+        if stop > 0 && clean[stop..].starts_with(", ") && roles.len() == 1 {
+            let k = start_token(toks, stop);
+            push_org_start(clean, toks, k, &mut c.org_at);
+        }
+        for r in roles {
+            if !c.titles.contains(&r) {
+                c.titles.push(r);
+            }
+        }
+    }
 }
 
 /// Names listed after a person (`Jane Doe, CFA, Ken Poe and Al Roe`)
@@ -148,7 +244,17 @@ fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
             continue;
         }
         let (prev, next) = (&candidates[k - 1], &candidates[k]);
-        if !prev.evidence || next.evidence || next.words.len() < 2 {
+        if !prev.evidence || next.words.len() < 2 {
+            continue;
+        }
+        // `Trial Attorneys Jane Roe and Al Poe`: a plural title before
+        // the first name is the next one's too.
+        let plural = (prev.mention.start < toks[prev.words.start].range.start)
+            .then(|| prev.titles.first())
+            .flatten()
+            .filter(|t| t.ends_with('s') && !t.ends_with("ss"))
+            .cloned();
+        if next.evidence && plural.is_none() {
             continue;
         }
         let from = toks[prev.words.end - 1].range.end;
@@ -168,6 +274,12 @@ fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
         let between = between.trim_start_matches(',').trim();
         if matches!(between, "" | "and" | "&" | "or") {
             candidates[k].evidence = true;
+            if let Some(t) = plural
+                && between == "and"
+                && !candidates[k].titles.contains(&t)
+            {
+                candidates[k].titles.push(t);
+            }
         }
     }
 }
@@ -255,8 +367,24 @@ fn is_particle(t: &Token) -> bool {
     lex.particles.contains(&t.lower) || lex.particles.contains(t.lower.trim_end_matches('-'))
 }
 
+/// First and last words of the honorifics, so lookups can stop early.
+static HON_ENDS: std::sync::LazyLock<(lexicon::Set, lexicon::Set)> =
+    std::sync::LazyLock::new(|| {
+        let first = LEXICON
+            .honorifics
+            .iter()
+            .filter_map(|h| h.first().cloned())
+            .collect();
+        let last = LEXICON
+            .honorifics
+            .iter()
+            .filter_map(|h| h.last().cloned())
+            .collect();
+        (first, last)
+    });
+
 fn is_honorific_word(lower: &str) -> bool {
-    static SINGLE: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+    static SINGLE: std::sync::LazyLock<lexicon::Set> = std::sync::LazyLock::new(|| {
         LEXICON
             .honorifics
             .iter()
@@ -265,6 +393,19 @@ fn is_honorific_word(lower: &str) -> bool {
             .collect()
     });
     SINGLE.contains(lower)
+}
+
+/// Whether token `k` is a post-nominal set off by commas: two to four
+/// capitals, no title word (`Jane Doe, RN, MPH,`).
+fn is_post_nominal(clean: &str, toks: &[Token], k: usize) -> bool {
+    let t = &toks[k];
+    let text = &clean[t.range.clone()];
+    (2..=4).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_uppercase())
+        && k > 0
+        && gap(clean, toks, k - 1) == ", "
+        && matches!(gap(clean, toks, k), ", " | "," | ". " | ".")
+        && !LEXICON.is_title_word(&t.lower)
 }
 
 fn is_suffix(lower: &str) -> bool {
@@ -292,6 +433,20 @@ fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
             && joined(clean, toks, end - 1)
             && is_name_word(&toks[end])
             && (caps(&toks[end]) == first_caps || !toks[end].cap || toks[end].initial)
+        {
+            end += 1;
+        }
+        // `Prof. Hyun-woo Park`: after a style, a surname that is also a
+        // common word (`Park`, `Hall`) still ends the name.
+        if end == i + 1
+            && end < toks.len()
+            && joined(clean, toks, i)
+            && toks[end].cap
+            && !toks[end].initial
+            && LEXICON.not_names.contains(&toks[end].lower)
+            && !LEXICON.is_title_word(&toks[end].lower)
+            && !is_honorific_word(&toks[end].lower)
+            && !honorifics_before(clean, toks, i).1.is_empty()
         {
             end += 1;
         }
@@ -363,6 +518,9 @@ fn is_junk_lead(clean: &str, t: &Token) -> bool {
 /// The number of tokens of an honorific starting at token `i` and ending
 /// before `end`.
 fn honorific_at(clean: &str, toks: &[Token], i: usize, end: usize) -> Option<usize> {
+    if !HON_ENDS.0.contains(&toks[i].lower) {
+        return None;
+    }
     LEXICON
         .honorifics
         .iter()
@@ -386,9 +544,16 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     if let Some((at, t)) = title::before(clean, toks, hon_start) {
         // `Director of Policy Studies at Acme`: the words after a title
         // that run on into `at`/`of` + a capital belong to the title.
-        let runs_on = toks
-            .get(words.end)
-            .is_some_and(|t| matches!(t.lower.as_str(), "at" | "of" | "for" | "in"))
+        let k = start_token(toks, hon_start);
+        let after_connector = k > 0
+            && matches!(
+                toks[k - 1].lower.as_str(),
+                "of" | "for" | "the" | "and" | "on" | "in" | "at" | "to"
+            );
+        let runs_on = after_connector
+            && toks
+                .get(words.end)
+                .is_some_and(|t| matches!(t.lower.as_str(), "at" | "of" | "for" | "in"))
             && gap(clean, toks, words.end - 1) == " "
             && toks.get(words.end + 1).is_some_and(|t| t.cap);
         let given = LEXICON.given.contains(&toks[words.start].lower);
@@ -411,12 +576,22 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let name_end = toks[words.end - 1].range.end;
     let mut end = words.end;
     while end < toks.len()
-        && is_suffix(&toks[end].lower)
+        && (is_suffix(&toks[end].lower) || is_post_nominal(clean, toks, end))
         && gap(clean, toks, end - 1)
             .trim_matches([' ', ',', '.'])
             .is_empty()
     {
         end += 1;
+    }
+    // `Jane Doe, RN, was named`: a verb after post-nominals.
+    if end > words.end
+        && toks.get(end).is_some_and(|t| {
+            lex.after.contains(&t.lower)
+                || matches!(t.lower.as_str(), "was" | "is" | "has" | "will")
+        })
+        && looks_like_name(clean, toks, &words)
+    {
+        evidence = true;
     }
     if let Some(next) = toks.get(end) {
         let g = gap(clean, toks, end - 1);
@@ -430,7 +605,21 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     if !evidence && age_or_phone_after(clean, name_end) && looks_like_name(clean, toks, &words) {
         evidence = true;
     }
-    let mut after = title::after(clean, toks, toks[words.start].range.start, end);
+    let mut org_at = Vec::new();
+    if let Some(next) = toks.get(end)
+        && matches!(next.lower.as_str(), "of" | "from" | "at" | "with")
+        && gap(clean, toks, end - 1).trim_start_matches(',') == " "
+    {
+        push_org_start(clean, toks, end + 1, &mut org_at);
+    }
+    let mut stop_at = 0;
+    let mut after = title::after(
+        clean,
+        toks,
+        toks[words.start].range.start,
+        end,
+        &mut stop_at,
+    );
     if after.is_empty() {
         after = title::letterhead(clean, toks, toks[words.start].range.start.min(start), end);
     }
@@ -451,6 +640,14 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     if !after.is_empty() {
         evidence = true;
         titles.extend(after);
+        // `Jane Doe, Director, Acme Corp.`: an employer after the title.
+        if clean[stop_at..].starts_with(", ") {
+            let k = start_token(toks, stop_at);
+            push_org_start(clean, toks, k, &mut org_at);
+        }
+    } else if gap(clean, toks, end - 1) == ", " {
+        // `Jane Doe, Acme Corp.`: an appositive employer.
+        push_org_start(clean, toks, end, &mut org_at);
     }
     if !evidence
         && cue_before(clean, toks, start_token(toks, start))
@@ -485,6 +682,17 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         honorifics,
         titles,
         evidence,
+        org_at,
+    }
+}
+
+/// Records where an organisation may start at token `k`, past a `the`.
+fn push_org_start(clean: &str, toks: &[Token], mut k: usize, out: &mut Vec<usize>) {
+    if toks.get(k).is_some_and(|t| t.lower == "the") && gap(clean, toks, k) == " " {
+        k += 1;
+    }
+    if let Some(t) = toks.get(k).filter(|t| t.cap) {
+        out.push(t.range.start);
     }
 }
 
@@ -508,6 +716,9 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
     let mut found = Vec::new();
     // `H.E. Sheikh Dr.`: a few stacked styles at most.
     for _ in 0..4 {
+        if start == 0 || !HON_ENDS.1.contains(&toks[start - 1].lower) {
+            break;
+        }
         let Some(h) = LEXICON.honorifics.iter().find(|h| {
             h.len() <= start
                 && h.iter().enumerate().all(|(k, w)| {
@@ -521,6 +732,17 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
             break;
         };
         let from = start - h.len();
+        // `Attorney General Jane Doe`: a rank right after a title word
+        // ends the title.
+        if h.len() == 1
+            && h[0] == "general"
+            && from > 0
+            && gap(clean, toks, from - 1) == " "
+            && toks[from - 1].cap
+            && LEXICON.is_title_head(&toks[from - 1].lower)
+        {
+            break;
+        }
         let text = clean[toks[from].range.start..toks[start - 1].range.end].to_string();
         let dot = clean[toks[start - 1].range.end..].starts_with('.');
         found.push(if dot { format!("{text}.") } else { text });

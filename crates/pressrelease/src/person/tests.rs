@@ -40,6 +40,12 @@ fn names() {
             &["Zorla A. Quell"],
         ),
         ("Acme Appoints Zorvin Quell", &[]),
+        ("Prof. Min-jae Park said so.", &["Min-jae Park"]),
+        ("Zorvin Quell, REHS, was honoured.", &["Zorvin Quell"]),
+        (
+            "the Chair of Roads, Ambassador Zorvin Quell of Vorta, spoke.",
+            &["Zorvin Quell"],
+        ),
         ("Contact: Jane Roe VLT Alpine Club Email", &["Jane Roe"]),
         ("For more call Zorvin Quell at 555-0100.", &["Zorvin Quell"]),
         (
@@ -166,6 +172,80 @@ fn titles() {
             "Under-Secretary-General Jane Roe spoke. Under-Secretary-General Roe left.",
             &["Under-Secretary-General"],
         ),
+        (
+            "It met the Regional Director of Roads of Vorta, Dr. Zorvin Quell.",
+            &["Regional Director of Roads of Vorta"],
+        ),
+        (
+            "Ms. Jane Roe, President of the Union du Vorta, spoke.",
+            &["President of the Union du Vorta"],
+        ),
+        (
+            "said Assistant U.S. Attorney Zorvin Quell today.",
+            &["Assistant U.S. Attorney"],
+        ),
+        (
+            "Jane Roe, Minister for Roads, Rails and Ports, spoke.",
+            &["Minister for Roads, Rails and Ports"],
+        ),
+        (
+            "Jane Roe, Chief Roads, Rails & Ports Officer, spoke.",
+            &["Chief Roads, Rails & Ports Officer"],
+        ),
+        (
+            "Jane Roe joined Acme. She currently serves as CFO of Vorta.",
+            &["CFO of Vorta"],
+        ),
+        (
+            "Trial Attorneys Jane Roe and Zorvin Quell argued.",
+            &["Trial Attorneys", "Trial Attorneys"],
+        ),
+        ("Jane Roe said\u{2019}s. He is a nurse.", &[]),
+        (
+            "said Assistant Attorney General Zorvin Quell today.",
+            &["Assistant Attorney General"],
+        ),
+        (
+            "with the Executive Secretary of the Roads Board (RB), Eng. Zorvin Quell.",
+            &["Executive Secretary of the Roads Board"],
+        ),
+        (
+            "said Dr. Jane Roe, Director of the Roads\nand Rails Department, today.",
+            &["Director of the Roads and Rails Department"],
+        ),
+        (
+            "Ms. Jane Roe, President of the Uniao do Vorta, spoke.",
+            &["President of the Uniao do Vorta"],
+        ),
+        (
+            "Zorvin Quell   Manager, Roads Desk   zq@vorta.example\n",
+            &["Manager, Roads Desk"],
+        ),
+        (
+            "Zorvin Quell MP  Minister for Roads\n\nMinister Assisting the Premier\n\nDr Jane Roe  Chief Engineer\n",
+            &[
+                "Minister for Roads",
+                "Minister Assisting the Premier",
+                "Chief Engineer",
+            ],
+        ),
+        (
+            "Sen. Zorvin Quell (I-Vt.), Chair of the Roads Board, spoke.",
+            &["Sen.", "Chair of the Roads Board"],
+        ),
+        ("Name: Zorvin Quell, CEO Phone: 555 0100", &["CEO"]),
+        (
+            "Jane Roe, Adviser for the Vorta Roads campaign, said.",
+            &["Adviser"],
+        ),
+        (
+            "Jane Roe, Secretary for Roads from Vorta, said.",
+            &["Secretary for Roads"],
+        ),
+        (
+            "Jane Roe spoke. She served as a Roads Board Chair for the city.",
+            &["Roads Board Chair"],
+        ),
     ];
     for (input, want) in cases {
         let got: Vec<String> = people(input).into_iter().flat_map(|p| p.titles).collect();
@@ -181,6 +261,13 @@ fn mentions_and_honorifics() {
     assert_eq!(p[0].honorifics, ["Dr."]);
     let texts: Vec<&str> = p[0].mentions.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts, ["Dr. Jane Q. Roe", "Director Roe"]);
+}
+
+#[test]
+fn clause_ends_after_multibyte_characters() {
+    let input = "Jane Roe, Director of Ro\u{2019}ads. Zell\u{a0}Co. said.";
+    let got = people(input);
+    assert_eq!(got.len(), 1);
 }
 
 #[test]
@@ -245,4 +332,66 @@ fn contacts_are_people() {
     assert_eq!(names, ["Jane Roe", "Pell Dray"]);
     let m = &got[1].mentions[0];
     assert_eq!(&input[m.start..m.end], "Pell Dray");
+}
+
+#[test]
+fn organisations_after_names_and_titles() {
+    let orgs = [Organisation {
+        name: "Vorta Lumina, Inc.".into(),
+        acronym: Some("VLI".into()),
+        mentions: vec![],
+    }];
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Jane Roe, Director of Roads, Vorta Lumina, spoke.",
+            &["Vorta Lumina, Inc."],
+        ),
+        (
+            "said Jane Roe of the Vorta Lumina team.",
+            &["Vorta Lumina, Inc."],
+        ),
+        ("Jane Roe, CEO of VLI, spoke.", &["Vorta Lumina, Inc."]),
+        (
+            "Jane Roe, Chair of the Zell Roads Foundation, spoke.",
+            &["Zell Roads Foundation"],
+        ),
+        ("Jane Roe, Chair of Roads, spoke.", &[]),
+    ];
+    for (input, want) in cases {
+        let doc = Doc::new(input);
+        let got: Vec<String> = find(&doc, &orgs, &Contacts::default())
+            .into_iter()
+            .flat_map(|p| p.organisations)
+            .collect();
+        assert_eq!(&got, want, "input {input:?}");
+    }
+}
+
+#[test]
+fn contact_labels_and_desks_are_no_people() {
+    let cases: &[(&str, bool)] = &[
+        ("In Valletta", false),
+        ("Investor Relations", false),
+        ("Zorvin Park", true),
+    ];
+    for (name, want) in cases {
+        let doc = Doc::new("Text.\n");
+        let contact = crate::record::Contact {
+            name: Some((*name).into()),
+            honorifics: vec![],
+            title: None,
+            organisation: None,
+            location: None,
+            emails: vec![],
+            phones: vec![],
+            urls: vec![],
+            span: crate::span::Span::new(0, 4),
+        };
+        let contacts = Contacts {
+            contacts: vec![contact],
+            blocks: vec![],
+        };
+        let got = find(&doc, &[], &contacts);
+        assert_eq!(!got.is_empty(), *want, "name {name:?}");
+    }
 }

@@ -53,8 +53,18 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     if k == 0 || toks[k].range.start != at {
         return None;
     }
-    let last = k - 1;
-    let g = gap(clean, toks, last);
+    let mut last = k - 1;
+    let mut g = gap(clean, toks, last);
+    // `the Executive Secretary of the Basin Authority (BA), Jane Doe`: an
+    // acronym in brackets closes the title.
+    if g == "), "
+        && last > 0
+        && gap(clean, toks, last - 1) == " ("
+        && is_caps(&clean[toks[last].range.clone()])
+    {
+        last -= 1;
+        g = ", ";
+    }
     let abbrev = g == ". " && toks[last].cap && lex.is_title_head(&toks[last].lower);
     // `praised founder Jane Doe`, `said chief executive Jane Doe`.
     if g == " " && !toks[last].cap && lex.is_title_head(&toks[last].lower) {
@@ -77,8 +87,13 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     while first > 0 && last - first < MAX_TITLE_WORDS {
         let j = first - 1;
         let t = &toks[j];
-        let ok = gap(clean, toks, j) == " "
-            && (t.cap || is_connector(&t.lower) || lex.is_title_word(&t.lower));
+        let g = gap(clean, toks, j);
+        // `Assistant U.S. Attorney`: dotted initials stand in titles.
+        let ok = (g == " " || t.initial && matches!(g, "." | ". "))
+            && (t.cap
+                || is_connector(&t.lower)
+                || lex.is_title_word(&t.lower)
+                || super::is_particle(t) && toks[j + 1].cap);
         if !ok {
             break;
         }
@@ -112,8 +127,13 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     // possessive (`Acme's CEO`).
     let head_at = (first..=last).find(|&j| lex.is_title_word(&toks[j].lower))?;
     let mut from = head_at.saturating_sub(3).max(first);
-    // `YMCA of Somewhere President`: keep all of an `of` phrase or none.
-    if (first..head_at).any(|j| is_connector(&toks[j].lower)) {
+    // `YMCA of Somewhere President`: keep all of an `of` phrase or none
+    // (a leading `the` is no such phrase).
+    let mut lead = first;
+    while lead < head_at && (!toks[lead].cap || is_function_word(&toks[lead].lower)) {
+        lead += 1;
+    }
+    if (lead..head_at).any(|j| is_connector(&toks[j].lower)) {
         from = head_at;
     }
     while from < head_at && (!toks[from].cap || is_function_word(&toks[from].lower)) {
@@ -142,6 +162,11 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
         }
     }
     Some((start, roles))
+}
+
+/// Whether a word is written in capitals only.
+fn is_caps(word: &str) -> bool {
+    word.len() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
 /// Capitalised words that open a sentence rather than a title.
@@ -209,7 +234,7 @@ pub(super) fn split_roles(
             while e > r.start + 1 && is_connector(&toks[e - 1].lower) {
                 e -= 1;
             }
-            clean[toks[r.start].range.start..toks[e - 1].range.end].to_string()
+            clean[toks[r.start].range.start..toks[e - 1].range.end].replace('\n', " ")
         })
         .collect()
 }
@@ -236,15 +261,17 @@ pub(super) fn letterhead(
         return Vec::new();
     }
     let mut out = Vec::new();
+    let mut gapped = false;
     for (k, seg) in rest.split('\n').enumerate() {
-        if k > 4 {
+        if k > 6 {
             break;
         }
+        // `Minister for X` then a blank line then `Minister Assisting the
+        // Y`: letterhead titles may stand in paragraphs of their own, as
+        // long as they are written in capitals and small words only.
         if seg.trim().is_empty() {
-            if out.is_empty() {
-                continue;
-            }
-            break;
+            gapped = !out.is_empty();
+            continue;
         }
         for (n, part) in seg
             .split("  ")
@@ -252,11 +279,23 @@ pub(super) fn letterhead(
             .filter(|p| !p.is_empty())
             .enumerate()
         {
-            let words: Vec<String> = part.split(' ').map(str::to_lowercase).collect();
+            let words: Vec<String> = part
+                .split(' ')
+                .map(|w| w.trim_matches([',', '.', ';']).to_lowercase())
+                .collect();
             let first = words.first().map_or("", String::as_str);
             let is_title = lex.is_title_word(first)
                 && words.iter().any(|w| lex.is_title_head(w))
                 && words.len() <= MAX_TITLE_WORDS;
+            let formal = part
+                .split(' ')
+                .all(|w| w.starts_with(char::is_uppercase) || is_connector(&w.to_lowercase()));
+            let named = part
+                .split(' ')
+                .any(|w| lex.given.contains(&w.to_lowercase()));
+            if gapped && (!formal || named) {
+                return out;
+            }
             if is_title {
                 out.push(part.trim_end_matches([',', '.']).to_string());
             } else if k > 0 || n > 0 {
@@ -269,22 +308,29 @@ pub(super) fn letterhead(
 
 /// Where the clause starting at `from` ends: at `,` `;` `(` `"` `:`, a line
 /// end or a full stop that ends a sentence.
-fn clause_end(clean: &str, from: usize) -> usize {
-    let limit = (from + 300).min(clean.len());
+pub(super) fn clause_end(clean: &str, from: usize) -> usize {
+    // Callers slice at the returned offset: keep it on a char boundary.
+    let mut limit = (from + 300).min(clean.len());
+    while !clean.is_char_boundary(limit) {
+        limit -= 1;
+    }
     let bytes = clean.as_bytes();
     let mut i = from;
     while i < limit {
         match bytes[i] {
             b',' if is_legal_suffix(&clean[i + 1..]) => {}
+            // A hard-wrapped line goes on in lower case.
+            b'\n' if bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) && i > from => {}
             b',' | b';' | b'(' | b')' | b'"' | b':' | b'\n' | b'[' => return i,
             b'.' => {
                 let next = bytes.get(i + 1).copied();
-                // The separator before the word may be several bytes long.
-                let word_start = clean[..i]
+                // The word before the stop, within the clause (a char
+                // boundary even after a multi-byte character).
+                let word_start = clean[from..i]
                     .char_indices()
                     .rev()
                     .find(|&(_, c)| !c.is_alphanumeric())
-                    .map_or(0, |(k, c)| k + c.len_utf8());
+                    .map_or(from, |(k, c)| from + k + c.len_utf8());
                 let word = clean[word_start..i].to_ascii_lowercase();
                 let abbrev = word.len() == 1
                     || matches!(
@@ -364,7 +410,13 @@ fn is_legal_suffix(rest: &str) -> bool {
 
 /// Appositive titles after a name whose next token is `end`:
 /// `, Director of X and Chair of Y,` gives both roles.
-pub(super) fn after(clean: &str, toks: &[Token], name_start: usize, end: usize) -> Vec<String> {
+pub(super) fn after(
+    clean: &str,
+    toks: &[Token],
+    name_start: usize,
+    end: usize,
+    stop_at: &mut usize,
+) -> Vec<String> {
     let lex = &*LEXICON;
     if end == 0 || end >= toks.len() {
         return Vec::new();
@@ -391,16 +443,34 @@ pub(super) fn after(clean: &str, toks: &[Token], name_start: usize, end: usize) 
         && in_contact_line(clean, name_start)
     {
         // `Jane Doe Director of Communications` in a contact or signature.
+    } else if g == " (" {
+        // `Jane Doe (D-Vt.), Chair of X`: a short bracket before the comma.
+        let mut e = end;
+        while e < toks.len() && e - end < 4 && !gap(clean, toks, e).contains(')') {
+            e += 1;
+        }
+        let closes =
+            e < toks.len() && e - end < 4 && gap(clean, toks, e).trim_start_matches('.') == "), ";
+        if !closes || e + 1 >= toks.len() {
+            return Vec::new();
+        }
+        end = e + 1;
     } else if g.trim_end() != "," {
         return Vec::new();
     }
-    clause_titles(clean, toks, end, 0)
+    clause_titles(clean, toks, end, 0, stop_at)
 }
 
 /// The titles in the clause that starts at token `end`, and in the
 /// clauses after it that open with a title word (`Chairman, President,
 /// and CEO of Acme`).
-fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<String> {
+pub(super) fn clause_titles(
+    clean: &str,
+    toks: &[Token],
+    end: usize,
+    depth: usize,
+    stop_at: &mut usize,
+) -> Vec<String> {
     let lex = &*LEXICON;
     let mut stop = clause_end(clean, toks[end].range.start);
     // `Director, Department of X,`: a bare title takes the unit after it.
@@ -427,8 +497,12 @@ fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<S
         // A lower-case word that is no title word ends the title
         // (`Chief Financial Officer effective immediately`).
         let t = &toks[last];
+        // `President of the Union du Sud`: a name particle before a
+        // capital stays in the title.
+        let particle = super::is_particle(t) && toks.get(last + 1).is_some_and(|n| n.cap);
         if last > end
             && !t.cap
+            && !particle
             && !is_connector(&t.lower)
             && !lex.is_title_word(&t.lower)
             && !t.lower.contains('@')
@@ -441,7 +515,46 @@ fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<S
         {
             break;
         }
+        // `CEO Phone: 555`: a contact label ends the title.
+        if last > end
+            && matches!(
+                toks[last].lower.as_str(),
+                "phone"
+                    | "tel"
+                    | "email"
+                    | "e-mail"
+                    | "fax"
+                    | "mobile"
+                    | "cell"
+                    | "web"
+                    | "website"
+            )
+        {
+            break;
+        }
         last += 1;
+    }
+    // `Adviser for the Vorta Roads campaign`: a lower-case noun after
+    // capitalised words names a thing, so the title stops before its
+    // `for`/`on` phrase.
+    let cut_lower = toks.get(last).is_some_and(|t| {
+        t.range.end <= stop
+            && !t.cap
+            && !is_clause_stop(&t.lower)
+            && !is_connector(&t.lower)
+            && (t.range.end == stop
+                || toks
+                    .get(last + 1)
+                    .is_some_and(|n| LEXICON.after.contains(&n.lower)))
+    });
+    if cut_lower && last > end + 1 && toks[last - 1].cap {
+        if let Some(c) = (end + 1..last)
+            .rev()
+            .find(|&j| matches!(toks[j].lower.as_str(), "for" | "on"))
+            .filter(|&c| (end..c).any(|j| lex.is_title_head(&toks[j].lower)))
+        {
+            last = c;
+        }
     }
     if last == end {
         return Vec::new();
@@ -489,19 +602,64 @@ fn clause_titles(clean: &str, toks: &[Token], end: usize, depth: usize) -> Vec<S
         return Vec::new();
     }
     let mut out = split_roles(clean, toks, first..last);
+    // `Minister for Trade, Tourism and Investment`: a series of capitalised
+    // words after a comma completes a title that ends on its complement.
+    if at_stop
+        && clean[stop..].starts_with(", ")
+        && !lex.is_title_head(&toks[last - 1].lower)
+        && let Some((k, end)) = comma_series(clean, toks, last)
+        && let Some(role) = out.last_mut()
+        && role.ends_with(&clean[toks[last - 1].range.clone()])
+    {
+        role.push_str(&clean[toks[last - 1].range.end..toks[k - 1].range.end]);
+        last = k;
+        stop = end;
+    }
+    if !out.is_empty() {
+        *stop_at = stop;
+    }
     if depth < 4 && !out.is_empty() && at_stop && clean[stop..].starts_with(", ") {
         let mut k = last;
-        if toks[k].lower == "and" {
+        if toks.get(k).is_some_and(|t| t.lower == "and") {
             k += 1;
         }
         if toks
             .get(k)
             .is_some_and(|t| t.cap && lex.is_title_word(&t.lower))
         {
-            out.extend(clause_titles(clean, toks, k, depth + 1));
+            out.extend(clause_titles(clean, toks, k, depth + 1, stop_at));
         }
     }
     out
+}
+
+/// A comma series that ends a title from token `k`: capitalised words
+/// joined by `and`/`&`, ending the clause (`Tourism and Investment`). Gives
+/// the token after it and the clause end.
+fn comma_series(clean: &str, toks: &[Token], k: usize) -> Option<(usize, usize)> {
+    let lex = &*LEXICON;
+    let first = toks.get(k)?;
+    if !first.cap || lex.is_title_word(&first.lower) || LEXICON.given.contains(&first.lower) {
+        return None;
+    }
+    let end = clause_end(clean, first.range.start);
+    let mut n = k;
+    let mut joined = false;
+    while n < toks.len() && toks[n].range.end <= end && n - k < 6 {
+        let t = &toks[n];
+        if n > k && gap(clean, toks, n - 1).contains('&') {
+            joined = true;
+        }
+        if t.lower == "and" {
+            joined = true;
+        } else if !t.cap || gap(clean, toks, n.saturating_sub(1)).contains('.') {
+            return None;
+        }
+        n += 1;
+    }
+    let closed = toks.get(n).is_none_or(|t| t.range.start > end);
+    (joined && closed && n > k + 2 && !matches!(toks[n - 1].lower.as_str(), "and" | "&"))
+        .then_some((n, end))
 }
 
 #[cfg(test)]
@@ -509,13 +667,14 @@ mod tests {
     use super::clause_end;
 
     #[test]
-    fn clause_end_after_multibyte_separator() {
+    fn clause_end_stays_on_char_boundaries() {
         // A full stop right after a word that follows a 4-byte character
         // once sliced inside that character.
         let text = "Director of the Friends \u{a1a9f}Trust. Next";
         let at = text.find('.').unwrap();
         assert_eq!(clause_end(text, 0), at);
-        let text = "Chair of the Board\u{a0}Inc. of Acme";
-        assert!(clause_end(text, 0) <= text.len());
+        // A clause longer than the limit ends inside a multi-byte run.
+        let text = "\u{e9}".repeat(400);
+        assert!(text.is_char_boundary(clause_end(&text, 2)));
     }
 }

@@ -38,7 +38,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                     .next_back()
                     .is_some_and(char::is_alphabetic)
                 && text[i..j].chars().take(3).count() >= 3;
-            if glued_digit || d.is_uppercase() && is_glued_prefix(&text[i..j]) {
+            if glued_digit
+                || d.is_uppercase()
+                    && (is_glued_prefix(&text[i..j]) || glued_title(&text[i..j], &text[j..]))
+            {
                 break;
             }
             if d.is_alphanumeric() {
@@ -61,17 +64,38 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         let initial = cap && word.chars().count() == 1;
         out.push(Token {
             range: i..end,
-            lower: word.strip_suffix("'s").unwrap_or(word).to_lowercase(),
+            lower: {
+                let w = word.strip_suffix("'s").unwrap_or(word);
+                if w.is_ascii() {
+                    w.to_ascii_lowercase()
+                } else {
+                    w.to_lowercase()
+                }
+            },
             cap,
             initial,
             dotted_initial: initial && text[end..].starts_with('.'),
+            // `Hyun-woo` (a short syllable) is a name; `Employee-owned` is not.
             lower_after_hyphen: word
                 .split('-')
                 .skip(1)
-                .any(|p| p.chars().next().is_some_and(char::is_lowercase)),
+                .any(|p| p.chars().next().is_some_and(char::is_lowercase) && p.chars().count() > 3),
         });
     }
     out
+}
+
+/// Whether a short word so far is glued to a title word (`KoVice
+/// President`, lost line breaks in a contact block).
+fn glued_title(head: &str, rest: &str) -> bool {
+    if !head.chars().next_back().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let end = rest
+        .char_indices()
+        .find(|&(k, c)| k > 0 && !c.is_lowercase())
+        .map_or(rest.len(), |(k, _)| k);
+    end <= 24 && super::lexicon::LEXICON.is_title_word(&rest[..end].to_lowercase())
 }
 
 /// Whether a word so far ends where a capital starts a new word: three or
@@ -99,6 +123,8 @@ mod tests {
                 "DetailsJane SmithTel McAdams",
                 &["Details", "Jane", "Smith", "Tel", "McAdams"],
             ),
+            ("Zel KoVice President", &["Zel", "Ko", "Vice", "President"]),
+            ("Min-jae", &["Min-jae"]),
         ];
         for (input, want) in cases {
             let got: Vec<&str> = tokenize(input)
