@@ -89,8 +89,6 @@
 //! included) and `use_spans` (from record fields back to the input text).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-// Segmentation helpers land ahead of the readers that use them.
-#![allow(dead_code)]
 
 pub use crate::{
     error::{Error, ErrorKind},

@@ -254,11 +254,6 @@ impl<'a> Text<'a> {
         let span = self.span(range);
         Mention::new(&self.original[span.start..span.end], span.start, span.end)
     }
-
-    /// The clean text of a range.
-    pub(crate) fn slice(&self, range: Range<usize>) -> &str {
-        &self.clean[range]
-    }
 }
 
 /// Whether an ASCII byte is copied as it is wherever it stands: not markup,
