@@ -79,6 +79,24 @@ pub(super) fn paren_acronym(s: &str, toks: &[Tok], k: usize) -> Option<Range<usi
     Some(first.r.start..toks[end - 1].r.end)
 }
 
+/// A one-word short form in parentheses right after a well-known body's
+/// name (`Islamic Front for the Coast (Sahiliya)`): a capitalised word in
+/// mixed case that is not a place and not one of the name's own words.
+pub(super) fn paren_alias(s: &str, toks: &[Tok], name: &str, k: usize) -> Option<Range<usize>> {
+    if toks.get(k).map(|t| text(s, t)) != Some("(") {
+        return None;
+    }
+    let alias = toks.get(k + 1)?;
+    if !alias.word || toks.get(k + 2).map(|t| text(s, t)) != Some(")") {
+        return None;
+    }
+    let w = text(s, alias);
+    let mixed = is_cap(w) && w.chars().any(char::is_lowercase);
+    let own = name.split(' ').any(|n| n == w);
+    let place = in_set(&LISTS.countries, w);
+    (mixed && w.chars().count() >= 3 && !own && !place).then(|| alias.r.clone())
+}
+
 /// Whether the capital letters of `acr` appear, in order, among the
 /// capitals of `name`, the first matching its first word.
 pub(super) fn spells(acr: &str, name: &str) -> bool {

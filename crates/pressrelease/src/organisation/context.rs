@@ -406,7 +406,7 @@ pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
             if next_cap {
                 continue;
             }
-            let acronym = paren_acronym(s, toks, k);
+            let acronym = paren_acronym(s, toks, k).or_else(|| paren_alias(s, toks, name, k));
             let _ = short;
             out.push(Found {
                 range: at..end,

@@ -520,6 +520,29 @@ mod tests {
     }
 
     #[test]
+    fn well_known_bodies_keep_a_short_form_in_parentheses() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Talks on the Islamic State in Iraq and the Levant (Sahilat) ended.",
+                Some("Sahilat"),
+            ),
+            (
+                "Talks on the Islamic State in Iraq and the Levant (Syria) ended.",
+                None,
+            ),
+            (
+                "Talks on the Islamic State in Iraq and the Levant (Levant) ended.",
+                None,
+            ),
+        ];
+        for (input, want) in cases {
+            let orgs = find(&Doc::new(input));
+            let got = orgs.first().and_then(|o| o.acronym.as_deref());
+            assert_eq!(got, *want, "input {input:?}");
+        }
+    }
+
+    #[test]
     fn acronym_forms() {
         let cases: &[(&str, &str, Option<&str>)] = &[
             (
