@@ -3,6 +3,9 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::*;
 
@@ -386,12 +389,59 @@ pub(super) fn bare_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     out
 }
 
+/// The well-known names of `[known]`, without repeats, in one automaton.
+struct Known {
+    /// The distinct names, in list order.
+    names: Vec<String>,
+    /// For each `[known]` entry, its index in `names` (`None` if empty).
+    of_list: Vec<Option<usize>>,
+    ac: Option<AhoCorasick>,
+}
+
+static KNOWN: LazyLock<Known> = LazyLock::new(|| {
+    let mut names: Vec<String> = Vec::new();
+    let mut of_list = Vec::new();
+    for (name, _) in &LISTS.known {
+        if name.is_empty() {
+            of_list.push(None);
+            continue;
+        }
+        let p = match names.iter().position(|n| n == name) {
+            Some(p) => p,
+            None => {
+                names.push(name.clone());
+                names.len() - 1
+            }
+        };
+        of_list.push(Some(p));
+    }
+    let ac = AhoCorasick::new(&names).ok();
+    Known { names, of_list, ac }
+});
+
 /// Well-known bodies named on their own (`the United Nations said`), not
 /// as the start of a longer name (`United Nations Office of ...`).
 pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
+    let known = &*KNOWN;
+    // Each name's own matches, left to right and not overlapping one
+    // another (as `match_indices` gives them), from one pass over the text.
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); known.names.len()];
+    let mut last_end: Vec<usize> = vec![0; known.names.len()];
+    if let Some(ac) = &known.ac {
+        for m in ac.find_overlapping_iter(s) {
+            let p = m.pattern().as_usize();
+            if m.start() >= last_end[p] {
+                last_end[p] = m.end();
+                starts[p].push(m.start());
+            }
+        }
+    }
     let mut out = Vec::new();
-    for (name, short) in &LISTS.known {
-        for (at, _) in s.match_indices(name.as_str()) {
+    for (p, short) in known.of_list.iter().zip(&LISTS.known) {
+        let Some(p) = *p else { continue };
+        let name = &known.names[p];
+        for &at in &starts[p] {
+            let short = &short.1;
             let end = at + name.len();
             let k = toks.partition_point(|t| t.r.start < end);
             let starts_word = toks

@@ -158,7 +158,13 @@ pub(super) fn is_cap(w: &str) -> bool {
 
 /// Whether a word looks like an acronym: `UNOCT`, `T-ROC`, `UNESCO`.
 pub(super) fn is_acronym(w: &str) -> bool {
-    let upper = w.chars().filter(|c| c.is_uppercase()).count();
-    let lower = w.chars().filter(|c| c.is_lowercase()).count();
-    is_cap(w) && upper >= 2 && lower <= upper && w.len() <= 12
+    if w.len() > 12 || !is_cap(w) {
+        return false;
+    }
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in w.chars() {
+        upper += usize::from(c.is_uppercase());
+        lower += usize::from(c.is_lowercase());
+    }
+    upper >= 2 && lower <= upper
 }
