@@ -13,6 +13,15 @@ pub(super) struct Tok {
     pub(super) word: bool,
     /// Whether a line break comes before the token.
     pub(super) brk: bool,
+    /// The word lists holding the token's text (bits of `words`).
+    pub(super) f: u32,
+}
+
+impl Tok {
+    /// Whether one of the word lists `bits` holds the token's text.
+    pub(super) fn is(&self, bits: u32) -> bool {
+        self.f & bits != 0
+    }
 }
 
 /// Splits `s` into word and punctuation tokens, in one pass.
@@ -88,6 +97,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
             // there, and a line break comes before the rest.
             if let Some(m) = seam.filter(|&m| is_glued(s, start, m, end)) {
                 toks.push(Tok {
+                    f: token_flags(&s[start..m], true),
                     r: start..m,
                     word: true,
                     brk,
@@ -104,6 +114,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
                 }
             }
             toks.push(Tok {
+                f: token_flags(&s[start..end], true),
                 r: start..end,
                 word: true,
                 brk,
@@ -114,6 +125,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
         }
         let n = c.len_utf8();
         toks.push(Tok {
+            f: token_flags(&s[i..i + n], false),
             r: i..i + n,
             word: false,
             brk,
