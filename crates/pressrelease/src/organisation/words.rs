@@ -21,8 +21,21 @@ impl Hasher for Fnv {
         } else {
             self.0
         };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        // Eight bytes at a time (FNV's mixing step on whole words): words
+        // are short, and a byte-wise loop costs a multiply per letter.
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0100_0000_01b3);
+            h ^= h >> 29;
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0100_0000_01b3);
+            h ^= h >> 29;
         }
         self.0 = h;
     }
@@ -191,9 +204,9 @@ pub(super) const HEAD_FIRST: u32 = 1 << 12;
 
 /// Every listed word with the bits of the lists holding it, so that one
 /// look-up per token answers every list.
-static MEMBERS: LazyLock<HashMap<String, u32, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+static MEMBERS: LazyLock<HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
     let l = &*LISTS;
-    let mut map: HashMap<String, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut map: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
     for (set, bit) in [
         (&l.cue, CUE),
         (&l.lead, LEAD),
@@ -210,7 +223,7 @@ static MEMBERS: LazyLock<HashMap<String, u32, BuildHasherDefault<Fnv>>> = LazyLo
         (&l.head_first, HEAD_FIRST),
     ] {
         for w in set {
-            *map.entry(w.clone()).or_default() |= bit;
+            *map.entry(w.as_bytes().into()).or_default() |= bit;
         }
     }
     map
@@ -221,8 +234,12 @@ static MEMBERS: LazyLock<HashMap<String, u32, BuildHasherDefault<Fnv>>> = LazyLo
 static PUNCT_MEMBER: LazyLock<bool> = LazyLock::new(|| {
     MEMBERS
         .keys()
-        .any(|w| !w.starts_with(char::is_alphanumeric))
+        .any(|w| !w.first().is_some_and(u8::is_ascii_alphanumeric))
 });
+
+/// The longest listed word, in bytes: longer words need no look-up.
+static LONGEST: LazyLock<usize> =
+    LazyLock::new(|| MEMBERS.keys().map(|w| w.len()).max().unwrap_or(0));
 
 /// The list bits of a word, as [`in_set`] would answer for each list.
 pub(super) fn flags_of(w: &str) -> u32 {
@@ -230,14 +247,16 @@ pub(super) fn flags_of(w: &str) -> u32 {
     if w.len() <= buf.len() && w.is_ascii() {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
+        if w.len() > *LONGEST {
+            return 0;
+        }
         b.make_ascii_lowercase();
-        return std::str::from_utf8(b)
-            .ok()
-            .and_then(|l| MEMBERS.get(l))
-            .copied()
-            .unwrap_or(0);
+        return MEMBERS.get(&b[..]).copied().unwrap_or(0);
     }
-    MEMBERS.get(&w.to_lowercase()).copied().unwrap_or(0)
+    MEMBERS
+        .get(w.to_lowercase().as_bytes())
+        .copied()
+        .unwrap_or(0)
 }
 
 /// The list bits of a token's text: every word, and punctuation only when
