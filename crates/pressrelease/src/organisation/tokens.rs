@@ -31,10 +31,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
     let mut brk = true;
     let mut i = 0;
     while i < s.len() {
-        let c = match s[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
+        let Some(c) = char_at(s, i) else { break };
         if c == '\n' {
             brk = true;
             i += 1;
@@ -49,7 +46,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
             let mut end = i + c.len_utf8();
             let mut seam = None;
             let mut prev = c;
-            while let Some(n) = s[end..].chars().next() {
+            while let Some(n) = char_at(s, end) {
                 if n.is_alphanumeric() {
                     if seam.is_none() && prev.is_lowercase() && n.is_uppercase() {
                         seam = Some(end);
@@ -63,7 +60,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
                 if !matches!(n, '-' | '\'' | '.') {
                     break;
                 }
-                let after = s[end + 1..].chars().next();
+                let after = char_at(s, end + 1);
                 // `Directors.3` is a word and a footnote mark, `U.S` one word.
                 let footnote = n == '.'
                     && after.is_some_and(|a| a.is_ascii_digit())
@@ -134,6 +131,16 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
         i += n;
     }
     toks
+}
+
+/// The character at byte `i` of `s` (a char boundary), read directly
+/// when it is ASCII.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
 }
 
 /// Whether the word `start..end` is two words glued at the seam `m`
