@@ -3,6 +3,9 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::*;
 
@@ -294,7 +297,6 @@ pub(super) fn listed_names(
 
 /// Employers named after a role: `CEO of Acme`, `founder of Kite Labs`.
 pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
-    let lists = &*LISTS;
     let mut out = Vec::new();
     // The last title word (`Director`, `Head`) of the current sentence:
     // `Director for Kite Policy at Acme Labs` names an employer too.
@@ -305,10 +307,10 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
         if t.brk || matches!(w, "." | ";" | "\"") {
             title_at = None;
         }
-        if t.word && is_cap(w) && in_set(&lists.title, w) {
+        if t.word && t.is(TITLE) && is_cap(w) {
             title_at = Some(k);
         }
-        let role = t.word && in_set(&lists.employer, w);
+        let role = t.word && t.is(EMPLOYER);
         let next = text(s, &toks[k + 1]);
         let titled_at = next == "at" && title_at.is_some_and(|a| k - a < 8);
         if !((role && matches!(next, "of" | "at")) || titled_at) {
@@ -325,10 +327,8 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
         while end < toks.len() && end - start < 10 && !toks[end].brk {
             let w = text(s, &toks[end]);
             let ok = toks[end].word
+                && !toks[end].is(TITLE | LEAD | VERB)
                 && is_cap(w)
-                && !in_set(&lists.title, w)
-                && !in_set(&lists.lead, w)
-                && !in_set(&lists.verb, w)
                 && !is_connector(w);
             // After a title, `and` starts the next role (`Director at
             // Acme and Kite Specialist at ...`).
@@ -346,7 +346,7 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
             end -= 1;
         }
         // `at the Annual Meeting`: an event, not an employer.
-        if end > start && end - start < 10 && !in_set(&lists.nonhead, text(s, &toks[end - 1])) {
+        if end > start && end - start < 10 && !toks[end - 1].is(NONHEAD) {
             let range = toks[start].r.start..toks[end - 1].r.end;
             if !LISTS.not_orgs.contains(&s[range.clone()].to_lowercase()) {
                 out.push(Found {
@@ -365,7 +365,7 @@ pub(super) fn bare_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         let w = text(s, t);
-        if !t.word || t.brk || k == 0 || !is_cap(w) || !in_set(&LISTS.bare, w) {
+        if !t.word || t.brk || k == 0 || !t.is(BARE) || !is_cap(w) {
             continue;
         }
         let prev = text(s, &toks[k - 1]);
@@ -386,12 +386,58 @@ pub(super) fn bare_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     out
 }
 
+/// The well-known names of `[known]`, without repeats, in one automaton.
+struct Known {
+    /// The distinct names, in list order.
+    names: Vec<String>,
+    /// For each `[known]` entry, its index in `names` (`None` if empty).
+    of_list: Vec<Option<usize>>,
+    ac: Option<AhoCorasick>,
+}
+
+static KNOWN: LazyLock<Known> = LazyLock::new(|| {
+    let mut names: Vec<String> = Vec::new();
+    let mut of_list = Vec::new();
+    for (name, _) in &LISTS.known {
+        if name.is_empty() {
+            of_list.push(None);
+            continue;
+        }
+        let p = match names.iter().position(|n| n == name) {
+            Some(p) => p,
+            None => {
+                names.push(name.clone());
+                names.len() - 1
+            }
+        };
+        of_list.push(Some(p));
+    }
+    let ac = AhoCorasick::new(&names).ok();
+    Known { names, of_list, ac }
+});
+
 /// Well-known bodies named on their own (`the United Nations said`), not
 /// as the start of a longer name (`United Nations Office of ...`).
 pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
+    let known = &*KNOWN;
+    // Each name's own matches, left to right and not overlapping one
+    // another (as `match_indices` gives them), from one pass over the text.
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); known.names.len()];
+    let mut last_end: Vec<usize> = vec![0; known.names.len()];
+    if let Some(ac) = &known.ac {
+        for m in ac.find_overlapping_iter(s) {
+            let p = m.pattern().as_usize();
+            if m.start() >= last_end[p] {
+                last_end[p] = m.end();
+                starts[p].push(m.start());
+            }
+        }
+    }
     let mut out = Vec::new();
-    for (name, short) in &LISTS.known {
-        for (at, _) in s.match_indices(name.as_str()) {
+    for &p in &known.of_list {
+        let Some(p) = p else { continue };
+        let name = &known.names[p];
+        for &at in &starts[p] {
             let end = at + name.len();
             let k = toks.partition_point(|t| t.r.start < end);
             let starts_word = toks
@@ -407,7 +453,6 @@ pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
                 continue;
             }
             let acronym = paren_acronym(s, toks, k).or_else(|| paren_alias(s, toks, name, k));
-            let _ = short;
             out.push(Found {
                 range: at..end,
                 acronym,
@@ -457,7 +502,7 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
             && (j == k || !toks[j].brk)
             && toks[j].word
             && is_cap(text(s, &toks[j]))
-            && !in_set(&lists.verb, text(s, &toks[j]))
+            && !toks[j].is(VERB)
         {
             j += 1;
         }

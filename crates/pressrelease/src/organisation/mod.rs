@@ -80,23 +80,32 @@ fn is_title_case(line: &str) -> bool {
         "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
         "with", "vs", "via",
     ];
-    let words: Vec<&str> = line
+    // Lists of names (`Sponsors: Acme Bank, Bolt Group`) have commas.
+    if line.contains(',') {
+        return false;
+    }
+    let (mut words, mut caps) = (0usize, 0usize);
+    for w in line
         .split_whitespace()
         .filter(|w| w.starts_with(char::is_alphabetic) && !SMALL.contains(w))
-        .collect();
-    // Lists of names (`Sponsors: Acme Bank, Bolt Group`) have commas;
-    // contact lines have addresses and phone numbers.
+    {
+        words += 1;
+        if words > 30 {
+            return false;
+        }
+        caps += usize::from(is_cap(w));
+    }
+    if words < 5 {
+        return false;
+    }
+    // Contact lines have addresses and phone numbers.
     let contact = line.contains('@')
         || line.contains("www.")
         || line
             .as_bytes()
             .windows(3)
             .any(|w| w.iter().all(u8::is_ascii_digit));
-    if words.len() < 5 || words.len() > 30 || line.contains(',') || contact {
-        return false;
-    }
-    let caps = words.iter().filter(|w| is_cap(w)).count();
-    caps * 100 >= words.len() * 85
+    !contact && caps * 100 >= words * 85
 }
 
 /// Whether a name has more than two words: short names in a headline are

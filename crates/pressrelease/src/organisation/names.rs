@@ -35,7 +35,7 @@ pub(super) fn runs(s: &str, toks: &[Tok]) -> Vec<Range<usize>> {
                     break;
                 }
                 joins += 1;
-            } else if toks[k].word && is_cap(w) && in_set(&LISTS.lead, w) {
+            } else if toks[k].word && toks[k].is(LEAD) && is_cap(w) {
                 break;
             } else if toks[k].word && is_cap(w) {
                 last = k;
@@ -62,7 +62,7 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
     let mut out = Vec::new();
     let mut pos = run.start;
     while pos < run.end {
-        let Some(cue) = (pos..run.end).find(|&k| toks[k].word && is_cue(text(s, &toks[k]))) else {
+        let Some(cue) = (pos..run.end).find(|&k| toks[k].word && toks[k].is(CUE)) else {
             break;
         };
         // The name starts after the last `of`/`for`/`on` before the cue.
@@ -90,19 +90,13 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
         }
         // A headline verb before the cue ends what came before it
         // (`Sanders Leads Harbour Committee`).
-        if let Some(v) = (start..cue)
-            .rev()
-            .find(|&k| in_set(&lists.verb, text(s, &toks[k])))
-        {
+        if let Some(v) = (start..cue).rev().find(|&k| toks[k].is(VERB)) {
             start = v + 1;
         }
         // A title before the name (`Vice President Acme Commission`) is
         // not part of it, unless only the cue would be left (`Executive
         // Committee`).
-        if let Some(t) = (start..cue)
-            .rev()
-            .find(|&k| in_set(&lists.title, text(s, &toks[k])))
-        {
+        if let Some(t) = (start..cue).rev().find(|&k| toks[k].is(TITLE)) {
             if t + 1 < cue || cue + 1 < run.end && is_of(text(s, &toks[cue + 1])) {
                 start = t + 1;
                 // `Officer and Acme Funds President`.
@@ -113,7 +107,7 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
         }
         // A head-first cue (`Fondation Kite`, `Université de Lisle`) takes
         // the words after it, up to a verb, a title or punctuation.
-        if in_set(&lists.head_first, text(s, &toks[cue])) {
+        if toks[cue].is(HEAD_FIRST) {
             let mut e = cue + 1;
             while e < run.end && e < cue + 8 {
                 let w = text(s, &toks[e]);
@@ -196,7 +190,7 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
                 // A complement naming a body of its own (`Committee of the
                 // Ministry of Interior`) is a second name; `and` right after
                 // the head joins two names (`Acme Group and Bolt Media`).
-                let seg_has_cue = (j..seg_end).any(|m| is_cue(text(s, &toks[m])));
+                let seg_has_cue = (j..seg_end).any(|m| toks[m].is(CUE));
                 let and = matches!(c, "and" | "And" | "&");
                 // `and the X` opens a new phrase, unless one last word
                 // ends the run after an `of`/`for` complement (`Office for
@@ -206,10 +200,10 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
                 let cue_later = and
                     && (j..run.end)
                         .take_while(|&m| !matches!(text(s, &toks[m]), "and" | "And" | "&" | ","))
-                        .any(|m| is_cue(text(s, &toks[m])));
+                        .any(|m| toks[m].is(CUE));
                 // After `of X`, `and Human Services` still belongs to the
                 // name; `and Ministry of Y` opens a new one.
-                let opens_name = is_cue(text(s, &toks[j]))
+                let opens_name = toks[j].is(CUE)
                     || (seg_end < run.end && is_of(text(s, &toks[seg_end])) && seg_has_cue);
                 if (seg_has_cue && !(and && after_of && !opens_name))
                     || (and && (!after_of || and_the || (cue_later && opens_name)))
@@ -227,7 +221,7 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
                     break;
                 }
                 after_of = true;
-                if in_set(&lists.places, text(s, &toks[j])) && seg_end < run.end {
+                if toks[j].is(PLACE) && seg_end < run.end {
                     // `of the State of X`: a place, not part of the name.
                     break;
                 }

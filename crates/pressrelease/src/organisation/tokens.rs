@@ -13,6 +13,15 @@ pub(super) struct Tok {
     pub(super) word: bool,
     /// Whether a line break comes before the token.
     pub(super) brk: bool,
+    /// The word lists holding the token's text (bits of `words`).
+    pub(super) f: u32,
+}
+
+impl Tok {
+    /// Whether one of the word lists `bits` holds the token's text.
+    pub(super) fn is(&self, bits: u32) -> bool {
+        self.f & bits != 0
+    }
 }
 
 /// Splits `s` into word and punctuation tokens, in one pass.
@@ -22,10 +31,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
     let mut brk = true;
     let mut i = 0;
     while i < s.len() {
-        let c = match s[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
+        let Some(c) = char_at(s, i) else { break };
         if c == '\n' {
             brk = true;
             i += 1;
@@ -40,7 +46,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
             let mut end = i + c.len_utf8();
             let mut seam = None;
             let mut prev = c;
-            while let Some(n) = s[end..].chars().next() {
+            while let Some(n) = char_at(s, end) {
                 if n.is_alphanumeric() {
                     if seam.is_none() && prev.is_lowercase() && n.is_uppercase() {
                         seam = Some(end);
@@ -54,7 +60,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
                 if !matches!(n, '-' | '\'' | '.') {
                     break;
                 }
-                let after = s[end + 1..].chars().next();
+                let after = char_at(s, end + 1);
                 // `Directors.3` is a word and a footnote mark, `U.S` one word.
                 let footnote = n == '.'
                     && after.is_some_and(|a| a.is_ascii_digit())
@@ -88,6 +94,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
             // there, and a line break comes before the rest.
             if let Some(m) = seam.filter(|&m| is_glued(s, start, m, end)) {
                 toks.push(Tok {
+                    f: token_flags(&s[start..m], true),
                     r: start..m,
                     word: true,
                     brk,
@@ -104,6 +111,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
                 }
             }
             toks.push(Tok {
+                f: token_flags(&s[start..end], true),
                 r: start..end,
                 word: true,
                 brk,
@@ -114,6 +122,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
         }
         let n = c.len_utf8();
         toks.push(Tok {
+            f: token_flags(&s[i..i + n], false),
             r: i..i + n,
             word: false,
             brk,
@@ -122,6 +131,16 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
         i += n;
     }
     toks
+}
+
+/// The character at byte `i` of `s` (a char boundary), read directly
+/// when it is ASCII.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
 }
 
 /// Whether the word `start..end` is two words glued at the seam `m`
@@ -158,7 +177,13 @@ pub(super) fn is_cap(w: &str) -> bool {
 
 /// Whether a word looks like an acronym: `UNOCT`, `T-ROC`, `UNESCO`.
 pub(super) fn is_acronym(w: &str) -> bool {
-    let upper = w.chars().filter(|c| c.is_uppercase()).count();
-    let lower = w.chars().filter(|c| c.is_lowercase()).count();
-    is_cap(w) && upper >= 2 && lower <= upper && w.len() <= 12
+    if w.len() > 12 || !is_cap(w) {
+        return false;
+    }
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in w.chars() {
+        upper += usize::from(c.is_uppercase());
+        lower += usize::from(c.is_lowercase());
+    }
+    upper >= 2 && lower <= upper
 }

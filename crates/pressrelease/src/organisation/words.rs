@@ -1,7 +1,7 @@
 //! The word lists of `data/org_cues.txt` and the small closed lists of
 //! connectors and legal forms, with cheap look-ups.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -21,8 +21,21 @@ impl Hasher for Fnv {
         } else {
             self.0
         };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        // Eight bytes at a time (FNV's mixing step on whole words): words
+        // are short, and a byte-wise loop costs a multiply per letter.
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0100_0000_01b3);
+            h ^= h >> 29;
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0100_0000_01b3);
+            h ^= h >> 29;
         }
         self.0 = h;
     }
@@ -174,6 +187,88 @@ pub(super) fn in_set(set: &Set, w: &str) -> bool {
     set.contains(&w.to_lowercase())
 }
 
+/// Bits of [`flags_of`]: which word lists hold a word.
+pub(super) const CUE: u32 = 1;
+pub(super) const LEAD: u32 = 1 << 1;
+pub(super) const TITLE: u32 = 1 << 2;
+pub(super) const NONHEAD: u32 = 1 << 3;
+pub(super) const VERB: u32 = 1 << 4;
+pub(super) const TAIL: u32 = 1 << 5;
+pub(super) const GENERIC: u32 = 1 << 6;
+pub(super) const KIND: u32 = 1 << 7;
+pub(super) const BARE: u32 = 1 << 8;
+pub(super) const EMPLOYER: u32 = 1 << 9;
+pub(super) const PLACE: u32 = 1 << 10;
+pub(super) const COUNTRY: u32 = 1 << 11;
+pub(super) const HEAD_FIRST: u32 = 1 << 12;
+
+/// Every listed word with the bits of the lists holding it, so that one
+/// look-up per token answers every list.
+static MEMBERS: LazyLock<HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+    let l = &*LISTS;
+    let mut map: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    for (set, bit) in [
+        (&l.cue, CUE),
+        (&l.lead, LEAD),
+        (&l.title, TITLE),
+        (&l.nonhead, NONHEAD),
+        (&l.verb, VERB),
+        (&l.tail, TAIL),
+        (&l.generic, GENERIC),
+        (&l.kind, KIND),
+        (&l.bare, BARE),
+        (&l.employer, EMPLOYER),
+        (&l.places, PLACE),
+        (&l.countries, COUNTRY),
+        (&l.head_first, HEAD_FIRST),
+    ] {
+        for w in set {
+            *map.entry(w.as_bytes().into()).or_default() |= bit;
+        }
+    }
+    map
+});
+
+/// Whether some listed word does not start with a letter or digit (so
+/// that punctuation tokens need a look-up too).
+static PUNCT_MEMBER: LazyLock<bool> = LazyLock::new(|| {
+    MEMBERS
+        .keys()
+        .any(|w| !w.first().is_some_and(u8::is_ascii_alphanumeric))
+});
+
+/// The longest listed word, in bytes: longer words need no look-up.
+static LONGEST: LazyLock<usize> =
+    LazyLock::new(|| MEMBERS.keys().map(|w| w.len()).max().unwrap_or(0));
+
+/// The list bits of a word, as [`in_set`] would answer for each list.
+pub(super) fn flags_of(w: &str) -> u32 {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        if w.len() > *LONGEST {
+            return 0;
+        }
+        b.make_ascii_lowercase();
+        return MEMBERS.get(&b[..]).copied().unwrap_or(0);
+    }
+    MEMBERS
+        .get(w.to_lowercase().as_bytes())
+        .copied()
+        .unwrap_or(0)
+}
+
+/// The list bits of a token's text: every word, and punctuation only when
+/// a list holds some.
+pub(super) fn token_flags(w: &str, word: bool) -> u32 {
+    if word || *PUNCT_MEMBER {
+        flags_of(w)
+    } else {
+        0
+    }
+}
+
 pub(super) fn is_cue(w: &str) -> bool {
     in_set(&LISTS.cue, w)
 }
@@ -205,4 +300,28 @@ pub(super) fn is_of(w: &str) -> bool {
 /// Whether a connector starts a new phrase rather than continuing a name.
 pub(super) fn is_boundary(w: &str) -> bool {
     is_of(w) || matches!(w, "in" | "In" | "at" | "At")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_agree_with_the_lists() {
+        let l = &*LISTS;
+        for (set, bit) in [
+            (&l.cue, CUE),
+            (&l.lead, LEAD),
+            (&l.title, TITLE),
+            (&l.verb, VERB),
+            (&l.employer, EMPLOYER),
+            (&l.places, PLACE),
+        ] {
+            for w in [
+                "Ministry", "MINISTRY", "said", "Kitewell", "of", "&", "Zorblat",
+            ] {
+                assert_eq!(flags_of(w) & bit != 0, in_set(set, w), "{w}");
+            }
+        }
+    }
 }
