@@ -71,18 +71,18 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         if !org_names.is_empty() && org_names.contains(&text.to_lowercase()) {
             continue;
         }
-        let last = &toks[c.words.end - 1].lower;
+        let last = toks[c.words.end - 1].lower();
         let known = by_last
-            .get(last.as_str())
+            .get(last)
             .is_some_and(|ps: &Vec<usize>| ps.iter().any(|&k| people[k].matches(&toks, c)));
         if known {
             continue;
         }
-        by_last.entry(last.as_str()).or_default().push(people.len());
+        by_last.entry(last).or_default().push(people.len());
         people.push(Builder::new(clean, &toks, c));
     }
     for c in &candidates {
-        let last = toks[c.words.end - 1].lower.as_str();
+        let last = toks[c.words.end - 1].lower();
         let hit = by_last
             .get(last)
             .and_then(|ps| ps.iter().copied().find(|&k| people[k].matches(&toks, c)));
@@ -158,13 +158,13 @@ const PRONOUN_REACH: usize = 400;
 fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
     let mut next = 0;
     for i in 0..toks.len() {
-        if !matches!(toks[i].lower.as_str(), "he" | "she" | "who") {
+        if !matches!(toks[i].lower(), "he" | "she" | "who") {
             continue;
         }
         let mut k = i + 1;
         if toks.get(k).is_some_and(|t| {
             matches!(
-                t.lower.as_str(),
+                t.lower(),
                 "currently" | "also" | "now" | "previously" | "has" | "will"
             )
         }) {
@@ -173,10 +173,7 @@ fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate
         let Some(verb) = toks.get(k) else {
             continue;
         };
-        let serves = matches!(
-            verb.lower.as_str(),
-            "serves" | "served" | "serve" | "is" | "was"
-        );
+        let serves = matches!(verb.lower(), "serves" | "served" | "serve" | "is" | "was");
         if !serves || (k + 1..=k + 2).any(|j| j >= toks.len()) {
             continue;
         }
@@ -186,7 +183,7 @@ fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate
         }
         // Only a title word after its determiner opens a role.
         let mut t = k;
-        while t + 1 < toks.len() && matches!(toks[t].lower.as_str(), "the" | "a" | "an" | "its") {
+        while t + 1 < toks.len() && matches!(toks[t].lower(), "the" | "a" | "an" | "its") {
             t += 1;
         }
         if !toks[t].is_title_word() && !toks[t].cap {
@@ -499,13 +496,13 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         let k = start_token(toks, hon_start);
         let after_connector = k > 0
             && matches!(
-                toks[k - 1].lower.as_str(),
+                toks[k - 1].lower(),
                 "of" | "for" | "the" | "and" | "on" | "in" | "at" | "to"
             );
         let runs_on = after_connector
             && toks
                 .get(words.end)
-                .is_some_and(|t| matches!(t.lower.as_str(), "at" | "of" | "for" | "in"))
+                .is_some_and(|t| matches!(t.lower(), "at" | "of" | "for" | "in"))
             && gap(clean, toks, words.end - 1) == " "
             && toks.get(words.end + 1).is_some_and(|t| t.cap);
         let given = toks[words.start].is(lexicon::class::GIVEN);
@@ -538,7 +535,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     // `Jane Doe, RN, was named`: a verb after post-nominals.
     if end > words.end
         && toks.get(end).is_some_and(|t| {
-            t.is(lexicon::class::AFTER) || matches!(t.lower.as_str(), "was" | "is" | "has" | "will")
+            t.is(lexicon::class::AFTER) || matches!(t.lower(), "was" | "is" | "has" | "will")
         })
         && looks_like_name(clean, toks, &words)
     {
@@ -558,7 +555,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     }
     let mut org_at = Vec::new();
     if let Some(next) = toks.get(end)
-        && matches!(next.lower.as_str(), "of" | "from" | "at" | "with")
+        && matches!(next.lower(), "of" | "from" | "at" | "with")
         && gap(clean, toks, end - 1).trim_start_matches(',') == " "
     {
         push_org_start(clean, toks, end + 1, &mut org_at);
@@ -617,7 +614,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let k = start_token(toks, start);
     if k > 0 && gap(clean, toks, k - 1) == " " {
         let p = &toks[k - 1];
-        let article = matches!(p.lower.as_str(), "the" | "a" | "an") && titles.is_empty();
+        let article = matches!(p.lower(), "the" | "a" | "an") && titles.is_empty();
         let run_on = p.cap
             && titles.is_empty()
             && honorifics.is_empty()

@@ -110,12 +110,8 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     // `the Minister of Foreign Affairs of Somewhere, Jane Doe`: a title set
     // off by a comma is either one word or opened by a determiner.
     if comma && !toks[last].is_title_head() {
-        let is_det = |t: &Token| {
-            matches!(
-                t.lower.as_str(),
-                "the" | "his" | "her" | "its" | "their" | "our"
-            )
-        };
+        let is_det =
+            |t: &Token| matches!(t.lower(), "the" | "his" | "her" | "its" | "their" | "our");
         let det = first > 0 && gap(clean, toks, first - 1) == " " && is_det(&toks[first - 1]);
         if !(det || is_det(&toks[first])) {
             return None;
@@ -207,9 +203,9 @@ pub(super) fn split_roles(
     let mut part_start = first;
     let has_head = |r: std::ops::Range<usize>| toks[r].iter().any(|t| t.is_title_head());
     for j in first..last {
-        if matches!(toks[j].lower.as_str(), "and" | "&") && j > part_start && j + 1 < last {
+        if matches!(toks[j].lower(), "and" | "&") && j > part_start && j + 1 < last {
             let mut n = j + 1;
-            if matches!(toks[n].lower.as_str(), "the" | "a" | "an") && n + 1 < last {
+            if matches!(toks[n].lower(), "the" | "a" | "an") && n + 1 < last {
                 n += 1;
             }
             // The right side runs to the next `and`; both sides need a head.
@@ -419,7 +415,7 @@ pub(super) fn after(
         end += 1;
         while end + 1 < toks.len()
             && matches!(
-                toks[end].lower.as_str(),
+                toks[end].lower(),
                 "its" | "the" | "a" | "an" | "our" | "new" | "their" | "his" | "her"
             )
         {
@@ -476,7 +472,7 @@ pub(super) fn clause_titles(
         let k = end + bare;
         if toks
             .get(k)
-            .is_some_and(|t| t.cap && lex.unit.contains(&t.lower))
+            .is_some_and(|t| t.cap && lex.unit.contains(t.lower()))
         {
             stop = clause_end(clean, toks[k].range.start);
         }
@@ -495,7 +491,7 @@ pub(super) fn clause_titles(
             && !is_connector(&t.lower)
             && !t.is_title_word()
             && !t.lower.contains('@')
-            && !matches!(t.lower.as_str(), "the" | "a" | "an")
+            && !matches!(t.lower(), "the" | "a" | "an")
         {
             break;
         }
@@ -505,7 +501,7 @@ pub(super) fn clause_titles(
         // `CEO Phone: 555`: a contact label ends the title.
         if last > end
             && matches!(
-                toks[last].lower.as_str(),
+                toks[last].lower(),
                 "phone"
                     | "tel"
                     | "email"
@@ -537,7 +533,7 @@ pub(super) fn clause_titles(
     if cut_lower && last > end + 1 && toks[last - 1].cap {
         if let Some(c) = (end + 1..last)
             .rev()
-            .find(|&j| matches!(toks[j].lower.as_str(), "for" | "on"))
+            .find(|&j| matches!(toks[j].lower(), "for" | "on"))
             .filter(|&c| (end..c).any(|j| toks[j].is_title_head()))
         {
             last = c;
@@ -549,7 +545,7 @@ pub(super) fn clause_titles(
     let mut first = end;
     while first < last
         && matches!(
-            toks[first].lower.as_str(),
+            toks[first].lower(),
             "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our"
         )
     {
@@ -641,7 +637,7 @@ fn comma_series(clean: &str, toks: &[Token], k: usize) -> Option<(usize, usize)>
         n += 1;
     }
     let closed = toks.get(n).is_none_or(|t| t.range.start > end);
-    (joined && closed && n > k + 2 && !matches!(toks[n - 1].lower.as_str(), "and" | "&"))
+    (joined && closed && n > k + 2 && !matches!(toks[n - 1].lower(), "and" | "&"))
         .then_some((n, end))
 }
 

@@ -1,16 +1,17 @@
 //! Words of the clean text with their byte ranges.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::LEXICON;
 
 /// One word: letters and digits, with inner `-` or `'`.
 #[derive(Debug, Clone)]
-pub(super) struct Token {
+pub(super) struct Token<'a> {
     /// Clean byte range.
     pub(super) range: Range<usize>,
     /// Lower-case form, without a possessive `'s`.
-    pub(super) lower: String,
+    pub(super) lower: Cow<'a, str>,
     /// Starts with a capital letter.
     pub(super) cap: bool,
     /// A single capital letter (an initial).
@@ -25,7 +26,12 @@ pub(super) struct Token {
     flags: u8,
 }
 
-impl Token {
+impl Token<'_> {
+    /// The lower-case form.
+    pub(super) fn lower(&self) -> &str {
+        &self.lower
+    }
+
     const TITLE_HEAD: u8 = 1;
     const TITLE_WORD: u8 = 1 << 1;
     const PARTICLE: u8 = 1 << 2;
@@ -60,7 +66,7 @@ impl Token {
     fn classify(&mut self) {
         use super::lexicon::class;
         let lex = &*LEXICON;
-        let lower = self.lower.as_str();
+        let lower: &str = &self.lower;
         let own = lex.class(lower);
         self.class = own;
         let head = lex.is_title_head_in(lower, own);
@@ -93,7 +99,7 @@ impl Token {
 }
 
 /// Splits `text` into words.
-pub(super) fn tokenize(text: &str) -> Vec<Token> {
+pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -140,9 +146,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             lower: {
                 let w = word.strip_suffix("'s").unwrap_or(word);
                 if w.is_ascii() {
-                    w.to_ascii_lowercase()
+                    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                        Cow::Owned(w.to_ascii_lowercase())
+                    } else {
+                        Cow::Borrowed(w)
+                    }
                 } else {
-                    w.to_lowercase()
+                    Cow::Owned(w.to_lowercase())
                 }
             },
             cap,
