@@ -195,16 +195,19 @@ impl Lexicon {
 
     /// [`Lexicon::is_title_head`] given the word's own class bits.
     pub(super) fn is_title_head_in(&self, lower: &str, own: u16) -> bool {
-        let head = |w: &str| {
-            self.class(w) & class::TITLE_HEAD != 0
-                || w.strip_suffix('s')
-                    .is_some_and(|w| self.class(w) & class::TITLE_HEAD != 0)
+        // Byte tests: `s` and `-` are ASCII, so the cuts stay on char
+        // boundaries.
+        let plural_head = |w: &str| {
+            w.as_bytes().last() == Some(&b's')
+                && self.class(&w[..w.len() - 1]) & class::TITLE_HEAD != 0
         };
+        let head = |w: &str| self.class(w) & class::TITLE_HEAD != 0 || plural_head(w);
         own & class::TITLE_HEAD != 0
+            || plural_head(lower)
             || lower
-                .strip_suffix('s')
-                .is_some_and(|w| self.class(w) & class::TITLE_HEAD != 0)
-            || lower.rsplit_once('-').is_some_and(|(_, last)| head(last))
+                .bytes()
+                .rposition(|b| b == b'-')
+                .is_some_and(|k| head(&lower[k + 1..]))
     }
 
     /// Whether a lower-case word may open or sit inside a title.
