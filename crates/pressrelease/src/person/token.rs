@@ -108,6 +108,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
+            // The common case first: a lower-case ASCII letter goes on the
+            // word, whatever came before.
+            if d.is_ascii_lowercase() {
+                end = j + 1;
+                chars.next();
+                continue;
+            }
             // Words glued by lost markup (`DetailsJane`, `DoeTel`) split
             // where a capital follows four or more letters.
             // A phone glued to a name (`Doe5550100`) starts a new word.
