@@ -35,12 +35,6 @@ pub(super) type Set = HashSet<String, BuildHasherDefault<Fnv>>;
 pub(super) struct Lexicon {
     /// Honorifics as word sequences (full stops dropped), longest first.
     pub(super) honorifics: Vec<Vec<String>>,
-    /// Words that make a phrase a title.
-    pub(super) title_heads: Set,
-    /// Words that may open a title before its head.
-    pub(super) title_mods: Set,
-    /// Particles that may stand inside a name.
-    pub(super) particles: Set,
     /// Capitalised words that are never part of a name.
     pub(super) not_names: Set,
     /// Verbs right after a name.
@@ -53,6 +47,22 @@ pub(super) struct Lexicon {
     pub(super) unit: Set,
     /// Last words of a contact desk (`Relations`, `Media`).
     pub(super) desk: Set,
+    /// Every listed word with the lists it is in ([`class`] bits), so a
+    /// token is classified with one lookup.
+    classes: HashMap<String, u16, BuildHasherDefault<Fnv>>,
+}
+
+/// Bits of a word's class: the lists it stands in.
+pub(super) mod class {
+    pub(in super::super) const PARTICLE: u16 = 1;
+    pub(in super::super) const NOT_NAME: u16 = 1 << 1;
+    pub(in super::super) const TITLE_HEAD: u16 = 1 << 2;
+    pub(in super::super) const TITLE_MOD: u16 = 1 << 3;
+    pub(in super::super) const HONORIFIC: u16 = 1 << 4;
+    pub(in super::super) const GIVEN: u16 = 1 << 5;
+    pub(in super::super) const AFTER: u16 = 1 << 6;
+    pub(in super::super) const HON_FIRST: u16 = 1 << 7;
+    pub(in super::super) const HON_LAST: u16 = 1 << 8;
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -101,7 +111,7 @@ fn build() -> Lexicon {
             title_mods.extend(mods.iter().filter(|w| !connector(w)).cloned());
         }
     }
-    let particles = lines(include_str!("../../data/name_particles.txt"))
+    let particles: Set = lines(include_str!("../../data/name_particles.txt"))
         .map(str::to_lowercase)
         .collect();
     let not_names = lines(include_str!("../../data/not_names.txt"))
@@ -135,14 +145,36 @@ fn build() -> Lexicon {
         .flatten()
         .map(|w| w.to_lowercase())
         .collect();
+    let mut classes: HashMap<String, u16, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut mark = |set: &Set, bit: u16| {
+        for w in set {
+            *classes.entry(w.clone()).or_default() |= bit;
+        }
+    };
+    mark(&particles, class::PARTICLE);
+    mark(&not_names, class::NOT_NAME);
+    mark(&title_heads, class::TITLE_HEAD);
+    mark(&title_mods, class::TITLE_MOD);
+    mark(&given, class::GIVEN);
+    mark(&after, class::AFTER);
+    for h in &honorifics {
+        let mut add = |w: &String, bit: u16| *classes.entry(w.clone()).or_default() |= bit;
+        if h.len() == 1 {
+            add(&h[0], class::HONORIFIC);
+        }
+        if let Some(w) = h.first() {
+            add(w, class::HON_FIRST);
+        }
+        if let Some(w) = h.last() {
+            add(w, class::HON_LAST);
+        }
+    }
     Lexicon {
+        classes,
         desk,
         unit,
         given,
         honorifics,
-        title_heads,
-        title_mods,
-        particles,
         not_names,
         after,
         before,
@@ -150,19 +182,37 @@ fn build() -> Lexicon {
 }
 
 impl Lexicon {
+    /// The [`class`] bits of a lower-case word (0 if it is in no list).
+    pub(super) fn class(&self, lower: &str) -> u16 {
+        self.classes.get(lower).copied().unwrap_or(0)
+    }
+
     /// Whether a lower-case word heads a title (`director`,
     /// `under-secretary-general`, `co-founder`).
     pub(super) fn is_title_head(&self, lower: &str) -> bool {
-        let head = |w: &str| {
-            self.title_heads.contains(w)
-                || w.strip_suffix('s')
-                    .is_some_and(|w| self.title_heads.contains(w))
+        self.is_title_head_in(lower, self.class(lower))
+    }
+
+    /// [`Lexicon::is_title_head`] given the word's own class bits.
+    pub(super) fn is_title_head_in(&self, lower: &str, own: u16) -> bool {
+        // Byte tests: `s` and `-` are ASCII, so the cuts stay on char
+        // boundaries.
+        let plural_head = |w: &str| {
+            w.as_bytes().last() == Some(&b's')
+                && self.class(&w[..w.len() - 1]) & class::TITLE_HEAD != 0
         };
-        head(lower) || lower.rsplit_once('-').is_some_and(|(_, last)| head(last))
+        let head = |w: &str| self.class(w) & class::TITLE_HEAD != 0 || plural_head(w);
+        own & class::TITLE_HEAD != 0
+            || plural_head(lower)
+            || lower
+                .bytes()
+                .rposition(|b| b == b'-')
+                .is_some_and(|k| head(&lower[k + 1..]))
     }
 
     /// Whether a lower-case word may open or sit inside a title.
     pub(super) fn is_title_word(&self, lower: &str) -> bool {
-        self.is_title_head(lower) || self.title_mods.contains(lower)
+        let own = self.class(lower);
+        self.is_title_head_in(lower, own) || own & class::TITLE_MOD != 0
     }
 }

@@ -114,7 +114,7 @@ impl Builder {
             name: clean[range].to_string(),
             words: toks[c.words.clone()]
                 .iter()
-                .map(|t| t.lower.clone())
+                .map(|t| t.lower().to_string())
                 .collect(),
             honorifics: Vec::new(),
             titles: Vec::new(),
@@ -133,7 +133,7 @@ impl Builder {
         let Some(last) = words.last() else {
             return false;
         };
-        if self.words.last() != Some(&last.lower) {
+        if self.words.last().map(String::as_str) != Some(last.lower()) {
             return false;
         }
         let mut from = 0;

@@ -71,18 +71,18 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         if !org_names.is_empty() && org_names.contains(&text.to_lowercase()) {
             continue;
         }
-        let last = &toks[c.words.end - 1].lower;
+        let last = toks[c.words.end - 1].lower();
         let known = by_last
-            .get(last.as_str())
+            .get(last)
             .is_some_and(|ps: &Vec<usize>| ps.iter().any(|&k| people[k].matches(&toks, c)));
         if known {
             continue;
         }
-        by_last.entry(last.as_str()).or_default().push(people.len());
+        by_last.entry(last).or_default().push(people.len());
         people.push(Builder::new(clean, &toks, c));
     }
     for c in &candidates {
-        let last = toks[c.words.end - 1].lower.as_str();
+        let last = toks[c.words.end - 1].lower();
         let hit = by_last
             .get(last)
             .and_then(|ps| ps.iter().copied().find(|&k| people[k].matches(&toks, c)));
@@ -158,13 +158,13 @@ const PRONOUN_REACH: usize = 400;
 fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
     let mut next = 0;
     for i in 0..toks.len() {
-        if !matches!(toks[i].lower.as_str(), "he" | "she" | "who") {
+        if !matches!(toks[i].lower(), "he" | "she" | "who") {
             continue;
         }
         let mut k = i + 1;
         if toks.get(k).is_some_and(|t| {
             matches!(
-                t.lower.as_str(),
+                t.lower(),
                 "currently" | "also" | "now" | "previously" | "has" | "will"
             )
         }) {
@@ -173,10 +173,7 @@ fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate
         let Some(verb) = toks.get(k) else {
             continue;
         };
-        let serves = matches!(
-            verb.lower.as_str(),
-            "serves" | "served" | "serve" | "is" | "was"
-        );
+        let serves = matches!(verb.lower(), "serves" | "served" | "serve" | "is" | "was");
         if !serves || (k + 1..=k + 2).any(|j| j >= toks.len()) {
             continue;
         }
@@ -186,10 +183,10 @@ fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate
         }
         // Only a title word after its determiner opens a role.
         let mut t = k;
-        while t + 1 < toks.len() && matches!(toks[t].lower.as_str(), "the" | "a" | "an" | "its") {
+        while t + 1 < toks.len() && matches!(toks[t].lower(), "the" | "a" | "an" | "its") {
             t += 1;
         }
-        if !LEXICON.is_title_word(&toks[t].lower) && !toks[t].cap {
+        if !toks[t].is_title_word() && !toks[t].cap {
             continue;
         }
         let at = toks[i].range.start;
@@ -342,57 +339,11 @@ fn joined(clean: &str, toks: &[Token], i: usize) -> bool {
 
 /// Whether a token may stand in a name.
 fn is_name_word(t: &Token) -> bool {
-    let lex = &*LEXICON;
-    if t.dotted_initial {
-        return true;
-    }
-    if lex.particles.contains(&t.lower) || lex.particles.contains(t.lower.trim_end_matches('-')) {
-        return true;
-    }
-    t.cap
-        && !t.lower.chars().any(|c| c.is_ascii_digit())
-        && !t.lower_after_hyphen
-        && !lex.not_names.contains(&t.lower)
-        && !t
-            .lower
-            .strip_suffix('s')
-            .is_some_and(|w| lex.not_names.contains(w))
-        && !lex.is_title_word(&t.lower)
-        && !is_honorific_word(&t.lower)
-        && !is_suffix(&t.lower)
+    t.is_name_word()
 }
 
 fn is_particle(t: &Token) -> bool {
-    let lex = &*LEXICON;
-    lex.particles.contains(&t.lower) || lex.particles.contains(t.lower.trim_end_matches('-'))
-}
-
-/// First and last words of the honorifics, so lookups can stop early.
-static HON_ENDS: std::sync::LazyLock<(lexicon::Set, lexicon::Set)> =
-    std::sync::LazyLock::new(|| {
-        let first = LEXICON
-            .honorifics
-            .iter()
-            .filter_map(|h| h.first().cloned())
-            .collect();
-        let last = LEXICON
-            .honorifics
-            .iter()
-            .filter_map(|h| h.last().cloned())
-            .collect();
-        (first, last)
-    });
-
-fn is_honorific_word(lower: &str) -> bool {
-    static SINGLE: std::sync::LazyLock<lexicon::Set> = std::sync::LazyLock::new(|| {
-        LEXICON
-            .honorifics
-            .iter()
-            .filter(|h| h.len() == 1)
-            .map(|h| h[0].clone())
-            .collect()
-    });
-    SINGLE.contains(lower)
+    t.is_particle()
 }
 
 /// Whether token `k` is a post-nominal set off by commas: two to four
@@ -405,10 +356,10 @@ fn is_post_nominal(clean: &str, toks: &[Token], k: usize) -> bool {
         && k > 0
         && gap(clean, toks, k - 1) == ", "
         && matches!(gap(clean, toks, k), ", " | "," | ". " | ".")
-        && !LEXICON.is_title_word(&t.lower)
+        && !t.is_title_word()
 }
 
-fn is_suffix(lower: &str) -> bool {
+pub(super) fn is_suffix(lower: &str) -> bool {
     matches!(
         lower,
         "jr" | "sr" | "ii" | "iii" | "iv" | "mp" | "phd" | "md" | "cfa" | "obe" | "mbe" | "cbe"
@@ -443,9 +394,9 @@ fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
             && joined(clean, toks, i)
             && toks[end].cap
             && !toks[end].initial
-            && LEXICON.not_names.contains(&toks[end].lower)
-            && !LEXICON.is_title_word(&toks[end].lower)
-            && !is_honorific_word(&toks[end].lower)
+            && toks[end].is(lexicon::class::NOT_NAME)
+            && !toks[end].is_title_word()
+            && !toks[end].is(lexicon::class::HONORIFIC)
             && !honorifics_before(clean, toks, i).1.is_empty()
         {
             end += 1;
@@ -461,7 +412,6 @@ fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
 
 /// The candidate in the run of name words `start..end`, if any.
 fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Option<Candidate> {
-    let lex = &*LEXICON;
     let run_end = end;
     // Styles spelled with initials (`H.E.`, `HH`) open the run.
     let mut i = start;
@@ -470,9 +420,9 @@ fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Optio
     }
     // `Appoints Jane Doe`, `Acme PR Jane Doe`: words before a given name
     // that opens the rest of the run are not part of the name.
-    if let Some(k) = (i + 1..end.saturating_sub(1)).find(|&k| {
-        toks[k].cap && LEXICON.given.contains(&toks[k].lower) && !is_particle(&toks[k - 1])
-    }) && !LEXICON.given.contains(&toks[i].lower)
+    if let Some(k) = (i + 1..end.saturating_sub(1))
+        .find(|&k| toks[k].cap && toks[k].is(lexicon::class::GIVEN) && !is_particle(&toks[k - 1]))
+        && !toks[i].is(lexicon::class::GIVEN)
         && (i..k).all(|j| is_junk_lead(clean, &toks[j]))
     {
         i = k;
@@ -497,9 +447,9 @@ fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Optio
         && joined(clean, toks, end - 1)
         && toks.get(end).is_some_and(|t| {
             let acronym = !clean[t.range.clone()].chars().any(char::is_lowercase);
-            let given = LEXICON.given.contains(&toks[i].lower);
+            let given = toks[i].is(lexicon::class::GIVEN);
             let glued_org = acronym && given;
-            t.cap && !is_suffix(&t.lower) && !lex.is_title_word(&t.lower) && !glued_org
+            t.cap && !is_suffix(&t.lower) && !t.is_title_word() && !glued_org
         });
     (!runs_on).then(|| candidate(clean, toks, i..end))
 }
@@ -511,14 +461,14 @@ fn is_junk_lead(clean: &str, t: &Token) -> bool {
     let text = &clean[t.range.clone()];
     !text.chars().any(char::is_lowercase)
         || t.lower.ends_with('s') && !t.lower.ends_with("ss")
-        || LEXICON.is_title_word(&t.lower)
+        || t.is_title_word()
         || ENDINGS.iter().any(|e| t.lower.ends_with(e))
 }
 
 /// The number of tokens of an honorific starting at token `i` and ending
 /// before `end`.
 fn honorific_at(clean: &str, toks: &[Token], i: usize, end: usize) -> Option<usize> {
-    if !HON_ENDS.0.contains(&toks[i].lower) {
+    if !toks[i].is(lexicon::class::HON_FIRST) {
         return None;
     }
     LEXICON
@@ -536,7 +486,6 @@ fn honorific_at(clean: &str, toks: &[Token], i: usize, end: usize) -> Option<usi
 
 /// Reads the evidence around the name words `words`.
 fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
-    let lex = &*LEXICON;
     let (hon_start, honorifics) = honorifics_before(clean, toks, words.start);
     let mut start = hon_start;
     let mut titles = Vec::new();
@@ -547,16 +496,16 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         let k = start_token(toks, hon_start);
         let after_connector = k > 0
             && matches!(
-                toks[k - 1].lower.as_str(),
+                toks[k - 1].lower(),
                 "of" | "for" | "the" | "and" | "on" | "in" | "at" | "to"
             );
         let runs_on = after_connector
             && toks
                 .get(words.end)
-                .is_some_and(|t| matches!(t.lower.as_str(), "at" | "of" | "for" | "in"))
+                .is_some_and(|t| matches!(t.lower(), "at" | "of" | "for" | "in"))
             && gap(clean, toks, words.end - 1) == " "
             && toks.get(words.end + 1).is_some_and(|t| t.cap);
-        let given = LEXICON.given.contains(&toks[words.start].lower);
+        let given = toks[words.start].is(lexicon::class::GIVEN);
         // `the Minister of X, Jane Doe`: a title set off by a comma.
         let comma_form = clean[..hon_start].ends_with(", ");
         let head_last = t.last().is_some_and(|t| {
@@ -586,8 +535,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     // `Jane Doe, RN, was named`: a verb after post-nominals.
     if end > words.end
         && toks.get(end).is_some_and(|t| {
-            lex.after.contains(&t.lower)
-                || matches!(t.lower.as_str(), "was" | "is" | "has" | "will")
+            t.is(lexicon::class::AFTER) || matches!(t.lower(), "was" | "is" | "has" | "will")
         })
         && looks_like_name(clean, toks, &words)
     {
@@ -596,7 +544,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     if let Some(next) = toks.get(end) {
         let g = gap(clean, toks, end - 1);
         if (g == " " || g == ", ")
-            && lex.after.contains(&next.lower)
+            && next.is(lexicon::class::AFTER)
             && looks_like_name(clean, toks, &words)
         {
             evidence = true;
@@ -607,7 +555,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     }
     let mut org_at = Vec::new();
     if let Some(next) = toks.get(end)
-        && matches!(next.lower.as_str(), "of" | "from" | "at" | "with")
+        && matches!(next.lower(), "of" | "from" | "at" | "with")
         && gap(clean, toks, end - 1).trim_start_matches(',') == " "
     {
         push_org_start(clean, toks, end + 1, &mut org_at);
@@ -628,7 +576,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let lower_title = after
         .first()
         .is_some_and(|t| t.starts_with(char::is_lowercase));
-    let name_like = LEXICON.given.contains(&toks[words.start].lower)
+    let name_like = toks[words.start].is(lexicon::class::GIVEN)
         || if lower_title {
             looks_like_name(clean, toks, &words)
         } else {
@@ -666,11 +614,11 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let k = start_token(toks, start);
     if k > 0 && gap(clean, toks, k - 1) == " " {
         let p = &toks[k - 1];
-        let article = matches!(p.lower.as_str(), "the" | "a" | "an") && titles.is_empty();
+        let article = matches!(p.lower(), "the" | "a" | "an") && titles.is_empty();
         let run_on = p.cap
             && titles.is_empty()
             && honorifics.is_empty()
-            && !LEXICON.given.contains(&toks[words.start].lower)
+            && !toks[words.start].is(lexicon::class::GIVEN)
             && !is_function_word(&p.lower);
         if article || run_on {
             evidence = false;
@@ -716,7 +664,7 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
     let mut found = Vec::new();
     // `H.E. Sheikh Dr.`: a few stacked styles at most.
     for _ in 0..4 {
-        if start == 0 || !HON_ENDS.1.contains(&toks[start - 1].lower) {
+        if start == 0 || !toks[start - 1].is(lexicon::class::HON_LAST) {
             break;
         }
         let Some(h) = LEXICON.honorifics.iter().find(|h| {
@@ -739,7 +687,7 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
             && from > 0
             && gap(clean, toks, from - 1) == " "
             && toks[from - 1].cap
-            && LEXICON.is_title_head(&toks[from - 1].lower)
+            && toks[from - 1].is_title_head()
         {
             break;
         }
@@ -819,7 +767,7 @@ const NOUN_ENDINGS: &[&str] = &[
 /// acronyms, no abstract-noun endings, not all initials.
 fn looks_like_name(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
     let ws = &toks[words.clone()];
-    let given = ws.first().is_some_and(|t| LEXICON.given.contains(&t.lower));
+    let given = ws.first().is_some_and(|t| t.is(lexicon::class::GIVEN));
     ws.iter().all(|t| {
         let text = &clean[t.range.clone()];
         let acronym = text.chars().filter(|c| c.is_alphabetic()).count() > 2
@@ -878,7 +826,7 @@ fn starts_with_given_name(toks: &[Token], words: &Range<usize>) -> bool {
     let first = &toks[words.start];
     (2..=4).contains(&n)
         && first.cap
-        && LEXICON.given.contains(&first.lower)
+        && first.is(lexicon::class::GIVEN)
         && toks[words.clone()]
             .iter()
             .any(|t| t.cap && t.lower.chars().count() > 1 && !std::ptr::eq(t, first))

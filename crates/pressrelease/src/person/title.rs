@@ -48,7 +48,6 @@ fn is_clause_stop(lower: &str) -> bool {
 /// A title written right before clean offset `at` (where a name or its
 /// honorifics start): its start offset and text.
 pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, Vec<String>)> {
-    let lex = &*LEXICON;
     let k = start_token(toks, at);
     if k == 0 || toks[k].range.start != at {
         return None;
@@ -65,14 +64,14 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
         last -= 1;
         g = ", ";
     }
-    let abbrev = g == ". " && toks[last].cap && lex.is_title_head(&toks[last].lower);
+    let abbrev = g == ". " && toks[last].cap && toks[last].is_title_head();
     // `praised founder Jane Doe`, `said chief executive Jane Doe`.
-    if g == " " && !toks[last].cap && lex.is_title_head(&toks[last].lower) {
+    if g == " " && !toks[last].cap && toks[last].is_title_head() {
         let mut from = last;
         while from > 0
             && gap(clean, toks, from - 1) == " "
             && !toks[from - 1].cap
-            && lex.is_title_word(&toks[from - 1].lower)
+            && toks[from - 1].is_title_word()
         {
             from -= 1;
         }
@@ -92,12 +91,12 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
         let ok = (g == " " || t.initial && matches!(g, "." | ". "))
             && (t.cap
                 || is_connector(&t.lower)
-                || lex.is_title_word(&t.lower)
+                || t.is_title_word()
                 || super::is_particle(t) && toks[j + 1].cap);
         if !ok {
             break;
         }
-        if t.cap && lex.given.contains(&t.lower) {
+        if t.cap && t.is(super::lexicon::class::GIVEN) {
             // `Commissioner Jo Roe and Commissioner Al Poe`: another name
             // ends the title at the `and` after it.
             match (j..=last).find(|&k| toks[k].lower == "and") {
@@ -110,13 +109,9 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     }
     // `the Minister of Foreign Affairs of Somewhere, Jane Doe`: a title set
     // off by a comma is either one word or opened by a determiner.
-    if comma && !lex.is_title_head(&toks[last].lower) {
-        let is_det = |t: &Token| {
-            matches!(
-                t.lower.as_str(),
-                "the" | "his" | "her" | "its" | "their" | "our"
-            )
-        };
+    if comma && !toks[last].is_title_head() {
+        let is_det =
+            |t: &Token| matches!(t.lower(), "the" | "his" | "her" | "its" | "their" | "our");
         let det = first > 0 && gap(clean, toks, first - 1) == " " && is_det(&toks[first - 1]);
         if !(det || is_det(&toks[first])) {
             return None;
@@ -125,7 +120,7 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     // Start at the first title word, with up to three capitalised words
     // before it (`Health Minister`, `Cook County Attorney`), after any
     // possessive (`Acme's CEO`).
-    let head_at = (first..=last).find(|&j| lex.is_title_word(&toks[j].lower))?;
+    let head_at = (first..=last).find(|&j| toks[j].is_title_word())?;
     let mut from = head_at.saturating_sub(3).max(first);
     // `YMCA of Somewhere President`: keep all of an `of` phrase or none
     // (a leading `the` is no such phrase).
@@ -151,7 +146,7 @@ pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, V
     while to > from && is_connector(&toks[to].lower) {
         to -= 1;
     }
-    if from > to || !(from..=to).any(|j| lex.is_title_head(&toks[j].lower)) {
+    if from > to || !(from..=to).any(|j| toks[j].is_title_head()) {
         return None;
     }
     let start = toks[from].range.start;
@@ -203,22 +198,19 @@ pub(super) fn split_roles(
     toks: &[Token],
     words: std::ops::Range<usize>,
 ) -> Vec<String> {
-    let lex = &*LEXICON;
     let (first, last) = (words.start, words.end);
     let mut parts = Vec::new();
     let mut part_start = first;
-    let has_head = |r: std::ops::Range<usize>| toks[r].iter().any(|t| lex.is_title_head(&t.lower));
+    let has_head = |r: std::ops::Range<usize>| toks[r].iter().any(|t| t.is_title_head());
     for j in first..last {
-        if matches!(toks[j].lower.as_str(), "and" | "&") && j > part_start && j + 1 < last {
+        if matches!(toks[j].lower(), "and" | "&") && j > part_start && j + 1 < last {
             let mut n = j + 1;
-            if matches!(toks[n].lower.as_str(), "the" | "a" | "an") && n + 1 < last {
+            if matches!(toks[n].lower(), "the" | "a" | "an") && n + 1 < last {
                 n += 1;
             }
             // The right side runs to the next `and`; both sides need a head.
             let right_end = (n..last).find(|&k| toks[k].lower == "and").unwrap_or(last);
-            if has_head(n..right_end)
-                && (lex.is_title_word(&toks[n].lower) || has_head(part_start..j))
-            {
+            if has_head(n..right_end) && (toks[n].is_title_word() || has_head(part_start..j)) {
                 parts.push(part_start..j);
                 part_start = n;
             }
@@ -228,7 +220,7 @@ pub(super) fn split_roles(
     parts
         .into_iter()
         .filter(|r| !r.is_empty())
-        .filter(|r| toks[r.clone()].iter().any(|t| lex.is_title_head(&t.lower)))
+        .filter(|r| toks[r.clone()].iter().any(|t| t.is_title_head()))
         .map(|r| {
             let mut e = r.end;
             while e > r.start + 1 && is_connector(&toks[e - 1].lower) {
@@ -354,11 +346,7 @@ pub(super) fn clause_end(clean: &str, from: usize) -> usize {
 /// opening with a given name, that ends its clause.
 fn followed_by_name(clean: &str, toks: &[Token], k: usize) -> bool {
     let mut n = 0;
-    while k + n < toks.len()
-        && n < 4
-        && toks[k + n].cap
-        && !LEXICON.is_title_word(&toks[k + n].lower)
-    {
+    while k + n < toks.len() && n < 4 && toks[k + n].cap && !toks[k + n].is_title_word() {
         let g = gap(clean, toks, k + n);
         n += 1;
         if g != " " {
@@ -366,7 +354,7 @@ fn followed_by_name(clean: &str, toks: &[Token], k: usize) -> bool {
         }
     }
     n >= 2
-        && LEXICON.given.contains(&toks[k].lower)
+        && toks[k].is(super::lexicon::class::GIVEN)
         && matches!(gap(clean, toks, k + n - 1).chars().next(), Some(',' | '.'))
 }
 
@@ -417,7 +405,6 @@ pub(super) fn after(
     end: usize,
     stop_at: &mut usize,
 ) -> Vec<String> {
-    let lex = &*LEXICON;
     if end == 0 || end >= toks.len() {
         return Vec::new();
     }
@@ -428,18 +415,18 @@ pub(super) fn after(
         end += 1;
         while end + 1 < toks.len()
             && matches!(
-                toks[end].lower.as_str(),
+                toks[end].lower(),
                 "its" | "the" | "a" | "an" | "our" | "new" | "their" | "his" | "her"
             )
         {
             end += 1;
         }
-        if !lex.is_title_word(&toks[end].lower) {
+        if !toks[end].is_title_word() {
             return Vec::new();
         }
     } else if g == " "
         && toks[end].cap
-        && lex.title_heads.contains(&toks[end].lower)
+        && toks[end].is(super::lexicon::class::TITLE_HEAD)
         && in_contact_line(clean, name_start)
     {
         // `Jane Doe Director of Communications` in a contact or signature.
@@ -479,15 +466,13 @@ pub(super) fn clause_titles(
         .take_while(|t| t.range.end <= stop)
         .count();
     if (1..=2).contains(&bare)
-        && toks[end..end + bare]
-            .iter()
-            .all(|t| lex.is_title_word(&t.lower))
+        && toks[end..end + bare].iter().all(|t| t.is_title_word())
         && clean[stop..].starts_with(", ")
     {
         let k = end + bare;
         if toks
             .get(k)
-            .is_some_and(|t| t.cap && lex.unit.contains(&t.lower))
+            .is_some_and(|t| t.cap && lex.unit.contains(t.lower()))
         {
             stop = clause_end(clean, toks[k].range.start);
         }
@@ -504,21 +489,19 @@ pub(super) fn clause_titles(
             && !t.cap
             && !particle
             && !is_connector(&t.lower)
-            && !lex.is_title_word(&t.lower)
+            && !t.is_title_word()
             && !t.lower.contains('@')
-            && !matches!(t.lower.as_str(), "the" | "a" | "an")
+            && !matches!(t.lower(), "the" | "a" | "an")
         {
             break;
         }
-        if is_clause_stop(&toks[last].lower)
-            && !(last == end && lex.is_title_word(&toks[last].lower))
-        {
+        if is_clause_stop(&toks[last].lower) && !(last == end && toks[last].is_title_word()) {
             break;
         }
         // `CEO Phone: 555`: a contact label ends the title.
         if last > end
             && matches!(
-                toks[last].lower.as_str(),
+                toks[last].lower(),
                 "phone"
                     | "tel"
                     | "email"
@@ -545,13 +528,13 @@ pub(super) fn clause_titles(
             && (t.range.end == stop
                 || toks
                     .get(last + 1)
-                    .is_some_and(|n| LEXICON.after.contains(&n.lower)))
+                    .is_some_and(|n| n.is(super::lexicon::class::AFTER)))
     });
     if cut_lower && last > end + 1 && toks[last - 1].cap {
         if let Some(c) = (end + 1..last)
             .rev()
-            .find(|&j| matches!(toks[j].lower.as_str(), "for" | "on"))
-            .filter(|&c| (end..c).any(|j| lex.is_title_head(&toks[j].lower)))
+            .find(|&j| matches!(toks[j].lower(), "for" | "on"))
+            .filter(|&c| (end..c).any(|j| toks[j].is_title_head()))
         {
             last = c;
         }
@@ -562,7 +545,7 @@ pub(super) fn clause_titles(
     let mut first = end;
     while first < last
         && matches!(
-            toks[first].lower.as_str(),
+            toks[first].lower(),
             "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our"
         )
     {
@@ -580,14 +563,14 @@ pub(super) fn clause_titles(
     {
         return Vec::new();
     }
-    if !(first..last.min(first + 6)).any(|j| lex.is_title_head(&toks[j].lower)) {
+    if !(first..last.min(first + 6)).any(|j| toks[j].is_title_head()) {
         return Vec::new();
     }
     // `, of the Roads Office`: a clause opened by a connector is no title;
     // `, Commissioner Jane Doe`: nor is one that names another person.
     let names_person = (first + 1..last).any(|j| {
         toks[j].cap
-            && LEXICON.given.contains(&toks[j].lower)
+            && toks[j].is(super::lexicon::class::GIVEN)
             && j + 1 < last
             && toks[j + 1].cap
             && gap(clean, toks, j) == " "
@@ -606,7 +589,7 @@ pub(super) fn clause_titles(
     // words after a comma completes a title that ends on its complement.
     if at_stop
         && clean[stop..].starts_with(", ")
-        && !lex.is_title_head(&toks[last - 1].lower)
+        && !toks[last - 1].is_title_head()
         && let Some((k, end)) = comma_series(clean, toks, last)
         && let Some(role) = out.last_mut()
         && role.ends_with(&clean[toks[last - 1].range.clone()])
@@ -623,10 +606,7 @@ pub(super) fn clause_titles(
         if toks.get(k).is_some_and(|t| t.lower == "and") {
             k += 1;
         }
-        if toks
-            .get(k)
-            .is_some_and(|t| t.cap && lex.is_title_word(&t.lower))
-        {
+        if toks.get(k).is_some_and(|t| t.cap && t.is_title_word()) {
             out.extend(clause_titles(clean, toks, k, depth + 1, stop_at));
         }
     }
@@ -637,9 +617,8 @@ pub(super) fn clause_titles(
 /// joined by `and`/`&`, ending the clause (`Tourism and Investment`). Gives
 /// the token after it and the clause end.
 fn comma_series(clean: &str, toks: &[Token], k: usize) -> Option<(usize, usize)> {
-    let lex = &*LEXICON;
     let first = toks.get(k)?;
-    if !first.cap || lex.is_title_word(&first.lower) || LEXICON.given.contains(&first.lower) {
+    if !first.cap || first.is_title_word() || first.is(super::lexicon::class::GIVEN) {
         return None;
     }
     let end = clause_end(clean, first.range.start);
@@ -658,7 +637,7 @@ fn comma_series(clean: &str, toks: &[Token], k: usize) -> Option<(usize, usize)>
         n += 1;
     }
     let closed = toks.get(n).is_none_or(|t| t.range.start > end);
-    (joined && closed && n > k + 2 && !matches!(toks[n - 1].lower.as_str(), "and" | "&"))
+    (joined && closed && n > k + 2 && !matches!(toks[n - 1].lower(), "and" | "&"))
         .then_some((n, end))
 }
 

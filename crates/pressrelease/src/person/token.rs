@@ -1,14 +1,17 @@
 //! Words of the clean text with their byte ranges.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use super::lexicon::LEXICON;
 
 /// One word: letters and digits, with inner `-` or `'`.
 #[derive(Debug, Clone)]
-pub(super) struct Token {
+pub(super) struct Token<'a> {
     /// Clean byte range.
     pub(super) range: Range<usize>,
     /// Lower-case form, without a possessive `'s`.
-    pub(super) lower: String,
+    pub(super) lower: Cow<'a, str>,
     /// Starts with a capital letter.
     pub(super) cap: bool,
     /// A single capital letter (an initial).
@@ -17,10 +20,86 @@ pub(super) struct Token {
     pub(super) dotted_initial: bool,
     /// A part after a hyphen starts lower-case (`Employee-owned`).
     pub(super) lower_after_hyphen: bool,
+    /// The lexicon's class bits of `lower` (`lexicon::class`).
+    pub(super) class: u16,
+    /// Derived facts ([`Token::TITLE_HEAD`] ...), worked out once.
+    flags: u8,
+}
+
+impl Token<'_> {
+    /// The lower-case form.
+    pub(super) fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    const TITLE_HEAD: u8 = 1;
+    const TITLE_WORD: u8 = 1 << 1;
+    const PARTICLE: u8 = 1 << 2;
+    const NAME_WORD: u8 = 1 << 3;
+
+    /// Heads a title (`Lexicon::is_title_head`).
+    pub(super) fn is_title_head(&self) -> bool {
+        self.flags & Self::TITLE_HEAD != 0
+    }
+
+    /// May stand in a title (`Lexicon::is_title_word`).
+    pub(super) fn is_title_word(&self) -> bool {
+        self.flags & Self::TITLE_WORD != 0
+    }
+
+    /// A name particle (`bin`, `van`, `al-`).
+    pub(super) fn is_particle(&self) -> bool {
+        self.flags & Self::PARTICLE != 0
+    }
+
+    /// May stand in a name.
+    pub(super) fn is_name_word(&self) -> bool {
+        self.flags & Self::NAME_WORD != 0
+    }
+
+    /// In the lexicon list of `bit` (`lexicon::class`).
+    pub(super) fn is(&self, bit: u16) -> bool {
+        self.class & bit != 0
+    }
+
+    /// Works out the class bits and flags from the other fields.
+    fn classify(&mut self) {
+        use super::lexicon::class;
+        let lex = &*LEXICON;
+        let lower: &str = &self.lower;
+        let own = lex.class(lower);
+        self.class = own;
+        let head = lex.is_title_head_in(lower, own);
+        let word = head || own & class::TITLE_MOD != 0;
+        let trimmed = lower.trim_end_matches('-');
+        let particle = own & class::PARTICLE != 0
+            || trimmed.len() != lower.len() && lex.class(trimmed) & class::PARTICLE != 0;
+        let name_word = self.dotted_initial
+            || particle
+            || self.cap
+                && !lower.bytes().any(|b| b.is_ascii_digit())
+                && !self.lower_after_hyphen
+                && own & class::NOT_NAME == 0
+                && lower
+                    .strip_suffix('s')
+                    .is_none_or(|w| lex.class(w) & class::NOT_NAME == 0)
+                && !word
+                && own & class::HONORIFIC == 0
+                && !super::is_suffix(lower);
+        self.flags = [
+            (head, Self::TITLE_HEAD),
+            (word, Self::TITLE_WORD),
+            (particle, Self::PARTICLE),
+            (name_word, Self::NAME_WORD),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .fold(0, |f, (_, bit)| f | bit);
+    }
 }
 
 /// Splits `text` into words.
-pub(super) fn tokenize(text: &str) -> Vec<Token> {
+pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -29,6 +108,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
+            // The common case first: a lower-case ASCII letter goes on the
+            // word, whatever came before.
+            if d.is_ascii_lowercase() {
+                end = j + 1;
+                chars.next();
+                continue;
+            }
             // Words glued by lost markup (`DetailsJane`, `DoeTel`) split
             // where a capital follows four or more letters.
             // A phone glued to a name (`Doe5550100`) starts a new word.
@@ -62,14 +148,18 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         let word = &text[i..end];
         let cap = c.is_uppercase();
         let initial = cap && word.chars().count() == 1;
-        out.push(Token {
+        let mut tok = Token {
             range: i..end,
             lower: {
                 let w = word.strip_suffix("'s").unwrap_or(word);
                 if w.is_ascii() {
-                    w.to_ascii_lowercase()
+                    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                        Cow::Owned(w.to_ascii_lowercase())
+                    } else {
+                        Cow::Borrowed(w)
+                    }
                 } else {
-                    w.to_lowercase()
+                    Cow::Owned(w.to_lowercase())
                 }
             },
             cap,
@@ -80,7 +170,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                 .split('-')
                 .skip(1)
                 .any(|p| p.chars().next().is_some_and(char::is_lowercase) && p.chars().count() > 3),
-        });
+            class: 0,
+            flags: 0,
+        };
+        tok.classify();
+        out.push(tok);
     }
     out
 }
