@@ -149,3 +149,4 @@ mod record;
 mod segment;
 mod span;
 mod text;
+mod wordhash;

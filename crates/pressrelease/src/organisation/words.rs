@@ -1,48 +1,11 @@
 //! The word lists of `data/org_cues.txt` and the small closed lists of
 //! connectors and legal forms, with cheap look-ups.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::wordhash::WordMap;
 use std::sync::LazyLock;
 
-/// FNV-1a: a cheap hash for the short words looked up per token (the
-/// default SipHash costs more than the rest of the look-up).
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        // Eight bytes at a time (FNV's mixing step on whole words): words
-        // are short, and a byte-wise loop costs a multiply per letter.
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0100_0000_01b3);
-            h ^= h >> 29;
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0100_0000_01b3);
-            h ^= h >> 29;
-        }
-        self.0 = h;
-    }
-}
-
 /// A set of lower-cased words with the cheap hash.
-pub(super) type Set = HashSet<String, BuildHasherDefault<Fnv>>;
+pub(super) type Set = crate::wordhash::WordSet;
 
 /// The word lists of `data/org_cues.txt`, by section.
 pub(super) struct Lists {
@@ -204,9 +167,9 @@ pub(super) const HEAD_FIRST: u32 = 1 << 12;
 
 /// Every listed word with the bits of the lists holding it, so that one
 /// look-up per token answers every list.
-static MEMBERS: LazyLock<HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+static MEMBERS: LazyLock<WordMap<Box<[u8]>, u32>> = LazyLock::new(|| {
     let l = &*LISTS;
-    let mut map: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut map: WordMap<Box<[u8]>, u32> = WordMap::default();
     for (set, bit) in [
         (&l.cue, CUE),
         (&l.lead, LEAD),

@@ -1,35 +1,11 @@
 //! The word lists behind the people reader, parsed once.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::wordhash::WordMap;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// FNV-1a: word lookups hash short keys, where SipHash costs more than
-/// the lookup itself; the keys are fixed lists, not input.
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// A set of lower-case words.
-pub(super) type Set = HashSet<String, BuildHasherDefault<Fnv>>;
+pub(super) type Set = crate::wordhash::WordSet;
 
 /// Every list, lower-cased.
 pub(super) struct Lexicon {
@@ -49,7 +25,7 @@ pub(super) struct Lexicon {
     pub(super) desk: Set,
     /// Every listed word with the lists it is in ([`class`] bits), so a
     /// token is classified with one lookup.
-    classes: HashMap<String, u16, BuildHasherDefault<Fnv>>,
+    classes: WordMap<String, u16>,
 }
 
 /// Bits of a word's class: the lists it stands in.
@@ -145,7 +121,7 @@ fn build() -> Lexicon {
         .flatten()
         .map(|w| w.to_lowercase())
         .collect();
-    let mut classes: HashMap<String, u16, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut classes: WordMap<String, u16> = WordMap::default();
     let mut mark = |set: &Set, bit: u16| {
         for w in set {
             *classes.entry(w.clone()).or_default() |= bit;
