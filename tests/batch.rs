@@ -10,9 +10,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::{Value, json};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_pressrelease"))
-}
+use crate::invented::{bin, run_with_stdin};
 
 /// A short invented release numbered `k`.
 fn release(k: usize) -> String {
@@ -243,22 +241,6 @@ fn ndjson_input_round_trips_other_fields() {
     assert_eq!(got[1]["headline"], "Harbour Trust Opens Pier 8");
     assert_eq!(got[2]["error"]["kind"], "not_text");
     assert_eq!(got[3]["error"]["kind"], "not_text");
-}
-
-fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || pipe.write_all(&data));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    out
 }
 
 /// As Spark's `RDD.pipe` runs a command: one thread feeds records on stdin

@@ -1,11 +1,9 @@
 //! The command line: inputs, outputs and exit codes.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_pressrelease"))
-}
+use crate::invented::bin;
 
 #[test]
 fn stdin_to_pretty_json() {

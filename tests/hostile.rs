@@ -1,39 +1,20 @@
 //! The CLI on hostile input: every kind prints exactly one line with
 //! `--ndjson` (a record or an error), exits 0 or 1, and never panics.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
 use crate::invariants::{check_release, decoded_text};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_pressrelease"))
-}
+use crate::invented::{bin, run_with_stdin};
 
 /// Runs `pressrelease extract --ndjson [extra]` on `input` as standard
 /// input.
 fn run(input: &[u8], extra: &[&str]) -> Output {
-    let mut child = bin()
-        .arg("extract")
-        .arg("--ndjson")
-        .args(extra)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let bytes = input.to_vec();
-    // Write from a thread so a large input cannot dead-lock on full pipes.
-    let writer = std::thread::spawn(move || {
-        // The CLI may refuse before reading everything: ignore broken pipes.
-        let _ = stdin.write_all(&bytes);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
+    let mut args = vec!["extract", "--ndjson"];
+    args.extend_from_slice(extra);
+    run_with_stdin(&args, input)
 }
 
 /// What one hostile input should give.

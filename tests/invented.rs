@@ -1,12 +1,34 @@
 //! Invented releases shared by the end-to-end tests, and the inputs they
 //! read: every `fixtures/*.txt` plus `tests/data/*.txt`.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output, Stdio};
 
 /// The `pressrelease` binary under test.
 pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_pressrelease"))
+}
+
+/// Runs the binary with `args`, feeding `stdin` from a thread (so a large
+/// input cannot dead-lock on full pipes) and collecting its output. A
+/// broken pipe is ignored: the CLI may refuse before reading everything.
+pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
 }
 
 /// The repository root.
