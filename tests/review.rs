@@ -117,6 +117,8 @@ fn review_page_renders_in_headless_chromium() {
         dom.contains("data-ready=\"yes\""),
         "the page's script did not run"
     );
+    // The script counted the marks by kind, people and organisations among them.
+    assert!(dom.contains("data-marks=\"") && dom.contains(" person:"));
     assert_eq!(
         dom.matches("<mark class=\"hl k-").count(),
         marks,

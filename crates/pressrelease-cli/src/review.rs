@@ -923,98 +923,18 @@ mod tests {
         assert!(html.contains("not located"));
     }
 
-    /// Renders the sample page in Debian's headless chromium: the DOM must
-    /// hold a highlight of every kind and the script must have run.
+    /// The sample page holds a highlight of every kind (the end-to-end test
+    /// in `tests/review.rs` renders pages in headless chromium).
     #[test]
-    fn renders_in_headless_chromium() {
-        let Some(chromium) = chromium() else {
-            eprintln!(
-                "SKIPPED renders_in_headless_chromium: chromium is not installed (apt-get install chromium)"
-            );
-            return;
-        };
+    fn marks_every_kind() {
         let (text, release) = sample();
         let html = page(&[Entry {
             source: "sample.txt".into(),
             result: Ok((text, release)),
         }]);
-        let dir = std::env::temp_dir().join(format!("pressrelease-review-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("review.html");
-        std::fs::write(&path, html).unwrap();
-        let dom = browse(&chromium, &path, &dir);
-        assert!(
-            dom.contains("data-ready=\"yes\""),
-            "script did not run:\n{dom}"
-        );
         for (kind, _, _) in LEGEND {
             let needle = format!("class=\"hl k-{}\"", kind.name());
-            assert!(dom.contains(&needle), "no {needle} in the DOM");
+            assert!(html.contains(&needle), "no {needle} in the page");
         }
-        assert!(dom.contains(
-            "data-marks=\"contact:1 date:1 dateline:1 item:2 list:1 organisation:2 person:1 place:2 title:1\""
-        ));
-        // REVIEW_KEEP=1 keeps the page and screenshot to look at.
-        if std::env::var_os("REVIEW_KEEP").is_some() {
-            eprintln!("kept {}", dir.display());
-        } else {
-            std::fs::remove_dir_all(&dir).ok();
-        }
-    }
-
-    /// The chromium binary, if installed.
-    pub(crate) fn chromium() -> Option<PathBuf> {
-        ["chromium", "chromium-browser"].iter().find_map(|name| {
-            let ok = std::process::Command::new(name)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success());
-            ok.then(|| PathBuf::from(name))
-        })
-    }
-
-    /// Dumps the DOM of `page` after its scripts ran and takes a screenshot
-    /// into `dir`, asserting it was written.
-    pub(crate) fn browse(
-        chromium: &PathBuf,
-        page: &std::path::Path,
-        dir: &std::path::Path,
-    ) -> String {
-        let profile = dir.join("profile");
-        let flags = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ];
-        let url = format!("file://{}", page.display());
-        let run = |extra: &[String]| {
-            let out = std::process::Command::new(chromium)
-                .args(flags)
-                .arg(format!("--user-data-dir={}", profile.display()))
-                .args(extra)
-                .arg(&url)
-                .output()
-                .expect("chromium runs");
-            assert!(
-                out.status.success(),
-                "chromium failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            String::from_utf8_lossy(&out.stdout).into_owned()
-        };
-        let dom = run(&["--dump-dom".to_string()]);
-        let shot = dir.join("review.png");
-        run(&[
-            format!("--screenshot={}", shot.display()),
-            "--window-size=1400,1000".to_string(),
-        ]);
-        let png = std::fs::read(&shot).expect("screenshot written");
-        assert!(png.starts_with(b"\x89PNG"), "screenshot is not a PNG");
-        dom
     }
 }
