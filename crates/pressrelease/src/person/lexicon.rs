@@ -26,6 +26,9 @@ pub(super) struct Lexicon {
     /// Every listed word with the lists it is in ([`class`] bits), so a
     /// token is classified with one lookup.
     classes: WordMap<String, u16>,
+    /// Length in bytes of the longest key of `classes`: a longer word is in
+    /// no list, so it needs no look-up.
+    longest: usize,
 }
 
 /// Bits of a word's class: the lists it stands in.
@@ -39,6 +42,12 @@ pub(super) mod class {
     pub(in super::super) const AFTER: u16 = 1 << 6;
     pub(in super::super) const HON_FIRST: u16 = 1 << 7;
     pub(in super::super) const HON_LAST: u16 = 1 << 8;
+    /// A title head plus `s` (`directors`).
+    pub(in super::super) const PLURAL_HEAD: u16 = 1 << 9;
+    /// A never-a-name word plus `s`.
+    pub(in super::super) const PLURAL_NOT_NAME: u16 = 1 << 10;
+    /// A suffix after a name (`Jr`, `PhD`: [`super::super::SUFFIXES`]).
+    pub(in super::super) const SUFFIX: u16 = 1 << 11;
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -90,7 +99,7 @@ fn build() -> Lexicon {
     let particles: Set = lines(include_str!("../../data/name_particles.txt"))
         .map(str::to_lowercase)
         .collect();
-    let not_names = lines(include_str!("../../data/not_names.txt"))
+    let not_names: Set = lines(include_str!("../../data/not_names.txt"))
         .map(str::to_lowercase)
         .collect();
     let cues = sections(include_str!("../../data/person_cues.txt"));
@@ -145,8 +154,21 @@ fn build() -> Lexicon {
             add(w, class::HON_LAST);
         }
     }
+    // Derived facts, so a token needs one look-up: plurals of title heads
+    // and of never-a-name words, and name suffixes.
+    for w in &title_heads {
+        *classes.entry(format!("{w}s")).or_default() |= class::PLURAL_HEAD;
+    }
+    for w in &not_names {
+        *classes.entry(format!("{w}s")).or_default() |= class::PLURAL_NOT_NAME;
+    }
+    for w in super::SUFFIXES {
+        *classes.entry(w.to_string()).or_default() |= class::SUFFIX;
+    }
+    let longest = classes.keys().map(String::len).max().unwrap_or(0);
     Lexicon {
         classes,
+        longest,
         desk,
         unit,
         given,
@@ -160,6 +182,9 @@ fn build() -> Lexicon {
 impl Lexicon {
     /// The [`class`] bits of a lower-case word (0 if it is in no list).
     pub(super) fn class(&self, lower: &str) -> u16 {
+        if lower.len() > self.longest {
+            return 0;
+        }
         self.classes.get(lower).copied().unwrap_or(0)
     }
 
@@ -169,21 +194,16 @@ impl Lexicon {
         self.is_title_head_in(lower, self.class(lower))
     }
 
-    /// [`Lexicon::is_title_head`] given the word's own class bits.
+    /// [`Lexicon::is_title_head`] given the word's own class bits: a head,
+    /// its plural, or a hyphenated word ending in either (`co-founders`).
     pub(super) fn is_title_head_in(&self, lower: &str, own: u16) -> bool {
-        // Byte tests: `s` and `-` are ASCII, so the cuts stay on char
-        // boundaries.
-        let plural_head = |w: &str| {
-            w.as_bytes().last() == Some(&b's')
-                && self.class(&w[..w.len() - 1]) & class::TITLE_HEAD != 0
-        };
-        let head = |w: &str| self.class(w) & class::TITLE_HEAD != 0 || plural_head(w);
-        own & class::TITLE_HEAD != 0
-            || plural_head(lower)
+        const HEAD: u16 = class::TITLE_HEAD | class::PLURAL_HEAD;
+        // `-` is ASCII, so the cut stays on a char boundary.
+        own & HEAD != 0
             || lower
                 .bytes()
                 .rposition(|b| b == b'-')
-                .is_some_and(|k| head(&lower[k + 1..]))
+                .is_some_and(|k| self.class(&lower[k + 1..]) & HEAD != 0)
     }
 
     /// Whether a lower-case word may open or sit inside a title.

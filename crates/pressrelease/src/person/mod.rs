@@ -44,7 +44,10 @@ struct Candidate {
 /// Finds every named person, once each.
 pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contacts) -> Vec<Person> {
     let clean = doc.clean();
-    let toks = tokenize(clean);
+    // ASCII lower-casing keeps byte offsets: a token's lower-case form is
+    // a slice of this.
+    let lowered = clean.to_ascii_lowercase();
+    let toks = tokenize(clean, &lowered);
     let mut candidates = candidates(clean, &toks);
     roles_after_pronouns(clean, &toks, &mut candidates);
     chain_lists(clean, &toks, &mut candidates);
@@ -359,11 +362,13 @@ fn is_post_nominal(clean: &str, toks: &[Token], k: usize) -> bool {
         && !t.is_title_word()
 }
 
+/// Lower-case suffixes after a name (`Jane Doe Jr`, `Jane Doe PhD`).
+const SUFFIXES: [&str; 12] = [
+    "jr", "sr", "ii", "iii", "iv", "mp", "phd", "md", "cfa", "obe", "mbe", "cbe",
+];
+
 pub(super) fn is_suffix(lower: &str) -> bool {
-    matches!(
-        lower,
-        "jr" | "sr" | "ii" | "iii" | "iv" | "mp" | "phd" | "md" | "cfa" | "obe" | "mbe" | "cbe"
-    )
+    SUFFIXES.contains(&lower)
 }
 
 /// Every run of name words, with its evidence.
