@@ -48,6 +48,13 @@ pub(super) mod class {
     pub(in super::super) const PLURAL_NOT_NAME: u16 = 1 << 10;
     /// A suffix after a name (`Jr`, `PhD`: [`super::super::SUFFIXES`]).
     pub(in super::super) const SUFFIX: u16 = 1 << 11;
+    /// The last word of a cue before a name (`said`, `to` of `according
+    /// to`).
+    pub(in super::super) const CUE_LAST: u16 = 1 << 12;
+    /// A one-word cue before a name.
+    pub(in super::super) const CUE_ONE: u16 = 1 << 13;
+    /// `he`, `she`, `who`: a pronoun that may open a role.
+    pub(in super::super) const PRONOUN: u16 = 1 << 14;
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -109,7 +116,7 @@ fn build() -> Lexicon {
         .flatten()
         .map(|w| w.to_lowercase())
         .collect();
-    let before = cues
+    let before: Vec<Vec<String>> = cues
         .get("before")
         .into_iter()
         .flatten()
@@ -164,6 +171,17 @@ fn build() -> Lexicon {
     }
     for w in super::SUFFIXES {
         *classes.entry(w.to_string()).or_default() |= class::SUFFIX;
+    }
+    for cue in &before {
+        if let Some(w) = cue.last() {
+            *classes.entry(w.clone()).or_default() |= class::CUE_LAST;
+        }
+        if let [w] = cue.as_slice() {
+            *classes.entry(w.clone()).or_default() |= class::CUE_ONE;
+        }
+    }
+    for w in super::PRONOUNS {
+        *classes.entry(w.to_string()).or_default() |= class::PRONOUN;
     }
     let longest = classes.keys().map(String::len).max().unwrap_or(0);
     Lexicon {

@@ -152,6 +152,9 @@ fn name_len(toks: &[Token], c: &Candidate) -> usize {
     toks[c.words.clone()].iter().filter(|t| t.cap).count()
 }
 
+/// Pronouns that may open a role (`She serves as CFO`).
+const PRONOUNS: [&str; 3] = ["he", "she", "who"];
+
 /// How far back (in bytes) a pronoun looks for its person.
 const PRONOUN_REACH: usize = 400;
 
@@ -161,7 +164,7 @@ const PRONOUN_REACH: usize = 400;
 fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
     let mut next = 0;
     for i in 0..toks.len() {
-        if !matches!(toks[i].lower(), "he" | "she" | "who") {
+        if !toks[i].is(lexicon::class::PRONOUN) {
             continue;
         }
         let mut k = i + 1;
@@ -495,10 +498,11 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let mut start = hon_start;
     let mut titles = Vec::new();
     let mut evidence = !honorifics.is_empty();
-    if let Some((at, t)) = title::before(clean, toks, hon_start) {
+    let hon_k = start_token_near(toks, hon_start, words.start);
+    if let Some((at, t)) = title::before(clean, toks, hon_start, hon_k) {
         // `Director of Policy Studies at Acme`: the words after a title
         // that run on into `at`/`of` + a capital belong to the title.
-        let k = start_token(toks, hon_start);
+        let k = hon_k;
         let after_connector = k > 0
             && matches!(
                 toks[k - 1].lower(),
@@ -602,10 +606,8 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         // `Jane Doe, Acme Corp.`: an appositive employer.
         push_org_start(clean, toks, end, &mut org_at);
     }
-    if !evidence
-        && cue_before(clean, toks, start_token(toks, start))
-        && looks_like_name(clean, toks, &words)
-    {
+    let start_k = start_token_near(toks, start, hon_k);
+    if !evidence && cue_before(clean, toks, start_k) && looks_like_name(clean, toks, &words) {
         evidence = true;
     }
     if !evidence && starts_with_given_name(toks, &words) {
@@ -616,7 +618,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     }
     // `the Red Cross said`, `American Red Cross said`: a name does not
     // follow an article or run on from a capitalised word.
-    let k = start_token(toks, start);
+    let k = start_k;
     if k > 0 && gap(clean, toks, k - 1) == " " {
         let p = &toks[k - 1];
         let article = matches!(p.lower(), "the" | "a" | "an") && titles.is_empty();
@@ -631,7 +633,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     }
     Candidate {
         words,
-        mention: toks[start_token(toks, start)].range.start.min(start)..name_end,
+        mention: toks[start_k].range.start.min(start)..name_end,
         honorifics,
         titles,
         evidence,
@@ -653,6 +655,22 @@ fn push_org_start(clean: &str, toks: &[Token], mut k: usize, out: &mut Vec<usize
 fn start_token(toks: &[Token], at: usize) -> usize {
     toks.partition_point(|t| t.range.start < at)
         .min(toks.len().saturating_sub(1))
+}
+
+/// [`start_token`] for an offset at or a little before the start of token
+/// `near`: a few steps back instead of a binary search.
+fn start_token_near(toks: &[Token], at: usize, near: usize) -> usize {
+    if near >= toks.len() || toks[near].range.start < at {
+        return start_token(toks, at);
+    }
+    let mut k = near;
+    for _ in 0..16 {
+        if k == 0 || toks[k - 1].range.start < at {
+            return k.min(toks.len() - 1);
+        }
+        k -= 1;
+    }
+    start_token(toks, at)
 }
 
 fn gap<'a>(clean: &'a str, toks: &[Token], i: usize) -> &'a str {
@@ -713,6 +731,11 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
 /// Whether a cue (`said`, `according to`, `by`) stands right before the
 /// token `first`.
 fn cue_before(clean: &str, toks: &[Token], first: usize) -> bool {
+    // Every cue ends with a word marked in the lexicon: most names have
+    // none before them.
+    if first == 0 || !toks[first - 1].is(lexicon::class::CUE_LAST) {
+        return false;
+    }
     LEXICON.before.iter().any(|cue| {
         cue.len() <= first
             && cue.iter().enumerate().all(|(k, w)| {
@@ -747,26 +770,53 @@ fn is_function_word(lower: &str) -> bool {
             | "thanks"
             | "today"
             | "yesterday"
-    ) || LEXICON.before.iter().any(|c| c.len() == 1 && c[0] == lower)
+    ) || LEXICON.class(lower) & lexicon::class::CUE_ONE != 0
 }
 
 /// Whether a word is an acronym: three or more letters, all capitals.
 fn is_acronym(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 2 && !word.chars().any(char::is_lowercase)
+    // Most words show a lower-case letter at once; test that first.
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() > 2;
+    }
+    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 2
 }
 
 /// Whether a word of the run ends like an abstract or plural noun.
 fn has_noun_ending(toks: &[Token], words: &Range<usize>) -> bool {
-    toks[words.clone()]
-        .iter()
-        .any(|t| NOUN_ENDINGS.iter().any(|e| t.lower.ends_with(e)))
+    toks[words.clone()].iter().any(|t| has_noun_end(&t.lower))
 }
 
-/// Endings of abstract and plural nouns, rare at the end of names.
-const NOUN_ENDINGS: &[&str] = &[
-    "tion", "sion", "ness", "ment", "ing", "ity", "ics", "ance", "ence", "ies", "ums", "ship",
-    "age", "ure", "ism", "ogy", "ery", "ors", "ers", "als",
-];
+/// Whether a word ends like an abstract or plural noun, rare at the end
+/// of names: `-tion`, `-ness`, `-ing`, `-ers` ...
+fn has_noun_end(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    let n = b.len();
+    n >= 3
+        && matches!(
+            &b[n - 3..],
+            b"ing"
+                | b"ity"
+                | b"ics"
+                | b"ies"
+                | b"ums"
+                | b"age"
+                | b"ure"
+                | b"ism"
+                | b"ogy"
+                | b"ery"
+                | b"ors"
+                | b"ers"
+                | b"als"
+        )
+        || n >= 4
+            && matches!(
+                &b[n - 4..],
+                b"tion" | b"sion" | b"ness" | b"ment" | b"ance" | b"ence" | b"ship"
+            )
+}
 
 /// Whether a run reads as a name rather than a capitalised phrase: no
 /// acronyms, no abstract-noun endings, not all initials.
@@ -777,7 +827,7 @@ fn looks_like_name(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
         let text = &clean[t.range.clone()];
         let acronym = text.chars().filter(|c| c.is_alphabetic()).count() > 2
             && !text.chars().any(char::is_lowercase);
-        !acronym && (given || !NOUN_ENDINGS.iter().any(|e| t.lower.ends_with(e)))
+        !acronym && (given || !has_noun_end(&t.lower))
     })
 }
 

@@ -1,9 +1,9 @@
 //! Titles: offices written before a name (`Minister for Health Jane Doe`)
 //! or after it as an appositive (`Jane Doe, Director of X and Chair of Y,`).
 
+use super::gap;
 use super::lexicon::LEXICON;
 use super::token::Token;
-use super::{gap, start_token};
 
 /// Longest title, in words.
 const MAX_TITLE_WORDS: usize = 24;
@@ -47,8 +47,13 @@ fn is_clause_stop(lower: &str) -> bool {
 
 /// A title written right before clean offset `at` (where a name or its
 /// honorifics start): its start offset and text.
-pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, Vec<String>)> {
-    let k = start_token(toks, at);
+/// `k` is the index of the token at `at` ([`super::start_token`]).
+pub(super) fn before(
+    clean: &str,
+    toks: &[Token],
+    at: usize,
+    k: usize,
+) -> Option<(usize, Vec<String>)> {
     if k == 0 || toks[k].range.start != at {
         return None;
     }
