@@ -2,6 +2,7 @@
 
 use crate::wordhash::WordMap;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A set of lower-case words.
@@ -13,8 +14,6 @@ pub(super) struct Lexicon {
     pub(super) honorifics: Vec<Vec<String>>,
     /// Capitalised words that are never part of a name.
     pub(super) not_names: Set,
-    /// Verbs right after a name.
-    pub(super) after: Set,
     /// Cue phrases right before a name, as word sequences.
     pub(super) before: Vec<Vec<String>>,
     /// Common given names.
@@ -26,6 +25,9 @@ pub(super) struct Lexicon {
     /// Every listed word with the lists it is in ([`class`] bits), so a
     /// token is classified with one lookup.
     classes: WordMap<String, u16>,
+    /// The keys of `classes` of up to 16 bytes, packed, for look-ups
+    /// without hashing strings.
+    short: ShortWords,
     /// Length in bytes of the longest key of `classes`: a longer word is in
     /// no list, so it needs no look-up.
     longest: usize,
@@ -55,6 +57,93 @@ pub(super) mod class {
     pub(in super::super) const CUE_ONE: u16 = 1 << 13;
     /// `he`, `she`, `who`: a pronoun that may open a role.
     pub(in super::super) const PRONOUN: u16 = 1 << 14;
+}
+
+/// A word of 1 to 16 bytes as two little-endian integers, zero-padded.
+/// Words hold no zero bytes, so the packing is one-to-one.
+type Packed = [u64; 2];
+
+/// Packs a word of 1 to 16 bytes.
+fn pack(word: &[u8]) -> Option<Packed> {
+    if word.is_empty() || word.len() > 16 {
+        return None;
+    }
+    let mut key = [0u64; 2];
+    for (k, &b) in word.iter().enumerate() {
+        key[k / 8] |= u64::from(b) << (8 * (k % 8));
+    }
+    Some(key)
+}
+
+/// Packs the first `n` (1 to 16) bytes of a 16-byte window.
+fn pack_window(window: &[u8], n: usize) -> Packed {
+    let word = |k: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&window[8 * k..8 * k + 8]);
+        u64::from_le_bytes(w)
+    };
+    // Keeps the low `m` bytes (0 to 8) of a word.
+    let keep = |w: u64, m: usize| {
+        if m >= 8 {
+            w
+        } else {
+            w & ((1u64 << (8 * m)) - 1)
+        }
+    };
+    [keep(word(0), n), keep(word(1), n.saturating_sub(8))]
+}
+
+/// The short words of the lexicon with their class bits, in an
+/// open-addressing table keyed by packed words.
+struct ShortWords {
+    keys: Vec<Packed>,
+    bits: Vec<u16>,
+    /// Bits of the table size (a power of two).
+    shift: u32,
+}
+
+impl ShortWords {
+    fn new(classes: &WordMap<String, u16>) -> ShortWords {
+        // At most a quarter full, so a miss ends after a probe or two.
+        let size = (classes.len() * 4).next_power_of_two().max(16);
+        let mut table = ShortWords {
+            keys: vec![[0; 2]; size],
+            bits: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (w, &bits) in classes {
+            if let Some(key) = pack(w.as_bytes()) {
+                let mut k = table.slot(key);
+                while table.keys[k] != [0; 2] {
+                    k = (k + 1) & (size - 1);
+                }
+                table.keys[k] = key;
+                table.bits[k] = bits;
+            }
+        }
+        table
+    }
+
+    fn slot(&self, key: Packed) -> usize {
+        let h = (key[0] ^ key[1].rotate_left(31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> self.shift) as usize
+    }
+
+    /// The class bits of a packed word (0 if it is in no list).
+    fn get(&self, key: Packed) -> u16 {
+        let mask = self.keys.len() - 1;
+        let mut k = self.slot(key);
+        loop {
+            let here = self.keys[k];
+            if here == key {
+                return self.bits[k];
+            }
+            if here == [0; 2] {
+                return 0;
+            }
+            k = (k + 1) & mask;
+        }
+    }
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -110,7 +199,8 @@ fn build() -> Lexicon {
         .map(str::to_lowercase)
         .collect();
     let cues = sections(include_str!("../../data/person_cues.txt"));
-    let after = cues
+    // Verbs right after a name (class `AFTER`).
+    let after: Set = cues
         .get("after")
         .into_iter()
         .flatten()
@@ -185,6 +275,7 @@ fn build() -> Lexicon {
     }
     let longest = classes.keys().map(String::len).max().unwrap_or(0);
     Lexicon {
+        short: ShortWords::new(&classes),
         classes,
         longest,
         desk,
@@ -192,7 +283,6 @@ fn build() -> Lexicon {
         given,
         honorifics,
         not_names,
-        after,
         before,
     }
 }
@@ -200,10 +290,23 @@ fn build() -> Lexicon {
 impl Lexicon {
     /// The [`class`] bits of a lower-case word (0 if it is in no list).
     pub(super) fn class(&self, lower: &str) -> u16 {
+        if let Some(key) = pack(lower.as_bytes()) {
+            return self.short.get(key);
+        }
         if lower.len() > self.longest {
             return 0;
         }
         self.classes.get(lower).copied().unwrap_or(0)
+    }
+
+    /// [`Lexicon::class`] of `lowered[range]`, a lower-case word: reads the
+    /// word sixteen bytes at a time when the text goes on that far.
+    pub(super) fn class_in(&self, lowered: &str, range: Range<usize>) -> u16 {
+        let n = range.len();
+        match lowered.as_bytes().get(range.start..range.start + 16) {
+            Some(window) if (1..=16).contains(&n) => self.short.get(pack_window(window, n)),
+            _ => self.class(&lowered[range]),
+        }
     }
 
     /// Whether a lower-case word heads a title (`director`,
@@ -228,5 +331,56 @@ impl Lexicon {
     pub(super) fn is_title_word(&self, lower: &str) -> bool {
         let own = self.class(lower);
         self.is_title_head_in(lower, own) || own & class::TITLE_MOD != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_lookups_agree_with_the_map() {
+        let lex = &*LEXICON;
+        for (w, &bits) in &lex.classes {
+            assert_eq!(lex.class(w), bits, "word {w:?}");
+            // The same word inside a longer text, and at its very end.
+            let text = format!("{w} and more words after it");
+            assert_eq!(lex.class_in(&text, 0..w.len()), bits, "word {w:?}");
+            let text = format!("x {w}");
+            assert_eq!(lex.class_in(&text, 2..text.len()), bits, "word {w:?}");
+        }
+    }
+
+    #[test]
+    fn unlisted_words() {
+        let cases: &[&str] = &[
+            "zorvin",
+            "quellingtonshire",
+            "a-very-long-unlisted-word",
+            "x",
+        ];
+        let lex = &*LEXICON;
+        for w in cases {
+            assert_eq!(lex.class(w), 0, "word {w:?}");
+            assert_eq!(lex.class_in(w, 0..w.len()), 0, "word {w:?}");
+        }
+    }
+
+    #[test]
+    fn packing() {
+        let cases: &[(&[u8], Option<Packed>)] = &[
+            (b"", None),
+            (b"ab", Some([0x6261, 0])),
+            (b"abcdefghi", Some([0x6867_6665_6463_6261, 0x69])),
+            (b"abcdefghijklmnopq", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(pack(word), *want, "word {word:?}");
+            if let Some(key) = want {
+                let mut window = word.to_vec();
+                window.resize(16, b'z');
+                assert_eq!(pack_window(&window, word.len()), *key, "word {word:?}");
+            }
+        }
     }
 }

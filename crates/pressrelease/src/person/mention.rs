@@ -1,12 +1,12 @@
 //! Mentions: folding the runs that name one person into one record.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Candidate;
 use super::token::Token;
 use crate::record::{Organisation, Person};
 use crate::segment::Doc;
+use crate::wordhash::WordMap;
 
 /// A person being assembled from its candidates.
 pub(super) struct Builder {
@@ -54,12 +54,12 @@ fn core_name(name: &str) -> &str {
 /// The release's organisations, by the lower-case first word of their
 /// names and acronyms, so a lookup stays cheap.
 pub(super) struct OrgIndex<'a> {
-    by_first: HashMap<String, Vec<(&'a str, &'a Organisation)>>,
+    by_first: WordMap<String, Vec<(&'a str, &'a Organisation)>>,
 }
 
 impl<'a> OrgIndex<'a> {
     pub(super) fn new(organisations: &'a [Organisation]) -> OrgIndex<'a> {
-        let mut by_first: HashMap<String, Vec<(&'a str, &'a Organisation)>> = HashMap::new();
+        let mut by_first: WordMap<String, Vec<(&'a str, &'a Organisation)>> = WordMap::default();
         for o in organisations {
             let core = core_name(&o.name);
             let forms = [Some(o.name.as_str()), o.acronym.as_deref(), Some(core)];

@@ -12,12 +12,12 @@ mod mention;
 mod title;
 mod token;
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::contact::Contacts;
 use crate::record::{Organisation, Person};
 use crate::segment::Doc;
+use crate::wordhash::{WordMap, WordSet};
 use lexicon::LEXICON;
 use mention::Builder;
 use token::{Token, tokenize};
@@ -54,14 +54,14 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
     chain_bullets_back(clean, &toks, &mut candidates);
     let mut people: Vec<Builder> = Vec::new();
     // People by the last word of their name, so matching stays linear.
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_last: WordMap<&str, Vec<usize>> = WordMap::default();
     // Fullest forms first, so shorter forms fold into them.
     let mut order: Vec<usize> = (0..candidates.len())
         .filter(|&i| candidates[i].evidence && name_len(&toks, &candidates[i]) >= 2)
         .collect();
     order.sort_by_key(|&i| std::cmp::Reverse(name_len(&toks, &candidates[i])));
     // A run that is an organisation's whole name is not a person.
-    let org_names: HashSet<String> = organisations
+    let org_names: WordSet = organisations
         .iter()
         .flat_map(|o| {
             std::iter::once(o.name.to_lowercase())

@@ -42,7 +42,7 @@ fn is_clause_stop(lower: &str) -> bool {
             | "where"
             | "while"
             | "with"
-    ) || LEXICON.after.contains(lower)
+    ) || LEXICON.class(lower) & super::lexicon::class::AFTER != 0
 }
 
 /// A title written right before clean offset `at` (where a name or its
@@ -193,7 +193,7 @@ fn is_function_word(lower: &str) -> bool {
             | "from"
             | "said"
             | "says"
-    ) || LEXICON.not_names.contains(lower) && lower.len() <= 3
+    ) || lower.len() <= 3 && LEXICON.class(lower) & super::lexicon::class::NOT_NAME != 0
 }
 
 /// Splits coordinated roles at `and` before a title word:

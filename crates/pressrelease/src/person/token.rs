@@ -62,14 +62,14 @@ impl Token<'_> {
         self.class & bit != 0
     }
 
-    /// Works out the class bits and flags from the other fields, with one
-    /// look-up for most words. `hyphen` and `digit` say whether the word
-    /// holds a `-` or an ASCII digit.
-    fn classify(&mut self, hyphen: bool, digit: bool) {
+    /// Works out the class bits and flags from the other fields, with no
+    /// more look-ups for most words. `hyphen` and `digit` say whether the
+    /// word holds a `-` or an ASCII digit.
+    /// `own` is the class of the lower-case form.
+    fn classify(&mut self, own: u16, hyphen: bool, digit: bool) {
         use super::lexicon::class;
         let lex = &*LEXICON;
         let lower: &str = &self.lower;
-        let own = lex.class(lower);
         self.class = own;
         let head = if hyphen {
             lex.is_title_head_in(lower, own)
@@ -107,18 +107,24 @@ impl Token<'_> {
 /// lower-case form of an ASCII word is a slice of it.
 pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
     debug_assert_eq!(text.len(), lowered.len());
+    let lex = &*LEXICON;
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 8);
+    // Room for the words of ordinary text without growing.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut i = 0;
     while i < bytes.len() {
         // Bytes are tested directly; only non-ASCII bytes are decoded.
         let b = bytes[i];
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let c = if b.is_ascii() {
             b as char
         } else {
             char_at(text, i)
         };
-        if !(b.is_ascii_alphanumeric() || !b.is_ascii() && c.is_alphanumeric()) {
+        if !c.is_alphanumeric() {
             i += c.len_utf8();
             continue;
         }
@@ -179,7 +185,6 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
                 end = j;
             }
         }
-        let word = &text[i..end];
         let cap = if b.is_ascii() {
             b.is_ascii_uppercase()
         } else {
@@ -187,26 +192,36 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         };
         let initial = cap && end - i == c.len_utf8();
         // Without a possessive `'s`.
-        let stem_end = if word.ends_with("'s") { end - 2 } else { end };
+        let stem_end = if bytes[i..end].ends_with(b"'s") {
+            end - 2
+        } else {
+            end
+        };
+        let (lower, own) = if ascii {
+            (
+                Cow::Borrowed(&lowered[i..stem_end]),
+                lex.class_in(lowered, i..stem_end),
+            )
+        } else {
+            let lower = text[i..stem_end].to_lowercase();
+            let own = lex.class(&lower);
+            (Cow::Owned(lower), own)
+        };
         let mut tok = Token {
             range: i..end,
-            lower: if ascii {
-                Cow::Borrowed(&lowered[i..stem_end])
-            } else {
-                Cow::Owned(text[i..stem_end].to_lowercase())
-            },
+            lower,
             cap,
             initial,
             dotted_initial: initial && bytes.get(end) == Some(&b'.'),
             // `Hyun-woo` (a short syllable) is a name; `Employee-owned` is not.
             lower_after_hyphen: hyphen
-                && word.split('-').skip(1).any(|p| {
+                && text[i..end].split('-').skip(1).any(|p| {
                     p.chars().next().is_some_and(char::is_lowercase) && p.chars().count() > 3
                 }),
             class: 0,
             flags: 0,
         };
-        tok.classify(hyphen, digit);
+        tok.classify(own, hyphen, digit);
         out.push(tok);
         i = end;
     }
