@@ -59,38 +59,30 @@ pub(super) mod class {
     pub(in super::super) const PRONOUN: u16 = 1 << 14;
 }
 
-/// A word of 1 to 16 bytes as two little-endian integers, zero-padded.
+/// A word of 1 to 16 bytes as a little-endian integer, zero-padded.
 /// Words hold no zero bytes, so the packing is one-to-one.
-type Packed = [u64; 2];
+type Packed = u128;
 
 /// Packs a word of 1 to 16 bytes.
 fn pack(word: &[u8]) -> Option<Packed> {
     if word.is_empty() || word.len() > 16 {
         return None;
     }
-    let mut key = [0u64; 2];
-    for (k, &b) in word.iter().enumerate() {
-        key[k / 8] |= u64::from(b) << (8 * (k % 8));
-    }
-    Some(key)
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    Some(u128::from_le_bytes(buf))
 }
 
 /// Packs the first `n` (1 to 16) bytes of a 16-byte window.
 fn pack_window(window: &[u8], n: usize) -> Packed {
-    let word = |k: usize| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&window[8 * k..8 * k + 8]);
-        u64::from_le_bytes(w)
-    };
-    // Keeps the low `m` bytes (0 to 8) of a word.
-    let keep = |w: u64, m: usize| {
-        if m >= 8 {
-            w
-        } else {
-            w & ((1u64 << (8 * m)) - 1)
-        }
-    };
-    [keep(word(0), n), keep(word(1), n.saturating_sub(8))]
+    let mut buf = [0u8; 16];
+    buf.copy_from_slice(&window[..16]);
+    let all = u128::from_le_bytes(buf);
+    if n >= 16 {
+        all
+    } else {
+        all & ((1u128 << (8 * n)) - 1)
+    }
 }
 
 /// The short words of the lexicon with their class bits, in an
@@ -107,14 +99,14 @@ impl ShortWords {
         // At most a quarter full, so a miss ends after a probe or two.
         let size = (classes.len() * 4).next_power_of_two().max(16);
         let mut table = ShortWords {
-            keys: vec![[0; 2]; size],
+            keys: vec![0; size],
             bits: vec![0; size],
             shift: 64 - size.trailing_zeros(),
         };
         for (w, &bits) in classes {
             if let Some(key) = pack(w.as_bytes()) {
                 let mut k = table.slot(key);
-                while table.keys[k] != [0; 2] {
+                while table.keys[k] != 0 {
                     k = (k + 1) & (size - 1);
                 }
                 table.keys[k] = key;
@@ -125,11 +117,13 @@ impl ShortWords {
     }
 
     fn slot(&self, key: Packed) -> usize {
-        let h = (key[0] ^ key[1].rotate_left(31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let h =
+            (key as u64 ^ ((key >> 64) as u64).rotate_left(31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         (h >> self.shift) as usize
     }
 
     /// The class bits of a packed word (0 if it is in no list).
+    #[inline]
     fn get(&self, key: Packed) -> u16 {
         let mask = self.keys.len() - 1;
         let mut k = self.slot(key);
@@ -138,7 +132,7 @@ impl ShortWords {
             if here == key {
                 return self.bits[k];
             }
-            if here == [0; 2] {
+            if here == 0 {
                 return 0;
             }
             k = (k + 1) & mask;
@@ -301,6 +295,7 @@ impl Lexicon {
 
     /// [`Lexicon::class`] of `lowered[range]`, a lower-case word: reads the
     /// word sixteen bytes at a time when the text goes on that far.
+    #[inline]
     pub(super) fn class_in(&self, lowered: &str, range: Range<usize>) -> u16 {
         let n = range.len();
         match lowered.as_bytes().get(range.start..range.start + 16) {
@@ -370,8 +365,8 @@ mod tests {
     fn packing() {
         let cases: &[(&[u8], Option<Packed>)] = &[
             (b"", None),
-            (b"ab", Some([0x6261, 0])),
-            (b"abcdefghi", Some([0x6867_6665_6463_6261, 0x69])),
+            (b"ab", Some(0x6261)),
+            (b"abcdefghi", Some(0x69_6867_6665_6463_6261)),
             (b"abcdefghijklmnopq", None),
         ];
         for (word, want) in cases {

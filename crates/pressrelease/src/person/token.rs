@@ -114,11 +114,13 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
     let mut i = 0;
     while i < bytes.len() {
         // Bytes are tested directly; only non-ASCII bytes are decoded.
-        let b = bytes[i];
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+        // Spaces and punctuation, in a tight loop.
+        while i < bytes.len() && BYTE_KIND[usize::from(bytes[i])] == 0 {
             i += 1;
-            continue;
         }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let c = if b.is_ascii() {
             b as char
         } else {
@@ -227,6 +229,25 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
     }
     out
 }
+
+/// Per byte: 1 for an ASCII letter or digit, 2 for a non-ASCII byte, 0
+/// for the rest (spaces, punctuation).
+static BYTE_KIND: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            1
+        } else if !c.is_ascii() {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The char starting at byte `i` of `text` (a char boundary).
 fn char_at(text: &str, i: usize) -> char {
