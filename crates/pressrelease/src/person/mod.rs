@@ -152,9 +152,6 @@ fn name_len(toks: &[Token], c: &Candidate) -> usize {
     toks[c.words.clone()].iter().filter(|t| t.cap).count()
 }
 
-/// Pronouns that may open a role (`She serves as CFO`).
-const PRONOUNS: [&str; 3] = ["he", "she", "who"];
-
 /// How far back (in bytes) a pronoun looks for its person.
 const PRONOUN_REACH: usize = 400;
 
@@ -164,7 +161,9 @@ const PRONOUN_REACH: usize = 400;
 fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
     let mut next = 0;
     for i in 0..toks.len() {
-        if !toks[i].is(lexicon::class::PRONOUN) {
+        // A string test, not the class bits, so that most words are never
+        // looked up.
+        if !matches!(toks[i].lower(), "he" | "she" | "who") {
             continue;
         }
         let mut k = i + 1;
@@ -379,7 +378,7 @@ fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !is_name_word(&toks[i]) || !toks[i].cap {
+        if !toks[i].cap || !is_name_word(&toks[i]) {
             i += 1;
             continue;
         }

@@ -1,6 +1,7 @@
 //! Words of the clean text with their byte ranges.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::lexicon::LEXICON;
@@ -20,10 +21,14 @@ pub(super) struct Token<'a> {
     pub(super) dotted_initial: bool,
     /// A part after a hyphen starts lower-case (`Employee-owned`).
     pub(super) lower_after_hyphen: bool,
-    /// The lexicon's class bits of `lower` (`lexicon::class`).
-    pub(super) class: u16,
-    /// Derived facts ([`Token::TITLE_HEAD`] ...), worked out once.
-    flags: u8,
+    /// The word holds a `-`.
+    hyphen: bool,
+    /// The word holds an ASCII digit.
+    digit: bool,
+    /// The lexicon's class bits of `lower` (`lexicon::class`) and the facts
+    /// derived from them ([`Token::TITLE_HEAD`] ...), worked out on first
+    /// use: most lower-case words are never asked about.
+    facts: Cell<Option<(u16, u8)>>,
 }
 
 impl Token<'_> {
@@ -39,38 +44,51 @@ impl Token<'_> {
 
     /// Heads a title (`Lexicon::is_title_head`).
     pub(super) fn is_title_head(&self) -> bool {
-        self.flags & Self::TITLE_HEAD != 0
+        self.flags() & Self::TITLE_HEAD != 0
     }
 
     /// May stand in a title (`Lexicon::is_title_word`).
     pub(super) fn is_title_word(&self) -> bool {
-        self.flags & Self::TITLE_WORD != 0
+        self.flags() & Self::TITLE_WORD != 0
     }
 
     /// A name particle (`bin`, `van`, `al-`).
     pub(super) fn is_particle(&self) -> bool {
-        self.flags & Self::PARTICLE != 0
+        self.flags() & Self::PARTICLE != 0
     }
 
     /// May stand in a name.
     pub(super) fn is_name_word(&self) -> bool {
-        self.flags & Self::NAME_WORD != 0
+        self.flags() & Self::NAME_WORD != 0
     }
 
     /// In the lexicon list of `bit` (`lexicon::class`).
     pub(super) fn is(&self, bit: u16) -> bool {
-        self.class & bit != 0
+        self.facts().0 & bit != 0
     }
 
-    /// Works out the class bits and flags from the other fields, with no
-    /// more look-ups for most words. `hyphen` and `digit` say whether the
-    /// word holds a `-` or an ASCII digit.
-    /// `own` is the class of the lower-case form.
-    fn classify(&mut self, own: u16, hyphen: bool, digit: bool) {
+    fn flags(&self) -> u8 {
+        self.facts().1
+    }
+
+    /// The class bits and flags, worked out once.
+    fn facts(&self) -> (u16, u8) {
+        if let Some(f) = self.facts.get() {
+            return f;
+        }
+        let f = self.classify();
+        self.facts.set(Some(f));
+        f
+    }
+
+    /// Works out the class bits and flags from the other fields, with one
+    /// look-up for most words (two for hyphenated ones).
+    fn classify(&self) -> (u16, u8) {
         use super::lexicon::class;
         let lex = &*LEXICON;
         let lower: &str = &self.lower;
-        self.class = own;
+        let own = lex.class(lower);
+        let (hyphen, digit) = (self.hyphen, self.digit);
         let head = if hyphen {
             lex.is_title_head_in(lower, own)
         } else {
@@ -98,7 +116,7 @@ impl Token<'_> {
                 flags |= bit;
             }
         }
-        self.flags = flags;
+        (own, flags)
     }
 }
 
@@ -107,7 +125,6 @@ impl Token<'_> {
 /// lower-case form of an ASCII word is a slice of it.
 pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
     debug_assert_eq!(text.len(), lowered.len());
-    let lex = &*LEXICON;
     let bytes = text.as_bytes();
     // Room for the words of ordinary text without growing.
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
@@ -199,17 +216,12 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         } else {
             end
         };
-        let (lower, own) = if ascii {
-            (
-                Cow::Borrowed(&lowered[i..stem_end]),
-                lex.class_in(lowered, i..stem_end),
-            )
+        let lower = if ascii {
+            Cow::Borrowed(&lowered[i..stem_end])
         } else {
-            let lower = text[i..stem_end].to_lowercase();
-            let own = lex.class(&lower);
-            (Cow::Owned(lower), own)
+            Cow::Owned(text[i..stem_end].to_lowercase())
         };
-        let mut tok = Token {
+        let tok = Token {
             range: i..end,
             lower,
             cap,
@@ -220,10 +232,10 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
                 && text[i..end].split('-').skip(1).any(|p| {
                     p.chars().next().is_some_and(char::is_lowercase) && p.chars().count() > 3
                 }),
-            class: 0,
-            flags: 0,
+            hyphen,
+            digit,
+            facts: Cell::new(None),
         };
-        tok.classify(own, hyphen, digit);
         out.push(tok);
         i = end;
     }
