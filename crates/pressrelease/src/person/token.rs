@@ -63,19 +63,28 @@ impl Token<'_> {
     }
 
     /// In the lexicon list of `bit` (`lexicon::class`).
+    #[inline]
     pub(super) fn is(&self, bit: u16) -> bool {
         self.facts().0 & bit != 0
     }
 
+    #[inline]
     fn flags(&self) -> u8 {
         self.facts().1
     }
 
-    /// The class bits and flags, worked out once.
+    /// The class bits and flags, worked out once. The check is inlined
+    /// into every rule; the work is not.
+    #[inline]
     fn facts(&self) -> (u16, u8) {
-        if let Some(f) = self.facts.get() {
-            return f;
+        match self.facts.get() {
+            Some(f) => f,
+            None => self.first_facts(),
         }
+    }
+
+    #[inline(never)]
+    fn first_facts(&self) -> (u16, u8) {
         let f = self.classify();
         self.facts.set(Some(f));
         f
