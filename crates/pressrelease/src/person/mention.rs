@@ -85,8 +85,21 @@ impl<'a> OrgIndex<'a> {
 
     /// The organisation whose name or acronym opens `text`, the longest.
     fn opening(&self, text: &str) -> Option<&'a Organisation> {
+        if self.by_first.is_empty() {
+            return None;
+        }
         let first = text.split([' ', ',']).next()?;
-        let list = self.by_first.get(&key(first))?;
+        // `key(first)` without allocating for a short ASCII word.
+        let word = first.trim_end_matches(['.', ';', ':', ')', '\'']);
+        let list = if word.is_ascii() && word.len() <= 32 {
+            let mut buf = [0u8; 32];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            self.by_first.get(std::str::from_utf8(lower).ok()?)?
+        } else {
+            self.by_first.get(&key(first))?
+        };
         list.iter()
             .filter(|(form, _)| {
                 text.get(..form.len())

@@ -338,8 +338,9 @@ fn joined(clean: &str, toks: &[Token], i: usize) -> bool {
     let Some(next) = toks.get(i + 1) else {
         return false;
     };
-    let gap = &clean[toks[i].range.end..next.range.start];
-    gap == " " || (toks[i].initial && (gap == ". " || gap == "."))
+    // Bytes: the same test without char-boundary checks.
+    let gap = &clean.as_bytes()[toks[i].range.end..next.range.start];
+    gap == b" " || (toks[i].initial && (gap == b". " || gap == b"."))
 }
 
 /// Whether a token may stand in a name.
