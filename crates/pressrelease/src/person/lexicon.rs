@@ -54,6 +54,8 @@ pub(super) mod class {
     pub(in super::super) const CUE_LAST: u16 = 1 << 12;
     /// A one-word cue before a name.
     pub(in super::super) const CUE_ONE: u16 = 1 << 13;
+    /// A word that ends an appositive (`who`, `was`: `title::CLAUSE_STOPS`).
+    pub(in super::super) const CLAUSE_STOP: u16 = 1 << 14;
 }
 
 /// A word of 1 to 16 bytes as a little-endian integer, zero-padded.
@@ -254,6 +256,9 @@ fn build() -> Lexicon {
     }
     for w in super::SUFFIXES {
         *classes.entry(w.to_string()).or_default() |= class::SUFFIX;
+    }
+    for w in super::title::CLAUSE_STOPS {
+        *classes.entry(w.to_string()).or_default() |= class::CLAUSE_STOP;
     }
     for cue in &before {
         if let Some(w) = cue.last() {

@@ -458,4 +458,10 @@ fn cue_words_are_marked() {
         );
     }
     assert!(lex.class("said") & lexicon::class::CUE_ONE != 0);
+    for w in title::CLAUSE_STOPS {
+        assert!(
+            lex.class(w) & lexicon::class::CLAUSE_STOP != 0,
+            "word {w:?}"
+        );
+    }
 }
