@@ -28,6 +28,29 @@ pub(super) struct Builder {
     pub(super) orgs: Vec<String>,
 }
 
+/// Whether `long` lower-cased equals `short` lower-cased, or ends with a
+/// space and it.
+fn same_or_ends_with_word(long: &str, short: &str) -> bool {
+    if long.is_ascii() && short.is_ascii() {
+        return long.eq_ignore_ascii_case(short) || ends_with_word(long, short);
+    }
+    let (long, short) = (long.to_lowercase(), short.to_lowercase());
+    long == short || long.ends_with(&format!(" {short}"))
+}
+
+/// Whether `long` lower-cased ends with a space and `short` lower-cased.
+fn ends_with_word(long: &str, short: &str) -> bool {
+    if long.is_ascii() && short.is_ascii() {
+        // ASCII lower-casing keeps lengths, so the tail can be cut first.
+        let (l, s) = (long.as_bytes(), short.as_bytes());
+        return l.len() > s.len()
+            && l[l.len() - s.len() - 1] == b' '
+            && l[l.len() - s.len()..].eq_ignore_ascii_case(s);
+    }
+    long.to_lowercase()
+        .ends_with(&format!(" {}", short.to_lowercase()))
+}
+
 /// A first word as an index key: lower-case, without closing stops.
 fn key(word: &str) -> String {
     word.trim_end_matches(['.', ';', ':', ')', '\''])
@@ -171,14 +194,9 @@ impl Builder {
         }
         for t in &c.titles {
             // `District Attorney` beside `Brooklyn District Attorney`.
-            let lower = t.to_lowercase();
-            let known = self.titles.iter().any(|x| {
-                let x = x.to_lowercase();
-                x == lower || x.ends_with(&format!(" {lower}"))
-            });
+            let known = self.titles.iter().any(|x| same_or_ends_with_word(x, t));
             if !known {
-                self.titles
-                    .retain(|x| !lower.ends_with(&format!(" {}", x.to_lowercase())));
+                self.titles.retain(|x| !ends_with_word(t, x));
                 self.titles.push(t.clone());
             }
         }
@@ -200,9 +218,9 @@ impl Builder {
             .iter()
             .zip(&lowered)
             .filter(|(_, l)| {
-                !lowered
-                    .iter()
-                    .any(|o| o.len() > l.len() && o.starts_with(&format!("{l} ")))
+                !lowered.iter().any(|o| {
+                    o.len() > l.len() && o.as_bytes()[l.len()] == b' ' && o.starts_with(l.as_str())
+                })
             })
             .map(|(t, _)| t.clone())
             .collect();
@@ -252,6 +270,32 @@ impl Builder {
             titles,
             organisations: orgs,
             mentions,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ends_with_word, same_or_ends_with_word};
+
+    #[test]
+    fn title_words() {
+        // (long, short, same or ends with it, ends with it after a space)
+        let cases: &[(&str, &str, bool, bool)] = &[
+            ("Vorta District Attorney", "district attorney", true, true),
+            ("District Attorney", "DISTRICT ATTORNEY", true, false),
+            ("Vorta DistrictAttorney", "Attorney", false, false),
+            ("Attorney", "Vorta Attorney", false, false),
+            ("Ministre d'\u{c9}tat", "d'\u{e9}tat", true, true),
+            ("\u{c9}TAT", "\u{e9}tat", true, false),
+        ];
+        for (long, short, same, ends) in cases {
+            assert_eq!(
+                same_or_ends_with_word(long, short),
+                *same,
+                "{long:?} {short:?}"
+            );
+            assert_eq!(ends_with_word(long, short), *ends, "{long:?} {short:?}");
         }
     }
 }
