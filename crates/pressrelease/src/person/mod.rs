@@ -775,7 +775,11 @@ fn is_function_word(lower: &str) -> bool {
 
 /// Whether a word is an acronym: three or more letters, all capitals.
 fn is_acronym(word: &str) -> bool {
-    // Most words show a lower-case letter at once; test that first.
+    // Most words show a lower-case letter at once; test that first (an
+    // ASCII lower-case byte is a lower-case char in any word).
+    if word.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     if word.is_ascii() {
         let b = word.as_bytes();
         return !b.iter().any(u8::is_ascii_lowercase)
