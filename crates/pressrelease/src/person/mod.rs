@@ -311,18 +311,34 @@ fn chain_bullets_back(clean: &str, toks: &[Token], candidates: &mut [Candidate])
 
 /// Whether clean offset `at` opens a bulleted line (`* `, `- `, `• `).
 fn bullet_start(clean: &str, at: usize) -> bool {
-    let head = clean[..at].trim_end_matches([' ', '\t']);
-    let Some(marker) = head.strip_suffix(['*', '-', '\u{2022}']) else {
+    // Bytes: spaces and the markers are ASCII, and the three bytes of `•`
+    // at the end can only be that char.
+    let head = &clean.as_bytes()[..spaces_before(clean, at)];
+    let marker = if head.ends_with(b"*") || head.ends_with(b"-") {
+        head.len() - 1
+    } else if head.ends_with("\u{2022}".as_bytes()) {
+        head.len() - 3
+    } else {
         return false;
     };
-    opens_line(clean, marker.len())
+    opens_line(clean, marker)
+}
+
+/// Where the run of spaces and tabs that ends at clean offset `at` starts.
+fn spaces_before(clean: &str, at: usize) -> usize {
+    let bytes = clean.as_bytes();
+    let mut k = at;
+    while k > 0 && matches!(bytes[k - 1], b' ' | b'\t') {
+        k -= 1;
+    }
+    k
 }
 
 /// Whether only spaces stand between the line start and clean offset `at`.
 /// Scans back over the spaces only, so it stays cheap on long lines.
 pub(super) fn opens_line(clean: &str, at: usize) -> bool {
-    let head = clean[..at].trim_end_matches([' ', '\t']);
-    head.is_empty() || head.ends_with('\n')
+    let k = spaces_before(clean, at);
+    k == 0 || clean.as_bytes()[k - 1] == b'\n'
 }
 
 /// Whether only spaces and commas stand between clean offset `at` and the

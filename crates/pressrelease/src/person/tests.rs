@@ -465,3 +465,23 @@ fn cue_words_are_marked() {
         );
     }
 }
+
+#[test]
+fn bullets_and_line_starts() {
+    // (text, offset, opens a line, opens a bulleted line)
+    let cases: &[(&str, usize, bool, bool)] = &[
+        ("Zorvin", 0, true, false),
+        ("  Zorvin", 2, true, false),
+        ("x\n\tZorvin", 3, true, false),
+        ("x Zorvin", 2, false, false),
+        ("* Zorvin", 2, false, true),
+        ("x\n - Zorvin", 5, false, true),
+        ("\u{2022} Zorvin", 4, false, true),
+        ("x \u{2022} Zorvin", 6, false, false),
+        ("a-Zorvin", 2, false, false),
+    ];
+    for (text, at, line, bullet) in cases {
+        assert_eq!(opens_line(text, *at), *line, "text {text:?}");
+        assert_eq!(bullet_start(text, *at), *bullet, "text {text:?}");
+    }
+}
