@@ -147,72 +147,24 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         let Some(&b) = bytes.get(i) else {
             break;
         };
-        let c = if b.is_ascii() {
-            b as char
+        let (c, word) = if b.is_ascii() {
+            // The common case: an ASCII word, scanned without decoding.
+            let word = scan_ascii(text, i).unwrap_or_else(|| scan_general(text, i));
+            (b as char, word)
         } else {
-            char_at(text, i)
+            let c = char_at(text, i);
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+            (c, scan_general(text, i))
         };
-        if !c.is_alphanumeric() {
-            i += c.len_utf8();
-            continue;
-        }
-        let mut ascii = b.is_ascii();
-        let mut hyphen = false;
-        let mut digit = b.is_ascii_digit();
-        let mut end = i + c.len_utf8();
-        // `j` is the next char; it passes `end` only over an inner `-` or
-        // `'`, which is always followed by a char of the word.
-        let mut j = end;
-        loop {
-            // The common case first, in a tight loop: lower-case ASCII
-            // letters go on the word, whatever came before.
-            let run = j;
-            while j < bytes.len() && bytes[j].is_ascii_lowercase() {
-                j += 1;
-            }
-            if j > run {
-                end = j;
-            }
-            let Some(&d) = bytes.get(j) else {
-                break;
-            };
-            if d.is_ascii_digit() {
-                // A phone glued to a name (`Doe5550100`) starts a new word.
-                if glued_digit(&text[i..j]) {
-                    break;
-                }
-                digit = true;
-                j += 1;
-                end = j;
-            } else if d == b'-' || d == b'\'' {
-                // Only inside a word: `Al-Thani`, `O'Connor`.
-                if !text[j + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-                {
-                    break;
-                }
-                hyphen |= d == b'-';
-                j += 1;
-            } else if d.is_ascii_uppercase() {
-                if glued_capital(text, i, j) {
-                    break;
-                }
-                j += 1;
-                end = j;
-            } else if d.is_ascii() {
-                break;
-            } else {
-                let ch = char_at(text, j);
-                if !ch.is_alphanumeric() || ch.is_uppercase() && glued_capital(text, i, j) {
-                    break;
-                }
-                ascii = false;
-                j += ch.len_utf8();
-                end = j;
-            }
-        }
+        let Word {
+            end,
+            ascii,
+            hyphen,
+            digit,
+        } = word;
         let cap = if b.is_ascii() {
             b.is_ascii_uppercase()
         } else {
@@ -269,6 +221,148 @@ static BYTE_KIND: [u8; 256] = {
     }
     t
 };
+
+/// A word found by a scan: where it ends and what it holds.
+struct Word {
+    end: usize,
+    /// Only ASCII bytes.
+    ascii: bool,
+    /// Holds a `-`.
+    hyphen: bool,
+    /// Holds an ASCII digit.
+    digit: bool,
+}
+
+/// Scans the word starting at byte `i`, an ASCII letter or digit, while it
+/// stays ASCII; `None` when a non-ASCII char has to be looked at (then
+/// [`scan_general`] scans it again).
+#[inline]
+fn scan_ascii(text: &str, i: usize) -> Option<Word> {
+    let bytes = text.as_bytes();
+    let mut hyphen = false;
+    let mut digit = bytes[i].is_ascii_digit();
+    let mut end = i + 1;
+    // `j` is the next byte; it passes `end` only over an inner `-` or `'`,
+    // which is always followed by a char of the word.
+    let mut j = end;
+    loop {
+        // Lower-case letters go on the word, whatever came before.
+        let run = j;
+        while j < bytes.len() && bytes[j].is_ascii_lowercase() {
+            j += 1;
+        }
+        if j > run {
+            end = j;
+        }
+        let Some(&d) = bytes.get(j) else {
+            break;
+        };
+        if d.is_ascii_digit() {
+            if glued_digit(&text[i..j]) {
+                break;
+            }
+            digit = true;
+            j += 1;
+            end = j;
+        } else if d == b'-' || d == b'\'' {
+            match bytes.get(j + 1) {
+                Some(n) if n.is_ascii_alphanumeric() => {}
+                Some(n) if !n.is_ascii() => return None,
+                _ => break,
+            }
+            hyphen |= d == b'-';
+            j += 1;
+        } else if d.is_ascii_uppercase() {
+            if glued_capital(text, i, j) {
+                break;
+            }
+            j += 1;
+            end = j;
+        } else if d.is_ascii() {
+            break;
+        } else {
+            return None;
+        }
+    }
+    Some(Word {
+        end,
+        ascii: true,
+        hyphen,
+        digit,
+    })
+}
+
+/// Scans the word starting at byte `i` (a letter or digit), decoding
+/// non-ASCII chars.
+#[inline(never)]
+fn scan_general(text: &str, i: usize) -> Word {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    let c = char_at(text, i);
+    let mut ascii = b.is_ascii();
+    let mut hyphen = false;
+    let mut digit = b.is_ascii_digit();
+    let mut end = i + c.len_utf8();
+    // `j` is the next char; it passes `end` only over an inner `-` or
+    // `'`, which is always followed by a char of the word.
+    let mut j = end;
+    loop {
+        // The common case first, in a tight loop: lower-case ASCII
+        // letters go on the word, whatever came before.
+        let run = j;
+        while j < bytes.len() && bytes[j].is_ascii_lowercase() {
+            j += 1;
+        }
+        if j > run {
+            end = j;
+        }
+        let Some(&d) = bytes.get(j) else {
+            break;
+        };
+        if d.is_ascii_digit() {
+            // A phone glued to a name (`Doe5550100`) starts a new word.
+            if glued_digit(&text[i..j]) {
+                break;
+            }
+            digit = true;
+            j += 1;
+            end = j;
+        } else if d == b'-' || d == b'\'' {
+            // Only inside a word: `Al-Thani`, `O'Connor`.
+            if !text[j + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            {
+                break;
+            }
+            hyphen |= d == b'-';
+            j += 1;
+        } else if d.is_ascii_uppercase() {
+            if glued_capital(text, i, j) {
+                break;
+            }
+            j += 1;
+            end = j;
+        } else if d.is_ascii() {
+            break;
+        } else {
+            let ch = char_at(text, j);
+            if !ch.is_alphanumeric() || ch.is_uppercase() && glued_capital(text, i, j) {
+                break;
+            }
+            ascii = false;
+            j += ch.len_utf8();
+            end = j;
+        }
+    }
+    Word {
+        end,
+        ascii,
+        hyphen,
+        digit,
+    }
+}
 
 /// The char starting at byte `i` of `text` (a char boundary).
 fn char_at(text: &str, i: usize) -> char {
@@ -341,6 +435,18 @@ mod tests {
             ),
             ("Zel KoVice President", &["Zel", "Ko", "Vice", "President"]),
             ("Min-jae", &["Min-jae"]),
+            (
+                "Jean-\u{c9}ric M\u{fc}ller, Zo\u{eb}'s, caf\u{e9}\u{2026} Doe5550100",
+                &[
+                    "Jean-\u{c9}ric",
+                    "M\u{fc}ller",
+                    "Zo\u{eb}'s",
+                    "caf\u{e9}",
+                    "Doe",
+                    "5550100",
+                ],
+            ),
+            ("ab-\u{2026} \u{c9}TAT-Vorta", &["ab", "\u{c9}TAT-Vorta"]),
         ];
         for (input, want) in cases {
             let lowered = input.to_ascii_lowercase();
