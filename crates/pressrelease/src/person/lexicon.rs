@@ -11,6 +11,10 @@ pub(super) type Set = crate::wordhash::WordSet;
 pub(super) struct Lexicon {
     /// Honorifics as word sequences (full stops dropped), longest first.
     pub(super) honorifics: Vec<Vec<String>>,
+    /// Indices into `honorifics` by first word, in list order.
+    pub(super) hon_by_first: WordMap<String, Vec<usize>>,
+    /// Indices into `honorifics` by last word, in list order.
+    pub(super) hon_by_last: WordMap<String, Vec<usize>>,
     /// Capitalised words that are never part of a name.
     pub(super) not_names: Set,
     /// Cue phrases right before a name, as word sequences.
@@ -269,6 +273,14 @@ fn build() -> Lexicon {
         }
     }
     let longest = classes.keys().map(String::len).max().unwrap_or(0);
+    let mut hon_by_first: WordMap<String, Vec<usize>> = WordMap::default();
+    let mut hon_by_last: WordMap<String, Vec<usize>> = WordMap::default();
+    for (k, h) in honorifics.iter().enumerate() {
+        if let (Some(first), Some(last)) = (h.first(), h.last()) {
+            hon_by_first.entry(first.clone()).or_default().push(k);
+            hon_by_last.entry(last.clone()).or_default().push(k);
+        }
+    }
     Lexicon {
         short: ShortWords::new(&classes),
         classes,
@@ -277,6 +289,8 @@ fn build() -> Lexicon {
         unit,
         given,
         honorifics,
+        hon_by_first,
+        hon_by_last,
         not_names,
         before,
     }

@@ -495,9 +495,10 @@ fn honorific_at(clean: &str, toks: &[Token], i: usize, end: usize) -> Option<usi
     if !toks[i].is(lexicon::class::HON_FIRST) {
         return None;
     }
-    LEXICON
-        .honorifics
-        .iter()
+    // Only honorifics opening with this word can match.
+    let list = LEXICON.hon_by_first.get(toks[i].lower())?;
+    list.iter()
+        .map(|&k| &LEXICON.honorifics[k])
         .find(|h| {
             i + h.len() < end
                 && h.iter().enumerate().all(|(k, w)| {
@@ -706,7 +707,11 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
         if start == 0 || !toks[start - 1].is(lexicon::class::HON_LAST) {
             break;
         }
-        let Some(h) = LEXICON.honorifics.iter().find(|h| {
+        // Only honorifics ending with this word can match.
+        let Some(list) = LEXICON.hon_by_last.get(toks[start - 1].lower()) else {
+            break;
+        };
+        let Some(h) = list.iter().map(|&k| &LEXICON.honorifics[k]).find(|h| {
             h.len() <= start
                 && h.iter().enumerate().all(|(k, w)| {
                     let t = start - h.len() + k;

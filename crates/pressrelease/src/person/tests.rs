@@ -450,6 +450,8 @@ fn start_tokens_near_agree_with_search() {
 #[test]
 fn cue_words_are_marked() {
     let lex = &*LEXICON;
+    // The honorific indices by first and last word assume no empty one.
+    assert!(lex.honorifics.iter().all(|h| !h.is_empty()));
     for cue in &lex.before {
         let last = cue.last().expect("no empty cue");
         assert!(
