@@ -567,8 +567,10 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     {
         evidence = true;
     }
+    // What stands between the name (with its suffixes) and the next word.
+    let after_gap = gap(clean, toks, end - 1);
     if let Some(next) = toks.get(end) {
-        let g = gap(clean, toks, end - 1);
+        let g = after_gap;
         if (g == " " || g == ", ")
             && next.is(lexicon::class::AFTER)
             && looks_like_name(clean, toks, &words)
@@ -582,7 +584,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let mut org_at = Vec::new();
     if let Some(next) = toks.get(end)
         && matches!(next.lower(), "of" | "from" | "at" | "with")
-        && gap(clean, toks, end - 1).trim_start_matches(',') == " "
+        && after_gap.trim_start_matches(',') == " "
     {
         push_org_start(clean, toks, end + 1, &mut org_at);
     }
@@ -619,7 +621,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
             let k = start_token(toks, stop_at);
             push_org_start(clean, toks, k, &mut org_at);
         }
-    } else if gap(clean, toks, end - 1) == ", " {
+    } else if after_gap == ", " {
         // `Jane Doe, Acme Corp.`: an appositive employer.
         push_org_start(clean, toks, end, &mut org_at);
     }
