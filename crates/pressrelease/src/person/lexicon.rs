@@ -11,10 +11,12 @@ pub(super) type Set = crate::wordhash::WordSet;
 pub(super) struct Lexicon {
     /// Honorifics as word sequences (full stops dropped), longest first.
     pub(super) honorifics: Vec<Vec<String>>,
+    /// Indices into `honorifics` by first word, in list order.
+    pub(super) hon_by_first: WordMap<String, Vec<usize>>,
+    /// Indices into `honorifics` by last word, in list order.
+    pub(super) hon_by_last: WordMap<String, Vec<usize>>,
     /// Capitalised words that are never part of a name.
     pub(super) not_names: Set,
-    /// Verbs right after a name.
-    pub(super) after: Set,
     /// Cue phrases right before a name, as word sequences.
     pub(super) before: Vec<Vec<String>>,
     /// Common given names.
@@ -26,6 +28,12 @@ pub(super) struct Lexicon {
     /// Every listed word with the lists it is in ([`class`] bits), so a
     /// token is classified with one lookup.
     classes: WordMap<String, u16>,
+    /// The keys of `classes` of up to 16 bytes, packed, for look-ups
+    /// without hashing strings.
+    short: ShortWords,
+    /// Length in bytes of the longest key of `classes`: a longer word is in
+    /// no list, so it needs no look-up.
+    longest: usize,
 }
 
 /// Bits of a word's class: the lists it stands in.
@@ -39,6 +47,102 @@ pub(super) mod class {
     pub(in super::super) const AFTER: u16 = 1 << 6;
     pub(in super::super) const HON_FIRST: u16 = 1 << 7;
     pub(in super::super) const HON_LAST: u16 = 1 << 8;
+    /// A title head plus `s` (`directors`).
+    pub(in super::super) const PLURAL_HEAD: u16 = 1 << 9;
+    /// A never-a-name word plus `s`.
+    pub(in super::super) const PLURAL_NOT_NAME: u16 = 1 << 10;
+    /// A suffix after a name (`Jr`, `PhD`: [`super::super::SUFFIXES`]).
+    pub(in super::super) const SUFFIX: u16 = 1 << 11;
+    /// The last word of a cue before a name (`said`, `to` of `according
+    /// to`).
+    pub(in super::super) const CUE_LAST: u16 = 1 << 12;
+    /// A one-word cue before a name.
+    pub(in super::super) const CUE_ONE: u16 = 1 << 13;
+    /// A word that ends an appositive (`who`, `was`: `title::CLAUSE_STOPS`).
+    pub(in super::super) const CLAUSE_STOP: u16 = 1 << 14;
+}
+
+/// A word of 1 to 16 bytes as a little-endian integer, zero-padded.
+/// Words hold no zero bytes, so the packing is one-to-one.
+type Packed = u128;
+
+/// Packs a word of 1 to 16 bytes.
+fn pack(word: &[u8]) -> Option<Packed> {
+    if word.is_empty() || word.len() > 16 {
+        return None;
+    }
+    // Two overlapping reads cover the word: the overlap holds the same
+    // bytes, so OR-ing them is exact (no byte loop, no `memcpy`).
+    let n = word.len();
+    let read = |at: usize, len: usize| {
+        let mut buf = [0u8; 8];
+        buf[..len].copy_from_slice(&word[at..at + len]);
+        u128::from(u64::from_le_bytes(buf))
+    };
+    let key = match n {
+        8..=16 => read(0, 8) | read(n - 8, 8) << (8 * (n - 8)),
+        4..=7 => read(0, 4) | read(n - 4, 4) << (8 * (n - 4)),
+        _ => {
+            let byte = |k: usize| u128::from(word[k]) << (8 * k);
+            byte(0) | byte(n / 2) | byte(n - 1)
+        }
+    };
+    Some(key)
+}
+
+/// The short words of the lexicon with their class bits, in an
+/// open-addressing table keyed by packed words.
+struct ShortWords {
+    keys: Vec<Packed>,
+    bits: Vec<u16>,
+    /// Bits of the table size (a power of two).
+    shift: u32,
+}
+
+impl ShortWords {
+    fn new(classes: &WordMap<String, u16>) -> ShortWords {
+        // At most a quarter full, so a miss ends after a probe or two.
+        let size = (classes.len() * 4).next_power_of_two().max(16);
+        let mut table = ShortWords {
+            keys: vec![0; size],
+            bits: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (w, &bits) in classes {
+            if let Some(key) = pack(w.as_bytes()) {
+                let mut k = table.slot(key);
+                while table.keys[k] != 0 {
+                    k = (k + 1) & (size - 1);
+                }
+                table.keys[k] = key;
+                table.bits[k] = bits;
+            }
+        }
+        table
+    }
+
+    fn slot(&self, key: Packed) -> usize {
+        let h =
+            (key as u64 ^ ((key >> 64) as u64).rotate_left(31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> self.shift) as usize
+    }
+
+    /// The class bits of a packed word (0 if it is in no list).
+    #[inline]
+    fn get(&self, key: Packed) -> u16 {
+        let mask = self.keys.len() - 1;
+        let mut k = self.slot(key);
+        loop {
+            let here = self.keys[k];
+            if here == key {
+                return self.bits[k];
+            }
+            if here == 0 {
+                return 0;
+            }
+            k = (k + 1) & mask;
+        }
+    }
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -90,17 +194,18 @@ fn build() -> Lexicon {
     let particles: Set = lines(include_str!("../../data/name_particles.txt"))
         .map(str::to_lowercase)
         .collect();
-    let not_names = lines(include_str!("../../data/not_names.txt"))
+    let not_names: Set = lines(include_str!("../../data/not_names.txt"))
         .map(str::to_lowercase)
         .collect();
     let cues = sections(include_str!("../../data/person_cues.txt"));
-    let after = cues
+    // Verbs right after a name (class `AFTER`).
+    let after: Set = cues
         .get("after")
         .into_iter()
         .flatten()
         .map(|w| w.to_lowercase())
         .collect();
-    let before = cues
+    let before: Vec<Vec<String>> = cues
         .get("before")
         .into_iter()
         .flatten()
@@ -145,14 +250,48 @@ fn build() -> Lexicon {
             add(w, class::HON_LAST);
         }
     }
+    // Derived facts, so a token needs one look-up: plurals of title heads
+    // and of never-a-name words, and name suffixes.
+    for w in &title_heads {
+        *classes.entry(format!("{w}s")).or_default() |= class::PLURAL_HEAD;
+    }
+    for w in &not_names {
+        *classes.entry(format!("{w}s")).or_default() |= class::PLURAL_NOT_NAME;
+    }
+    for w in super::SUFFIXES {
+        *classes.entry(w.to_string()).or_default() |= class::SUFFIX;
+    }
+    for w in super::title::CLAUSE_STOPS {
+        *classes.entry(w.to_string()).or_default() |= class::CLAUSE_STOP;
+    }
+    for cue in &before {
+        if let Some(w) = cue.last() {
+            *classes.entry(w.clone()).or_default() |= class::CUE_LAST;
+        }
+        if let [w] = cue.as_slice() {
+            *classes.entry(w.clone()).or_default() |= class::CUE_ONE;
+        }
+    }
+    let longest = classes.keys().map(String::len).max().unwrap_or(0);
+    let mut hon_by_first: WordMap<String, Vec<usize>> = WordMap::default();
+    let mut hon_by_last: WordMap<String, Vec<usize>> = WordMap::default();
+    for (k, h) in honorifics.iter().enumerate() {
+        if let (Some(first), Some(last)) = (h.first(), h.last()) {
+            hon_by_first.entry(first.clone()).or_default().push(k);
+            hon_by_last.entry(last.clone()).or_default().push(k);
+        }
+    }
     Lexicon {
+        short: ShortWords::new(&classes),
         classes,
+        longest,
         desk,
         unit,
         given,
         honorifics,
+        hon_by_first,
+        hon_by_last,
         not_names,
-        after,
         before,
     }
 }
@@ -160,6 +299,12 @@ fn build() -> Lexicon {
 impl Lexicon {
     /// The [`class`] bits of a lower-case word (0 if it is in no list).
     pub(super) fn class(&self, lower: &str) -> u16 {
+        if let Some(key) = pack(lower.as_bytes()) {
+            return self.short.get(key);
+        }
+        if lower.len() > self.longest {
+            return 0;
+        }
         self.classes.get(lower).copied().unwrap_or(0)
     }
 
@@ -169,26 +314,74 @@ impl Lexicon {
         self.is_title_head_in(lower, self.class(lower))
     }
 
-    /// [`Lexicon::is_title_head`] given the word's own class bits.
+    /// [`Lexicon::is_title_head`] given the word's own class bits: a head,
+    /// its plural, or a hyphenated word ending in either (`co-founders`).
     pub(super) fn is_title_head_in(&self, lower: &str, own: u16) -> bool {
-        // Byte tests: `s` and `-` are ASCII, so the cuts stay on char
-        // boundaries.
-        let plural_head = |w: &str| {
-            w.as_bytes().last() == Some(&b's')
-                && self.class(&w[..w.len() - 1]) & class::TITLE_HEAD != 0
-        };
-        let head = |w: &str| self.class(w) & class::TITLE_HEAD != 0 || plural_head(w);
-        own & class::TITLE_HEAD != 0
-            || plural_head(lower)
+        const HEAD: u16 = class::TITLE_HEAD | class::PLURAL_HEAD;
+        // `-` is ASCII, so the cut stays on a char boundary.
+        own & HEAD != 0
             || lower
                 .bytes()
                 .rposition(|b| b == b'-')
-                .is_some_and(|k| head(&lower[k + 1..]))
+                .is_some_and(|k| self.class(&lower[k + 1..]) & HEAD != 0)
     }
 
     /// Whether a lower-case word may open or sit inside a title.
     pub(super) fn is_title_word(&self, lower: &str) -> bool {
         let own = self.class(lower);
         self.is_title_head_in(lower, own) || own & class::TITLE_MOD != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_lookups_agree_with_the_map() {
+        let lex = &*LEXICON;
+        for (w, &bits) in &lex.classes {
+            assert_eq!(lex.class(w), bits, "word {w:?}");
+        }
+    }
+
+    #[test]
+    fn unlisted_words() {
+        let cases: &[&str] = &[
+            "zorvin",
+            "quellingtonshire",
+            "a-very-long-unlisted-word",
+            "x",
+        ];
+        let lex = &*LEXICON;
+        for w in cases {
+            assert_eq!(lex.class(w), 0, "word {w:?}");
+        }
+    }
+
+    #[test]
+    fn packing_every_length() {
+        let text = b"abcdefghijklmnopq";
+        for n in 1..=16 {
+            let word = &text[..n];
+            let want = word
+                .iter()
+                .enumerate()
+                .fold(0u128, |k, (i, &b)| k | u128::from(b) << (8 * i));
+            assert_eq!(pack(word), Some(want), "length {n}");
+        }
+    }
+
+    #[test]
+    fn packing() {
+        let cases: &[(&[u8], Option<Packed>)] = &[
+            (b"", None),
+            (b"ab", Some(0x6261)),
+            (b"abcdefghi", Some(0x69_6867_6665_6463_6261)),
+            (b"abcdefghijklmnopq", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(pack(word), *want, "word {word:?}");
+        }
     }
 }

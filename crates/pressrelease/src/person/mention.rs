@@ -1,12 +1,12 @@
 //! Mentions: folding the runs that name one person into one record.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Candidate;
 use super::token::Token;
 use crate::record::{Organisation, Person};
 use crate::segment::Doc;
+use crate::wordhash::WordMap;
 
 /// A person being assembled from its candidates.
 pub(super) struct Builder {
@@ -26,6 +26,29 @@ pub(super) struct Builder {
     pub(super) org_at: Vec<usize>,
     /// Organisations given outright (a contact's employer).
     pub(super) orgs: Vec<String>,
+}
+
+/// Whether `long` lower-cased equals `short` lower-cased, or ends with a
+/// space and it.
+fn same_or_ends_with_word(long: &str, short: &str) -> bool {
+    if long.is_ascii() && short.is_ascii() {
+        return long.eq_ignore_ascii_case(short) || ends_with_word(long, short);
+    }
+    let (long, short) = (long.to_lowercase(), short.to_lowercase());
+    long == short || long.ends_with(&format!(" {short}"))
+}
+
+/// Whether `long` lower-cased ends with a space and `short` lower-cased.
+fn ends_with_word(long: &str, short: &str) -> bool {
+    if long.is_ascii() && short.is_ascii() {
+        // ASCII lower-casing keeps lengths, so the tail can be cut first.
+        let (l, s) = (long.as_bytes(), short.as_bytes());
+        return l.len() > s.len()
+            && l[l.len() - s.len() - 1] == b' '
+            && l[l.len() - s.len()..].eq_ignore_ascii_case(s);
+    }
+    long.to_lowercase()
+        .ends_with(&format!(" {}", short.to_lowercase()))
 }
 
 /// A first word as an index key: lower-case, without closing stops.
@@ -54,12 +77,12 @@ fn core_name(name: &str) -> &str {
 /// The release's organisations, by the lower-case first word of their
 /// names and acronyms, so a lookup stays cheap.
 pub(super) struct OrgIndex<'a> {
-    by_first: HashMap<String, Vec<(&'a str, &'a Organisation)>>,
+    by_first: WordMap<String, Vec<(&'a str, &'a Organisation)>>,
 }
 
 impl<'a> OrgIndex<'a> {
     pub(super) fn new(organisations: &'a [Organisation]) -> OrgIndex<'a> {
-        let mut by_first: HashMap<String, Vec<(&'a str, &'a Organisation)>> = HashMap::new();
+        let mut by_first: WordMap<String, Vec<(&'a str, &'a Organisation)>> = WordMap::default();
         for o in organisations {
             let core = core_name(&o.name);
             let forms = [Some(o.name.as_str()), o.acronym.as_deref(), Some(core)];
@@ -85,8 +108,21 @@ impl<'a> OrgIndex<'a> {
 
     /// The organisation whose name or acronym opens `text`, the longest.
     fn opening(&self, text: &str) -> Option<&'a Organisation> {
+        if self.by_first.is_empty() {
+            return None;
+        }
         let first = text.split([' ', ',']).next()?;
-        let list = self.by_first.get(&key(first))?;
+        // `key(first)` without allocating for a short ASCII word.
+        let word = first.trim_end_matches(['.', ';', ':', ')', '\'']);
+        let list = if word.is_ascii() && word.len() <= 32 {
+            let mut buf = [0u8; 32];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            self.by_first.get(std::str::from_utf8(lower).ok()?)?
+        } else {
+            self.by_first.get(&key(first))?
+        };
         list.iter()
             .filter(|(form, _)| {
                 text.get(..form.len())
@@ -158,14 +194,9 @@ impl Builder {
         }
         for t in &c.titles {
             // `District Attorney` beside `Brooklyn District Attorney`.
-            let lower = t.to_lowercase();
-            let known = self.titles.iter().any(|x| {
-                let x = x.to_lowercase();
-                x == lower || x.ends_with(&format!(" {lower}"))
-            });
+            let known = self.titles.iter().any(|x| same_or_ends_with_word(x, t));
             if !known {
-                self.titles
-                    .retain(|x| !lower.ends_with(&format!(" {}", x.to_lowercase())));
+                self.titles.retain(|x| !ends_with_word(t, x));
                 self.titles.push(t.clone());
             }
         }
@@ -187,9 +218,9 @@ impl Builder {
             .iter()
             .zip(&lowered)
             .filter(|(_, l)| {
-                !lowered
-                    .iter()
-                    .any(|o| o.len() > l.len() && o.starts_with(&format!("{l} ")))
+                !lowered.iter().any(|o| {
+                    o.len() > l.len() && o.as_bytes()[l.len()] == b' ' && o.starts_with(l.as_str())
+                })
             })
             .map(|(t, _)| t.clone())
             .collect();
@@ -239,6 +270,32 @@ impl Builder {
             titles,
             organisations: orgs,
             mentions,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ends_with_word, same_or_ends_with_word};
+
+    #[test]
+    fn title_words() {
+        // (long, short, same or ends with it, ends with it after a space)
+        let cases: &[(&str, &str, bool, bool)] = &[
+            ("Vorta District Attorney", "district attorney", true, true),
+            ("District Attorney", "DISTRICT ATTORNEY", true, false),
+            ("Vorta DistrictAttorney", "Attorney", false, false),
+            ("Attorney", "Vorta Attorney", false, false),
+            ("Ministre d'\u{c9}tat", "d'\u{e9}tat", true, true),
+            ("\u{c9}TAT", "\u{e9}tat", true, false),
+        ];
+        for (long, short, same, ends) in cases {
+            assert_eq!(
+                same_or_ends_with_word(long, short),
+                *same,
+                "{long:?} {short:?}"
+            );
+            assert_eq!(ends_with_word(long, short), *ends, "{long:?} {short:?}");
         }
     }
 }

@@ -12,12 +12,12 @@ mod mention;
 mod title;
 mod token;
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::contact::Contacts;
 use crate::record::{Organisation, Person};
 use crate::segment::Doc;
+use crate::wordhash::{WordMap, WordSet};
 use lexicon::LEXICON;
 use mention::Builder;
 use token::{Token, tokenize};
@@ -44,21 +44,24 @@ struct Candidate {
 /// Finds every named person, once each.
 pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contacts) -> Vec<Person> {
     let clean = doc.clean();
-    let toks = tokenize(clean);
+    // ASCII lower-casing keeps byte offsets: a token's lower-case form is
+    // a slice of this.
+    let lowered = clean.to_ascii_lowercase();
+    let toks = tokenize(clean, &lowered);
     let mut candidates = candidates(clean, &toks);
     roles_after_pronouns(clean, &toks, &mut candidates);
     chain_lists(clean, &toks, &mut candidates);
     chain_bullets_back(clean, &toks, &mut candidates);
     let mut people: Vec<Builder> = Vec::new();
     // People by the last word of their name, so matching stays linear.
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_last: WordMap<&str, Vec<usize>> = WordMap::default();
     // Fullest forms first, so shorter forms fold into them.
     let mut order: Vec<usize> = (0..candidates.len())
         .filter(|&i| candidates[i].evidence && name_len(&toks, &candidates[i]) >= 2)
         .collect();
     order.sort_by_key(|&i| std::cmp::Reverse(name_len(&toks, &candidates[i])));
     // A run that is an organisation's whole name is not a person.
-    let org_names: HashSet<String> = organisations
+    let org_names: WordSet = organisations
         .iter()
         .flat_map(|o| {
             std::iter::once(o.name.to_lowercase())
@@ -158,6 +161,8 @@ const PRONOUN_REACH: usize = 400;
 fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
     let mut next = 0;
     for i in 0..toks.len() {
+        // A string test, not the class bits, so that most words are never
+        // looked up.
         if !matches!(toks[i].lower(), "he" | "she" | "who") {
             continue;
         }
@@ -306,18 +311,34 @@ fn chain_bullets_back(clean: &str, toks: &[Token], candidates: &mut [Candidate])
 
 /// Whether clean offset `at` opens a bulleted line (`* `, `- `, `• `).
 fn bullet_start(clean: &str, at: usize) -> bool {
-    let head = clean[..at].trim_end_matches([' ', '\t']);
-    let Some(marker) = head.strip_suffix(['*', '-', '\u{2022}']) else {
+    // Bytes: spaces and the markers are ASCII, and the three bytes of `•`
+    // at the end can only be that char.
+    let head = &clean.as_bytes()[..spaces_before(clean, at)];
+    let marker = if head.ends_with(b"*") || head.ends_with(b"-") {
+        head.len() - 1
+    } else if head.ends_with("\u{2022}".as_bytes()) {
+        head.len() - 3
+    } else {
         return false;
     };
-    opens_line(clean, marker.len())
+    opens_line(clean, marker)
+}
+
+/// Where the run of spaces and tabs that ends at clean offset `at` starts.
+fn spaces_before(clean: &str, at: usize) -> usize {
+    let bytes = clean.as_bytes();
+    let mut k = at;
+    while k > 0 && matches!(bytes[k - 1], b' ' | b'\t') {
+        k -= 1;
+    }
+    k
 }
 
 /// Whether only spaces stand between the line start and clean offset `at`.
 /// Scans back over the spaces only, so it stays cheap on long lines.
 pub(super) fn opens_line(clean: &str, at: usize) -> bool {
-    let head = clean[..at].trim_end_matches([' ', '\t']);
-    head.is_empty() || head.ends_with('\n')
+    let k = spaces_before(clean, at);
+    k == 0 || clean.as_bytes()[k - 1] == b'\n'
 }
 
 /// Whether only spaces and commas stand between clean offset `at` and the
@@ -333,8 +354,9 @@ fn joined(clean: &str, toks: &[Token], i: usize) -> bool {
     let Some(next) = toks.get(i + 1) else {
         return false;
     };
-    let gap = &clean[toks[i].range.end..next.range.start];
-    gap == " " || (toks[i].initial && (gap == ". " || gap == "."))
+    // Bytes: the same test without char-boundary checks.
+    let gap = &clean.as_bytes()[toks[i].range.end..next.range.start];
+    gap == b" " || (toks[i].initial && (gap == b". " || gap == b"."))
 }
 
 /// Whether a token may stand in a name.
@@ -359,11 +381,13 @@ fn is_post_nominal(clean: &str, toks: &[Token], k: usize) -> bool {
         && !t.is_title_word()
 }
 
+/// Lower-case suffixes after a name (`Jane Doe Jr`, `Jane Doe PhD`).
+const SUFFIXES: [&str; 12] = [
+    "jr", "sr", "ii", "iii", "iv", "mp", "phd", "md", "cfa", "obe", "mbe", "cbe",
+];
+
 pub(super) fn is_suffix(lower: &str) -> bool {
-    matches!(
-        lower,
-        "jr" | "sr" | "ii" | "iii" | "iv" | "mp" | "phd" | "md" | "cfa" | "obe" | "mbe" | "cbe"
-    )
+    SUFFIXES.contains(&lower)
 }
 
 /// Every run of name words, with its evidence.
@@ -371,7 +395,7 @@ fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !is_name_word(&toks[i]) || !toks[i].cap {
+        if !toks[i].cap || !is_name_word(&toks[i]) {
             i += 1;
             continue;
         }
@@ -471,9 +495,10 @@ fn honorific_at(clean: &str, toks: &[Token], i: usize, end: usize) -> Option<usi
     if !toks[i].is(lexicon::class::HON_FIRST) {
         return None;
     }
-    LEXICON
-        .honorifics
-        .iter()
+    // Only honorifics opening with this word can match.
+    let list = LEXICON.hon_by_first.get(toks[i].lower())?;
+    list.iter()
+        .map(|&k| &LEXICON.honorifics[k])
         .find(|h| {
             i + h.len() < end
                 && h.iter().enumerate().all(|(k, w)| {
@@ -490,10 +515,11 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let mut start = hon_start;
     let mut titles = Vec::new();
     let mut evidence = !honorifics.is_empty();
-    if let Some((at, t)) = title::before(clean, toks, hon_start) {
+    let hon_k = start_token_near(toks, hon_start, words.start);
+    if let Some((at, t)) = title::before(clean, toks, hon_start, hon_k) {
         // `Director of Policy Studies at Acme`: the words after a title
         // that run on into `at`/`of` + a capital belong to the title.
-        let k = start_token(toks, hon_start);
+        let k = hon_k;
         let after_connector = k > 0
             && matches!(
                 toks[k - 1].lower(),
@@ -541,8 +567,10 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     {
         evidence = true;
     }
+    // What stands between the name (with its suffixes) and the next word.
+    let after_gap = gap(clean, toks, end - 1);
     if let Some(next) = toks.get(end) {
-        let g = gap(clean, toks, end - 1);
+        let g = after_gap;
         if (g == " " || g == ", ")
             && next.is(lexicon::class::AFTER)
             && looks_like_name(clean, toks, &words)
@@ -556,7 +584,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     let mut org_at = Vec::new();
     if let Some(next) = toks.get(end)
         && matches!(next.lower(), "of" | "from" | "at" | "with")
-        && gap(clean, toks, end - 1).trim_start_matches(',') == " "
+        && after_gap.trim_start_matches(',') == " "
     {
         push_org_start(clean, toks, end + 1, &mut org_at);
     }
@@ -593,14 +621,12 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
             let k = start_token(toks, stop_at);
             push_org_start(clean, toks, k, &mut org_at);
         }
-    } else if gap(clean, toks, end - 1) == ", " {
+    } else if after_gap == ", " {
         // `Jane Doe, Acme Corp.`: an appositive employer.
         push_org_start(clean, toks, end, &mut org_at);
     }
-    if !evidence
-        && cue_before(clean, toks, start_token(toks, start))
-        && looks_like_name(clean, toks, &words)
-    {
+    let start_k = start_token_near(toks, start, hon_k);
+    if !evidence && cue_before(clean, toks, start_k) && looks_like_name(clean, toks, &words) {
         evidence = true;
     }
     if !evidence && starts_with_given_name(toks, &words) {
@@ -611,7 +637,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     }
     // `the Red Cross said`, `American Red Cross said`: a name does not
     // follow an article or run on from a capitalised word.
-    let k = start_token(toks, start);
+    let k = start_k;
     if k > 0 && gap(clean, toks, k - 1) == " " {
         let p = &toks[k - 1];
         let article = matches!(p.lower(), "the" | "a" | "an") && titles.is_empty();
@@ -626,7 +652,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     }
     Candidate {
         words,
-        mention: toks[start_token(toks, start)].range.start.min(start)..name_end,
+        mention: toks[start_k].range.start.min(start)..name_end,
         honorifics,
         titles,
         evidence,
@@ -650,6 +676,22 @@ fn start_token(toks: &[Token], at: usize) -> usize {
         .min(toks.len().saturating_sub(1))
 }
 
+/// [`start_token`] for an offset at or a little before the start of token
+/// `near`: a few steps back instead of a binary search.
+fn start_token_near(toks: &[Token], at: usize, near: usize) -> usize {
+    if near >= toks.len() || toks[near].range.start < at {
+        return start_token(toks, at);
+    }
+    let mut k = near;
+    for _ in 0..16 {
+        if k == 0 || toks[k - 1].range.start < at {
+            return k.min(toks.len() - 1);
+        }
+        k -= 1;
+    }
+    start_token(toks, at)
+}
+
 fn gap<'a>(clean: &'a str, toks: &[Token], i: usize) -> &'a str {
     match toks.get(i + 1) {
         Some(n) => &clean[toks[i].range.end..n.range.start],
@@ -667,7 +709,11 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
         if start == 0 || !toks[start - 1].is(lexicon::class::HON_LAST) {
             break;
         }
-        let Some(h) = LEXICON.honorifics.iter().find(|h| {
+        // Only honorifics ending with this word can match.
+        let Some(list) = LEXICON.hon_by_last.get(toks[start - 1].lower()) else {
+            break;
+        };
+        let Some(h) = list.iter().map(|&k| &LEXICON.honorifics[k]).find(|h| {
             h.len() <= start
                 && h.iter().enumerate().all(|(k, w)| {
                     let t = start - h.len() + k;
@@ -708,6 +754,11 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
 /// Whether a cue (`said`, `according to`, `by`) stands right before the
 /// token `first`.
 fn cue_before(clean: &str, toks: &[Token], first: usize) -> bool {
+    // Every cue ends with a word marked in the lexicon: most names have
+    // none before them.
+    if first == 0 || !toks[first - 1].is(lexicon::class::CUE_LAST) {
+        return false;
+    }
     LEXICON.before.iter().any(|cue| {
         cue.len() <= first
             && cue.iter().enumerate().all(|(k, w)| {
@@ -742,26 +793,57 @@ fn is_function_word(lower: &str) -> bool {
             | "thanks"
             | "today"
             | "yesterday"
-    ) || LEXICON.before.iter().any(|c| c.len() == 1 && c[0] == lower)
+    ) || LEXICON.class(lower) & lexicon::class::CUE_ONE != 0
 }
 
 /// Whether a word is an acronym: three or more letters, all capitals.
 fn is_acronym(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 2 && !word.chars().any(char::is_lowercase)
+    // Most words show a lower-case letter at once; test that first (an
+    // ASCII lower-case byte is a lower-case char in any word).
+    if word.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() > 2;
+    }
+    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 2
 }
 
 /// Whether a word of the run ends like an abstract or plural noun.
 fn has_noun_ending(toks: &[Token], words: &Range<usize>) -> bool {
-    toks[words.clone()]
-        .iter()
-        .any(|t| NOUN_ENDINGS.iter().any(|e| t.lower.ends_with(e)))
+    toks[words.clone()].iter().any(|t| has_noun_end(&t.lower))
 }
 
-/// Endings of abstract and plural nouns, rare at the end of names.
-const NOUN_ENDINGS: &[&str] = &[
-    "tion", "sion", "ness", "ment", "ing", "ity", "ics", "ance", "ence", "ies", "ums", "ship",
-    "age", "ure", "ism", "ogy", "ery", "ors", "ers", "als",
-];
+/// Whether a word ends like an abstract or plural noun, rare at the end
+/// of names: `-tion`, `-ness`, `-ing`, `-ers` ...
+fn has_noun_end(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    let n = b.len();
+    n >= 3
+        && matches!(
+            &b[n - 3..],
+            b"ing"
+                | b"ity"
+                | b"ics"
+                | b"ies"
+                | b"ums"
+                | b"age"
+                | b"ure"
+                | b"ism"
+                | b"ogy"
+                | b"ery"
+                | b"ors"
+                | b"ers"
+                | b"als"
+        )
+        || n >= 4
+            && matches!(
+                &b[n - 4..],
+                b"tion" | b"sion" | b"ness" | b"ment" | b"ance" | b"ence" | b"ship"
+            )
+}
 
 /// Whether a run reads as a name rather than a capitalised phrase: no
 /// acronyms, no abstract-noun endings, not all initials.
@@ -772,7 +854,7 @@ fn looks_like_name(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
         let text = &clean[t.range.clone()];
         let acronym = text.chars().filter(|c| c.is_alphabetic()).count() > 2
             && !text.chars().any(char::is_lowercase);
-        !acronym && (given || !NOUN_ENDINGS.iter().any(|e| t.lower.ends_with(e)))
+        !acronym && (given || !has_noun_end(&t.lower))
     })
 }
 

@@ -395,3 +395,95 @@ fn contact_labels_and_desks_are_no_people() {
         assert_eq!(!got.is_empty(), *want, "name {name:?}");
     }
 }
+
+#[test]
+fn noun_endings() {
+    let cases: &[(&str, bool)] = &[
+        ("foundation", true),
+        ("kindness", true),
+        ("roads", false),
+        ("vorters", true),
+        ("ing", true),
+        ("ng", false),
+        ("quell", false),
+        ("friendship", true),
+        ("caf\u{e9}", false),
+    ];
+    for (word, want) in cases {
+        assert_eq!(has_noun_end(word), *want, "word {word:?}");
+    }
+}
+
+#[test]
+fn acronyms() {
+    let cases: &[(&str, bool)] = &[
+        ("VORTA", true),
+        ("VT", false),
+        ("Vorta", false),
+        ("A-B-C", true),
+        ("\u{c9}TAT", true),
+        ("\u{c9}tat", false),
+        ("123", false),
+    ];
+    for (word, want) in cases {
+        assert_eq!(is_acronym(word), *want, "word {word:?}");
+    }
+}
+
+#[test]
+fn start_tokens_near_agree_with_search() {
+    let text = "Acme  President Zorvin Quell of Vorta said so.";
+    let lowered = text.to_ascii_lowercase();
+    let toks = tokenize(text, &lowered);
+    for at in 0..=text.len() {
+        let want = start_token(&toks, at);
+        for near in 0..toks.len() + 2 {
+            assert_eq!(
+                start_token_near(&toks, at, near),
+                want,
+                "at {at} near {near}"
+            );
+        }
+    }
+}
+
+#[test]
+fn cue_words_are_marked() {
+    let lex = &*LEXICON;
+    // The honorific indices by first and last word assume no empty one.
+    assert!(lex.honorifics.iter().all(|h| !h.is_empty()));
+    for cue in &lex.before {
+        let last = cue.last().expect("no empty cue");
+        assert!(
+            lex.class(last) & lexicon::class::CUE_LAST != 0,
+            "cue {cue:?}"
+        );
+    }
+    assert!(lex.class("said") & lexicon::class::CUE_ONE != 0);
+    for w in title::CLAUSE_STOPS {
+        assert!(
+            lex.class(w) & lexicon::class::CLAUSE_STOP != 0,
+            "word {w:?}"
+        );
+    }
+}
+
+#[test]
+fn bullets_and_line_starts() {
+    // (text, offset, opens a line, opens a bulleted line)
+    let cases: &[(&str, usize, bool, bool)] = &[
+        ("Zorvin", 0, true, false),
+        ("  Zorvin", 2, true, false),
+        ("x\n\tZorvin", 3, true, false),
+        ("x Zorvin", 2, false, false),
+        ("* Zorvin", 2, false, true),
+        ("x\n - Zorvin", 5, false, true),
+        ("\u{2022} Zorvin", 4, false, true),
+        ("x \u{2022} Zorvin", 6, false, false),
+        ("a-Zorvin", 2, false, false),
+    ];
+    for (text, at, line, bullet) in cases {
+        assert_eq!(opens_line(text, *at), *line, "text {text:?}");
+        assert_eq!(bullet_start(text, *at), *bullet, "text {text:?}");
+    }
+}

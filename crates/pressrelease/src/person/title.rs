@@ -1,9 +1,9 @@
 //! Titles: offices written before a name (`Minister for Health Jane Doe`)
 //! or after it as an appositive (`Jane Doe, Director of X and Chair of Y,`).
 
+use super::gap;
 use super::lexicon::LEXICON;
 use super::token::Token;
-use super::{gap, start_token};
 
 /// Longest title, in words.
 const MAX_TITLE_WORDS: usize = 24;
@@ -16,39 +16,27 @@ fn is_connector(lower: &str) -> bool {
     )
 }
 
-/// Words that end an appositive: verbs and relative pronouns.
-fn is_clause_stop(lower: &str) -> bool {
-    matches!(
-        lower,
-        "who"
-            | "which"
-            | "whose"
-            | "that"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "also"
-            | "as"
-            | "since"
-            | "when"
-            | "where"
-            | "while"
-            | "with"
-    ) || LEXICON.after.contains(lower)
+/// Words that end an appositive: verbs and relative pronouns (class
+/// `CLAUSE_STOP`, see [`CLAUSE_STOPS`]) and verbs after a name (`AFTER`).
+fn is_clause_stop(t: &Token) -> bool {
+    t.is(super::lexicon::class::CLAUSE_STOP | super::lexicon::class::AFTER)
 }
+
+/// Relative pronouns and verbs that end an appositive.
+pub(super) const CLAUSE_STOPS: [&str; 22] = [
+    "who", "which", "whose", "that", "is", "was", "are", "were", "has", "have", "had", "will",
+    "would", "can", "could", "also", "as", "since", "when", "where", "while", "with",
+];
 
 /// A title written right before clean offset `at` (where a name or its
 /// honorifics start): its start offset and text.
-pub(super) fn before(clean: &str, toks: &[Token], at: usize) -> Option<(usize, Vec<String>)> {
-    let k = start_token(toks, at);
+/// `k` is the index of the token at `at` ([`super::start_token`]).
+pub(super) fn before(
+    clean: &str,
+    toks: &[Token],
+    at: usize,
+    k: usize,
+) -> Option<(usize, Vec<String>)> {
     if k == 0 || toks[k].range.start != at {
         return None;
     }
@@ -188,7 +176,7 @@ fn is_function_word(lower: &str) -> bool {
             | "from"
             | "said"
             | "says"
-    ) || LEXICON.not_names.contains(lower) && lower.len() <= 3
+    ) || lower.len() <= 3 && LEXICON.class(lower) & super::lexicon::class::NOT_NAME != 0
 }
 
 /// Splits coordinated roles at `and` before a title word:
@@ -309,6 +297,11 @@ pub(super) fn clause_end(clean: &str, from: usize) -> usize {
     let bytes = clean.as_bytes();
     let mut i = from;
     while i < limit {
+        // Most bytes end nothing: skip them with one table test.
+        if !CLAUSE_MARK[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         match bytes[i] {
             b',' if is_legal_suffix(&clean[i + 1..]) => {}
             // A hard-wrapped line goes on in lower case.
@@ -318,17 +311,12 @@ pub(super) fn clause_end(clean: &str, from: usize) -> usize {
                 let next = bytes.get(i + 1).copied();
                 // The word before the stop, within the clause (a char
                 // boundary even after a multi-byte character).
-                let word_start = clean[from..i]
-                    .char_indices()
-                    .rev()
-                    .find(|&(_, c)| !c.is_alphanumeric())
-                    .map_or(from, |(k, c)| from + k + c.len_utf8());
-                let word = clean[word_start..i].to_ascii_lowercase();
+                let word_start = word_start_before(clean, from, i);
+                let word = &clean[word_start..i];
                 let abbrev = word.len() == 1
-                    || matches!(
-                        word.as_str(),
-                        "inc" | "corp" | "co" | "ltd" | "st" | "jr" | "sr" | "no" | "dept"
-                    );
+                    || ["inc", "corp", "co", "ltd", "st", "jr", "sr", "no", "dept"]
+                        .iter()
+                        .any(|a| word.eq_ignore_ascii_case(a));
                 if next.is_none_or(|n| !n.is_ascii_alphanumeric())
                     && !(abbrev && next == Some(b' '))
                 {
@@ -340,6 +328,35 @@ pub(super) fn clause_end(clean: &str, from: usize) -> usize {
         i += 1;
     }
     limit
+}
+
+/// Bytes that may end a clause ([`clause_end`]).
+static CLAUSE_MARK: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = b",;()\":\n[.";
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Where the word of letters and digits that ends at `end` starts, not
+/// before `from` (both char boundaries).
+fn word_start_before(clean: &str, from: usize, end: usize) -> usize {
+    // ASCII first: a byte scan back to the first byte that is no ASCII
+    // letter or digit; chars only if that byte is part of one.
+    let head = &clean.as_bytes()[from..end];
+    match head.iter().rposition(|b| !b.is_ascii_alphanumeric()) {
+        None => from,
+        Some(k) if head[k].is_ascii() => from + k + 1,
+        Some(_) => clean[from..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(from, |(k, c)| from + k + c.len_utf8()),
+    }
 }
 
 /// Whether tokens from `k` are a name of two to four capitalised words,
@@ -495,7 +512,7 @@ pub(super) fn clause_titles(
         {
             break;
         }
-        if is_clause_stop(&toks[last].lower) && !(last == end && toks[last].is_title_word()) {
+        if is_clause_stop(&toks[last]) && !(last == end && toks[last].is_title_word()) {
             break;
         }
         // `CEO Phone: 555`: a contact label ends the title.
@@ -523,7 +540,7 @@ pub(super) fn clause_titles(
     let cut_lower = toks.get(last).is_some_and(|t| {
         t.range.end <= stop
             && !t.cap
-            && !is_clause_stop(&t.lower)
+            && !is_clause_stop(t)
             && !is_connector(&t.lower)
             && (t.range.end == stop
                 || toks
@@ -643,7 +660,24 @@ fn comma_series(clean: &str, toks: &[Token], k: usize) -> Option<(usize, usize)>
 
 #[cfg(test)]
 mod tests {
-    use super::clause_end;
+    use super::{clause_end, word_start_before};
+
+    #[test]
+    fn word_starts() {
+        // (text, from, end, start)
+        let cases: &[(&str, usize, usize, usize)] = &[
+            ("Acme Inc.", 0, 8, 5),
+            ("Inc.", 0, 3, 0),
+            ("of X-Ray Co.", 0, 11, 9),
+            ("Caf\u{e9} Co.", 0, 8, 6),
+            ("M\u{fc}ller.", 0, 7, 0),
+            ("a \u{fc}ber.", 0, 7, 2),
+            ("long words", 5, 10, 5),
+        ];
+        for (text, from, end, want) in cases {
+            assert_eq!(word_start_before(text, *from, *end), *want, "text {text:?}");
+        }
+    }
 
     #[test]
     fn clause_end_stays_on_char_boundaries() {

@@ -1,6 +1,7 @@
 //! Words of the clean text with their byte ranges.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::lexicon::LEXICON;
@@ -20,10 +21,14 @@ pub(super) struct Token<'a> {
     pub(super) dotted_initial: bool,
     /// A part after a hyphen starts lower-case (`Employee-owned`).
     pub(super) lower_after_hyphen: bool,
-    /// The lexicon's class bits of `lower` (`lexicon::class`).
-    pub(super) class: u16,
-    /// Derived facts ([`Token::TITLE_HEAD`] ...), worked out once.
-    flags: u8,
+    /// The word holds a `-`.
+    hyphen: bool,
+    /// The word holds an ASCII digit.
+    digit: bool,
+    /// The lexicon's class bits of `lower` (`lexicon::class`) and the facts
+    /// derived from them ([`Token::TITLE_HEAD`] ...), worked out on first
+    /// use: most lower-case words are never asked about.
+    facts: Cell<Option<(u16, u8)>>,
 }
 
 impl Token<'_> {
@@ -39,144 +44,355 @@ impl Token<'_> {
 
     /// Heads a title (`Lexicon::is_title_head`).
     pub(super) fn is_title_head(&self) -> bool {
-        self.flags & Self::TITLE_HEAD != 0
+        self.flags() & Self::TITLE_HEAD != 0
     }
 
     /// May stand in a title (`Lexicon::is_title_word`).
     pub(super) fn is_title_word(&self) -> bool {
-        self.flags & Self::TITLE_WORD != 0
+        self.flags() & Self::TITLE_WORD != 0
     }
 
     /// A name particle (`bin`, `van`, `al-`).
     pub(super) fn is_particle(&self) -> bool {
-        self.flags & Self::PARTICLE != 0
+        self.flags() & Self::PARTICLE != 0
     }
 
     /// May stand in a name.
     pub(super) fn is_name_word(&self) -> bool {
-        self.flags & Self::NAME_WORD != 0
+        self.flags() & Self::NAME_WORD != 0
     }
 
     /// In the lexicon list of `bit` (`lexicon::class`).
+    #[inline]
     pub(super) fn is(&self, bit: u16) -> bool {
-        self.class & bit != 0
+        self.facts().0 & bit != 0
     }
 
-    /// Works out the class bits and flags from the other fields.
-    fn classify(&mut self) {
+    #[inline]
+    fn flags(&self) -> u8 {
+        self.facts().1
+    }
+
+    /// The class bits and flags, worked out once. The check is inlined
+    /// into every rule; the work is not.
+    #[inline]
+    fn facts(&self) -> (u16, u8) {
+        match self.facts.get() {
+            Some(f) => f,
+            None => self.first_facts(),
+        }
+    }
+
+    #[inline(never)]
+    fn first_facts(&self) -> (u16, u8) {
+        let f = self.classify();
+        self.facts.set(Some(f));
+        f
+    }
+
+    /// Works out the class bits and flags from the other fields, with one
+    /// look-up for most words (two for hyphenated ones).
+    fn classify(&self) -> (u16, u8) {
         use super::lexicon::class;
         let lex = &*LEXICON;
         let lower: &str = &self.lower;
         let own = lex.class(lower);
-        self.class = own;
-        let head = lex.is_title_head_in(lower, own);
+        let (hyphen, digit) = (self.hyphen, self.digit);
+        let head = if hyphen {
+            lex.is_title_head_in(lower, own)
+        } else {
+            own & (class::TITLE_HEAD | class::PLURAL_HEAD) != 0
+        };
         let word = head || own & class::TITLE_MOD != 0;
-        let trimmed = lower.trim_end_matches('-');
+        // A token never ends with `-`; the test is kept for any caller
+        // that builds one by hand.
         let particle = own & class::PARTICLE != 0
-            || trimmed.len() != lower.len() && lex.class(trimmed) & class::PARTICLE != 0;
+            || lower.ends_with('-')
+                && lex.class(lower.trim_end_matches('-')) & class::PARTICLE != 0;
+        const NEVER_NAME: u16 =
+            class::NOT_NAME | class::PLURAL_NOT_NAME | class::HONORIFIC | class::SUFFIX;
         let name_word = self.dotted_initial
             || particle
-            || self.cap
-                && !lower.bytes().any(|b| b.is_ascii_digit())
-                && !self.lower_after_hyphen
-                && own & class::NOT_NAME == 0
-                && lower
-                    .strip_suffix('s')
-                    .is_none_or(|w| lex.class(w) & class::NOT_NAME == 0)
-                && !word
-                && own & class::HONORIFIC == 0
-                && !super::is_suffix(lower);
-        self.flags = [
+            || self.cap && !digit && !self.lower_after_hyphen && own & NEVER_NAME == 0 && !word;
+        let mut flags = 0;
+        for (on, bit) in [
             (head, Self::TITLE_HEAD),
             (word, Self::TITLE_WORD),
             (particle, Self::PARTICLE),
             (name_word, Self::NAME_WORD),
-        ]
-        .iter()
-        .filter(|(on, _)| *on)
-        .fold(0, |f, (_, bit)| f | bit);
+        ] {
+            if on {
+                flags |= bit;
+            }
+        }
+        (own, flags)
     }
 }
 
-/// Splits `text` into words.
-pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !c.is_alphanumeric() {
-            continue;
+/// Splits `text` into words. `lowered` is `text` with its ASCII letters
+/// lower-cased (`str::to_ascii_lowercase`, same byte offsets), so the
+/// lower-case form of an ASCII word is a slice of it.
+pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
+    debug_assert_eq!(text.len(), lowered.len());
+    let bytes = text.as_bytes();
+    // Room for the words of ordinary text without growing.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Bytes are tested directly; only non-ASCII bytes are decoded.
+        // Spaces and punctuation, in a tight loop.
+        while i < bytes.len() && BYTE_KIND[usize::from(bytes[i])] == 0 {
+            i += 1;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            // The common case first: a lower-case ASCII letter goes on the
-            // word, whatever came before.
-            if d.is_ascii_lowercase() {
-                end = j + 1;
-                chars.next();
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let (c, word) = if b.is_ascii() {
+            // The common case: an ASCII word, scanned without decoding.
+            let word = scan_ascii(text, i).unwrap_or_else(|| scan_general(text, i));
+            (b as char, word)
+        } else {
+            let c = char_at(text, i);
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
                 continue;
             }
-            // Words glued by lost markup (`DetailsJane`, `DoeTel`) split
-            // where a capital follows four or more letters.
+            (c, scan_general(text, i))
+        };
+        let Word {
+            end,
+            ascii,
+            hyphen,
+            digit,
+        } = word;
+        let cap = if b.is_ascii() {
+            b.is_ascii_uppercase()
+        } else {
+            c.is_uppercase()
+        };
+        let initial = cap && end - i == c.len_utf8();
+        // Without a possessive `'s`.
+        let stem_end = if bytes[i..end].ends_with(b"'s") {
+            end - 2
+        } else {
+            end
+        };
+        let lower = if ascii {
+            Cow::Borrowed(&lowered[i..stem_end])
+        } else {
+            Cow::Owned(text[i..stem_end].to_lowercase())
+        };
+        let tok = Token {
+            range: i..end,
+            lower,
+            cap,
+            initial,
+            dotted_initial: initial && bytes.get(end) == Some(&b'.'),
+            // `Hyun-woo` (a short syllable) is a name; `Employee-owned` is not.
+            lower_after_hyphen: hyphen
+                && text[i..end].split('-').skip(1).any(|p| {
+                    p.chars().next().is_some_and(char::is_lowercase) && p.chars().count() > 3
+                }),
+            hyphen,
+            digit,
+            facts: Cell::new(None),
+        };
+        out.push(tok);
+        i = end;
+    }
+    out
+}
+
+/// Per byte: 1 for an ASCII letter or digit, 2 for a non-ASCII byte, 0
+/// for the rest (spaces, punctuation).
+static BYTE_KIND: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            1
+        } else if !c.is_ascii() {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// A word found by a scan: where it ends and what it holds.
+struct Word {
+    end: usize,
+    /// Only ASCII bytes.
+    ascii: bool,
+    /// Holds a `-`.
+    hyphen: bool,
+    /// Holds an ASCII digit.
+    digit: bool,
+}
+
+/// Scans the word starting at byte `i`, an ASCII letter or digit, while it
+/// stays ASCII; `None` when a non-ASCII char has to be looked at (then
+/// [`scan_general`] scans it again).
+#[inline]
+fn scan_ascii(text: &str, i: usize) -> Option<Word> {
+    let bytes = text.as_bytes();
+    let mut hyphen = false;
+    let mut digit = bytes[i].is_ascii_digit();
+    let mut end = i + 1;
+    // `j` is the next byte; it passes `end` only over an inner `-` or `'`,
+    // which is always followed by a char of the word.
+    let mut j = end;
+    loop {
+        // Lower-case letters go on the word, whatever came before.
+        let run = j;
+        while j < bytes.len() && bytes[j].is_ascii_lowercase() {
+            j += 1;
+        }
+        if j > run {
+            end = j;
+        }
+        let Some(&d) = bytes.get(j) else {
+            break;
+        };
+        if d.is_ascii_digit() {
+            if glued_digit(&text[i..j]) {
+                break;
+            }
+            digit = true;
+            j += 1;
+            end = j;
+        } else if d == b'-' || d == b'\'' {
+            match bytes.get(j + 1) {
+                Some(n) if n.is_ascii_alphanumeric() => {}
+                Some(n) if !n.is_ascii() => return None,
+                _ => break,
+            }
+            hyphen |= d == b'-';
+            j += 1;
+        } else if d.is_ascii_uppercase() {
+            if glued_capital(text, i, j) {
+                break;
+            }
+            j += 1;
+            end = j;
+        } else if d.is_ascii() {
+            break;
+        } else {
+            return None;
+        }
+    }
+    Some(Word {
+        end,
+        ascii: true,
+        hyphen,
+        digit,
+    })
+}
+
+/// Scans the word starting at byte `i` (a letter or digit), decoding
+/// non-ASCII chars.
+#[inline(never)]
+fn scan_general(text: &str, i: usize) -> Word {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    let c = char_at(text, i);
+    let mut ascii = b.is_ascii();
+    let mut hyphen = false;
+    let mut digit = b.is_ascii_digit();
+    let mut end = i + c.len_utf8();
+    // `j` is the next char; it passes `end` only over an inner `-` or
+    // `'`, which is always followed by a char of the word.
+    let mut j = end;
+    loop {
+        // The common case first, in a tight loop: lower-case ASCII
+        // letters go on the word, whatever came before.
+        let run = j;
+        while j < bytes.len() && bytes[j].is_ascii_lowercase() {
+            j += 1;
+        }
+        if j > run {
+            end = j;
+        }
+        let Some(&d) = bytes.get(j) else {
+            break;
+        };
+        if d.is_ascii_digit() {
             // A phone glued to a name (`Doe5550100`) starts a new word.
-            let glued_digit = d.is_ascii_digit()
-                && text[i..j]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphabetic)
-                && text[i..j].chars().take(3).count() >= 3;
-            if glued_digit
-                || d.is_uppercase()
-                    && (is_glued_prefix(&text[i..j]) || glued_title(&text[i..j], &text[j..]))
+            if glued_digit(&text[i..j]) {
+                break;
+            }
+            digit = true;
+            j += 1;
+            end = j;
+        } else if d == b'-' || d == b'\'' {
+            // Only inside a word: `Al-Thani`, `O'Connor`.
+            if !text[j + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
             {
                 break;
             }
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                chars.next();
-            } else if matches!(d, '-' | '\'') {
-                // Only inside a word: `Al-Thani`, `O'Connor`.
-                let next = text[j + 1..].chars().next();
-                if next.is_some_and(char::is_alphanumeric) {
-                    chars.next();
-                } else {
-                    break;
-                }
-            } else {
+            hyphen |= d == b'-';
+            j += 1;
+        } else if d.is_ascii_uppercase() {
+            if glued_capital(text, i, j) {
                 break;
             }
+            j += 1;
+            end = j;
+        } else if d.is_ascii() {
+            break;
+        } else {
+            let ch = char_at(text, j);
+            if !ch.is_alphanumeric() || ch.is_uppercase() && glued_capital(text, i, j) {
+                break;
+            }
+            ascii = false;
+            j += ch.len_utf8();
+            end = j;
         }
-        let word = &text[i..end];
-        let cap = c.is_uppercase();
-        let initial = cap && word.chars().count() == 1;
-        let mut tok = Token {
-            range: i..end,
-            lower: {
-                let w = word.strip_suffix("'s").unwrap_or(word);
-                if w.is_ascii() {
-                    if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                        Cow::Owned(w.to_ascii_lowercase())
-                    } else {
-                        Cow::Borrowed(w)
-                    }
-                } else {
-                    Cow::Owned(w.to_lowercase())
-                }
-            },
-            cap,
-            initial,
-            dotted_initial: initial && text[end..].starts_with('.'),
-            // `Hyun-woo` (a short syllable) is a name; `Employee-owned` is not.
-            lower_after_hyphen: word
-                .split('-')
-                .skip(1)
-                .any(|p| p.chars().next().is_some_and(char::is_lowercase) && p.chars().count() > 3),
-            class: 0,
-            flags: 0,
-        };
-        tok.classify();
-        out.push(tok);
     }
-    out
+    Word {
+        end,
+        ascii,
+        hyphen,
+        digit,
+    }
+}
+
+/// The char starting at byte `i` of `text` (a char boundary).
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\0')
+}
+
+/// Whether a digit after the word so far `head` starts a new word: a phone
+/// glued to a name (`Doe5550100`), after three or more chars ending in a
+/// letter.
+fn glued_digit(head: &str) -> bool {
+    let last_alpha = match head.as_bytes().last() {
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        _ => head.chars().next_back().is_some_and(char::is_alphabetic),
+    };
+    last_alpha && head.chars().take(3).count() >= 3
+}
+
+/// Whether the capital at byte `j` starts a new word after the word so far
+/// `text[i..j]`: words glued by lost markup (`DetailsJane`, `DoeTel`) split
+/// where a capital follows three or more letters, and a short word glued to
+/// a title word splits too (`KoVice President`).
+fn glued_capital(text: &str, i: usize, j: usize) -> bool {
+    // Both rules need a lower-case letter before the capital; an ASCII byte
+    // that is not one rules them out without decoding.
+    let before = text.as_bytes()[j - 1];
+    if before.is_ascii() && !before.is_ascii_lowercase() {
+        return false;
+    }
+    let head = &text[i..j];
+    is_glued_prefix(head) || glued_title(head, &text[j..])
 }
 
 /// Whether a short word so far is glued to a title word (`KoVice
@@ -219,13 +435,81 @@ mod tests {
             ),
             ("Zel KoVice President", &["Zel", "Ko", "Vice", "President"]),
             ("Min-jae", &["Min-jae"]),
+            (
+                "Jean-\u{c9}ric M\u{fc}ller, Zo\u{eb}'s, caf\u{e9}\u{2026} Doe5550100",
+                &[
+                    "Jean-\u{c9}ric",
+                    "M\u{fc}ller",
+                    "Zo\u{eb}'s",
+                    "caf\u{e9}",
+                    "Doe",
+                    "5550100",
+                ],
+            ),
+            ("ab-\u{2026} \u{c9}TAT-Vorta", &["ab", "\u{c9}TAT-Vorta"]),
         ];
         for (input, want) in cases {
-            let got: Vec<&str> = tokenize(input)
+            let lowered = input.to_ascii_lowercase();
+            let got: Vec<&str> = tokenize(input, &lowered)
                 .iter()
                 .map(|t| &input[t.range.clone()])
                 .collect();
             assert_eq!(&got, want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn glued_digits() {
+        let cases: &[(&str, bool)] = &[
+            ("Doe", true),
+            ("Do", false),
+            ("Tel2", false),
+            ("Al-", false),
+            ("R\u{e9}n\u{e9}", true),
+            ("\u{e9}\u{e9}", false),
+        ];
+        for (head, want) in cases {
+            assert_eq!(glued_digit(head), *want, "head {head:?}");
+        }
+    }
+
+    #[test]
+    fn glued_capitals() {
+        // (text, capital's byte offset, splits there)
+        let cases: &[(&str, usize, bool)] = &[
+            ("DetailsJane", 7, true),
+            ("McAdams", 2, false),
+            ("MacLeod", 3, false),
+            ("UNICEF", 3, false),
+            ("KoVice", 2, true),
+            ("KoVorta", 2, false),
+            ("Ren\u{e9}Roe", 5, true),
+        ];
+        for (text, at, want) in cases {
+            assert_eq!(glued_capital(text, 0, *at), *want, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn lower_forms_and_flags() {
+        // (text, lower-case form of the first word, name word, title word)
+        let cases: &[(&str, &str, bool, bool)] = &[
+            ("Zorvin", "zorvin", true, false),
+            ("ZORVIN's", "zorvin", true, false),
+            ("Directors", "directors", false, true),
+            ("Co-Founder", "co-founder", false, true),
+            ("\u{c9}lodie", "\u{e9}lodie", true, false),
+            ("Jr", "jr", false, false),
+            ("B2b", "b2b", false, false),
+            ("van", "van", true, false),
+        ];
+        for (text, lower, name, title) in cases {
+            let lowered = text.to_ascii_lowercase();
+            let toks = tokenize(text, &lowered);
+            let t = &toks[0];
+            assert_eq!(t.lower(), *lower, "text {text:?}");
+            assert_eq!(t.is_name_word(), *name, "text {text:?}");
+            assert_eq!(t.is_title_word(), *title, "text {text:?}");
         }
     }
 }
