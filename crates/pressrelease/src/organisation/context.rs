@@ -216,10 +216,10 @@ pub(super) fn listed_names(
                 continue;
             }
             let mut b = k;
-            while a < b && is_connector(text(s, &toks[a])) {
+            while a < b && toks[a].is(CONNECTOR) {
                 a += 1;
             }
-            while b > a && is_connector(text(s, &toks[b - 1])) {
+            while b > a && toks[b - 1].is(CONNECTOR) {
                 b -= 1;
             }
             if a < b {
@@ -303,14 +303,17 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     let mut title_at: Option<usize> = None;
     for k in 0..toks.len().saturating_sub(2) {
         let t = &toks[k];
-        let w = text(s, t);
-        if t.brk || matches!(w, "." | ";" | "\"") {
+        if t.brk || (!t.word && matches!(text(s, t), "." | ";" | "\"")) {
             title_at = None;
         }
-        if t.word && t.is(TITLE) && is_cap(w) {
+        if t.word && t.is(TITLE) && t.is(CAP) {
             title_at = Some(k);
         }
         let role = t.word && t.is(EMPLOYER);
+        // Neither a role nor a title close before: nothing to read.
+        if !role && title_at.is_none_or(|a| k - a >= 8) {
+            continue;
+        }
         let next = text(s, &toks[k + 1]);
         let titled_at = next == "at" && title_at.is_some_and(|a| k - a < 8);
         if !((role && matches!(next, "of" | "at")) || titled_at) {
@@ -327,22 +330,21 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
         while end < toks.len() && end - start < 10 && !toks[end].brk {
             let w = text(s, &toks[end]);
             let ok = toks[end].word
-                && !toks[end].is(TITLE | LEAD | VERB)
-                && is_cap(w)
-                && !is_connector(w);
+                && !toks[end].is(TITLE | LEAD | VERB | CONNECTOR)
+                && toks[end].is(CAP);
             // After a title, `and` starts the next role (`Director at
             // Acme and Kite Specialist at ...`).
             let joined = end > start
                 && (matches!(w, "&" | "of")
                     || (w == "and" && !titled_at)
-                    || (is_connector(w)
+                    || (toks[end].is(CONNECTOR)
                         && !matches!(w, "the" | "for" | "on" | "in" | "to" | "and")));
             if !(ok || joined) {
                 break;
             }
             end += 1;
         }
-        while end > start && !is_cap(text(s, &toks[end - 1])) {
+        while end > start && !toks[end - 1].is(CAP) {
             end -= 1;
         }
         // `at the Annual Meeting`: an event, not an employer.
@@ -364,17 +366,17 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
 pub(super) fn bare_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
-        let w = text(s, t);
-        if !t.word || t.brk || k == 0 || !t.is(BARE) || !is_cap(w) {
+        if !t.is(BARE) || !t.word || t.brk || k == 0 || !t.is(CAP) {
             continue;
         }
+        let w = text(s, t);
         let prev = text(s, &toks[k - 1]);
         let next_cap = toks
             .get(k + 1)
-            .is_some_and(|n| !n.brk && n.word && is_cap(text(s, n)));
+            .is_some_and(|n| !n.brk && n.word && n.is(CAP));
         // `the Congress` is more often an event than the legislature.
         let mid_sentence =
-            (toks[k - 1].word && !is_cap(prev) && !(prev == "the" && w == "Congress"))
+            (toks[k - 1].word && !toks[k - 1].is(CAP) && !(prev == "the" && w == "Congress"))
                 || prev == ",";
         if mid_sentence && !next_cap {
             out.push(Found {
@@ -501,7 +503,7 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
             && j < k + 4
             && (j == k || !toks[j].brk)
             && toks[j].word
-            && is_cap(text(s, &toks[j]))
+            && toks[j].is(CAP)
             && !toks[j].is(VERB)
         {
             j += 1;
@@ -515,17 +517,18 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
         });
         // One word may be a surname (`Bell Signs Bill`): not when the body
         // puts a first name before it (`Jo Bell`).
-        let surname = j == k + 1 && {
+        let surname = || {
             let w = text(s, &toks[k]);
             toks.windows(2).any(|p| {
                 !p[1].brk
-                    && text(s, &p[1]) == w
                     && p[0].word
-                    && is_cap(text(s, &p[0]))
-                    && !in_set(&lists.lead, text(s, &p[0]))
+                    && p[0].is(CAP)
+                    && !p[0].is(LEAD)
+                    && p[1].r.len() == w.len()
+                    && text(s, &p[1]) == w
             })
         };
-        if verb && j > k && j - k <= 3 && !surname {
+        if verb && j > k && j - k <= 3 && !(j == k + 1 && surname()) {
             subjects.push(k..j);
         }
     }
@@ -539,7 +542,7 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
                 )
             });
         let mut start = run.start;
-        while start < run.end && in_set(&lists.lead, text(s, &toks[start])) {
+        while start < run.end && toks[start].is(LEAD) {
             start += 1;
         }
         if today && start < run.end && run.end - start <= 4 {

@@ -366,10 +366,10 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     };
     let mut tried: HashSet<&str> = HashSet::new();
     for (k, t) in toks.iter().enumerate() {
-        let w = text(s, t);
-        if !t.word || !is_acronym(w) {
+        if !t.word || !t.is(ACRONYM) {
             continue;
         }
+        let w = text(s, t);
         let i = match by_acr.get(w) {
             Some(&i) => i,
             None => {
@@ -378,7 +378,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
                 // `Kite University`.
                 let in_name = toks
                     .get(k + 1)
-                    .is_some_and(|n| n.word && !n.brk && is_cap(text(s, n)));
+                    .is_some_and(|n| n.word && !n.brk && n.is(CAP));
                 if !tried.contains(w) && !in_name {
                     if !inside_ticker(s, t) {
                         tried.insert(w);

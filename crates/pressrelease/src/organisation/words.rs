@@ -1,6 +1,7 @@
 //! The word lists of `data/org_cues.txt` and the small closed lists of
 //! connectors and legal forms, with cheap look-ups.
 
+use super::tokens::{is_acronym, is_cap};
 use crate::wordhash::WordMap;
 use std::sync::LazyLock;
 
@@ -124,7 +125,7 @@ pub(super) const KEEP_DOT: &[&str] = &[
 pub(super) fn is_connector(w: &str) -> bool {
     CONNECTORS.contains(&w)
         // Lower-case only: `Do`, `Del` and `Et` may be names.
-        || matches!(w, "do" | "del" | "della" | "pour" | "para" | "für" | "et")
+        || LOWER_CONNECTORS.contains(&w)
         || w == "&"
         || (w.len() <= 4
             && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
@@ -164,6 +165,27 @@ pub(super) const EMPLOYER: u32 = 1 << 9;
 pub(super) const PLACE: u32 = 1 << 10;
 pub(super) const COUNTRY: u32 = 1 << 11;
 pub(super) const HEAD_FIRST: u32 = 1 << 12;
+pub(super) const LIST_NOUN: u32 = 1 << 13;
+pub(super) const ACT: u32 = 1 << 14;
+pub(super) const NOT_ACRONYM: u32 = 1 << 15;
+
+/// Bits of [`token_flags`] worked out from the word itself, once per
+/// token: [`is_cap`], [`is_acronym`], [`is_connector`], a connector in any
+/// case (`Of`, `THE`) and [`is_legal`].
+pub(super) const CAP: u32 = 1 << 16;
+pub(super) const ACRONYM: u32 = 1 << 17;
+pub(super) const CONNECTOR: u32 = 1 << 18;
+pub(super) const ANY_CASE_CONNECTOR: u32 = 1 << 19;
+pub(super) const LEGAL: u32 = 1 << 20;
+
+/// Bits for the per-token look-up only: the lower-cased word is a
+/// connector (`of`), or a connector that counts only in lower case (`do`).
+const CONNECTOR_WORD: u32 = 1 << 21;
+const LOWER_CONNECTOR_WORD: u32 = 1 << 22;
+
+/// Connectors that count only in lower case: `Do`, `Del` and `Et` may be
+/// names.
+const LOWER_CONNECTORS: &[&str] = &["do", "del", "della", "pour", "para", "f\u{fc}r", "et"];
 
 /// Every listed word with the bits of the lists holding it, so that one
 /// look-up per token answers every list.
@@ -184,6 +206,9 @@ static MEMBERS: LazyLock<WordMap<Box<[u8]>, u32>> = LazyLock::new(|| {
         (&l.places, PLACE),
         (&l.countries, COUNTRY),
         (&l.head_first, HEAD_FIRST),
+        (&l.list_noun, LIST_NOUN),
+        (&l.act, ACT),
+        (&l.not_acronym, NOT_ACRONYM),
     ] {
         for w in set {
             *map.entry(w.as_bytes().into()).or_default() |= bit;
@@ -222,15 +247,200 @@ pub(super) fn flags_of(w: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// The list bits of a token's text: every word, and punctuation only when
-/// a list holds some.
+/// The longest word [`Table`] holds, in bytes.
+const TABLE_WORD: usize = 32;
+
+/// A word of up to [`TABLE_WORD`] ASCII bytes, lower-cased and padded
+/// with zero bytes, as four machine words.
+type Key = [u64; TABLE_WORD / 8];
+
+/// The listed ASCII words (and the connectors) in an open-addressing
+/// table: the per-token look-up hashes the word while lower-casing it, and
+/// most words stop at an empty slot.
+struct Table {
+    /// Index + 1 into `entries`; 0 marks an empty slot.
+    slots: Vec<u16>,
+    entries: Vec<(Key, usize, u32)>,
+    /// `slots.len() - 1`.
+    mask: usize,
+    longest: usize,
+    punct_member: bool,
+}
+
+impl Table {
+    fn get(&self, key: &Key, len: usize) -> u32 {
+        let mut h = key_hash(key, len) & self.mask;
+        loop {
+            let Some(e) = self.slots[h].checked_sub(1) else {
+                return 0;
+            };
+            let (k, n, bits) = &self.entries[usize::from(e)];
+            if *n == len && k == key {
+                return *bits;
+            }
+            h = (h + 1) & self.mask;
+        }
+    }
+}
+
+fn key_hash(key: &Key, len: usize) -> usize {
+    let h = key[0] ^ key[1].rotate_left(17) ^ key[2].rotate_left(31) ^ key[3].rotate_left(47);
+    let h = (h ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 40) as usize
+}
+
+/// The key of an ASCII word of up to [`TABLE_WORD`] bytes.
+fn key_of(w: &[u8]) -> Key {
+    let mut buf = [0u8; TABLE_WORD];
+    buf[..w.len()].copy_from_slice(w);
+    buf.make_ascii_lowercase();
+    key_from(&buf)
+}
+
+/// The key of a lower-cased, zero-padded word.
+fn key_from(buf: &[u8; TABLE_WORD]) -> Key {
+    let mut key = [0u64; TABLE_WORD / 8];
+    for (k, c) in key.iter_mut().zip(buf.chunks_exact(8)) {
+        *k = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+    }
+    key
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut bits: Vec<(&[u8], u32)> = MEMBERS.iter().map(|(w, &b)| (&w[..], b)).collect();
+    bits.extend(CONNECTORS.iter().map(|c| (c.as_bytes(), CONNECTOR_WORD)));
+    bits.extend(
+        LOWER_CONNECTORS
+            .iter()
+            .map(|c| (c.as_bytes(), LOWER_CONNECTOR_WORD)),
+    );
+    let mut entries: Vec<(Key, usize, u32)> = Vec::new();
+    for (w, b) in bits {
+        if w.len() > TABLE_WORD || !w.is_ascii() {
+            continue;
+        }
+        let key = key_of(w);
+        match entries
+            .iter_mut()
+            .find(|(k, n, _)| *k == key && *n == w.len())
+        {
+            Some(e) => e.2 |= b,
+            None => entries.push((key, w.len(), b)),
+        }
+    }
+    // At most a quarter full, so that misses end fast.
+    let size = (entries.len() * 4).next_power_of_two().max(64);
+    let mask = size - 1;
+    let mut slots = vec![0u16; size];
+    for (i, (key, len, _)) in entries.iter().enumerate() {
+        let mut h = key_hash(key, *len) & mask;
+        while slots[h] != 0 {
+            h = (h + 1) & mask;
+        }
+        slots[h] = u16::try_from(i + 1).expect("word lists fit a u16 index");
+    }
+    let longest = entries.iter().map(|e| e.1).max().unwrap_or(0);
+    Table {
+        slots,
+        entries,
+        mask,
+        longest,
+        punct_member: *PUNCT_MEMBER,
+    }
+});
+
+/// The bits of a token's text: the lists holding it (every word, and
+/// punctuation only when a list holds some) and the facts of [`CAP`].
 pub(super) fn token_flags(w: &str, word: bool) -> u32 {
-    if word || *PUNCT_MEMBER {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > TABLE_WORD {
+        return token_flags_by_char(w, word);
+    }
+    // One pass: lower-case into the key, count the capitals and small
+    // letters, and stop at the first non-ASCII byte.
+    let mut buf = [0u8; TABLE_WORD];
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for (d, &x) in buf.iter_mut().zip(b) {
+        if !x.is_ascii() {
+            return token_flags_by_char(w, word);
+        }
+        upper += usize::from(x.is_ascii_uppercase());
+        lower += usize::from(x.is_ascii_lowercase());
+        *d = x.to_ascii_lowercase();
+    }
+    let table = &*TABLE;
+    let mut f = 0;
+    // Punctuation needs the look-up only when a list holds some (the
+    // connectors are letters).
+    let lists = word || table.punct_member;
+    if (lists || b[0].is_ascii_alphanumeric()) && b.len() <= table.longest {
+        f = table.get(&key_from(&buf), b.len());
+        if !lists {
+            f &= CONNECTOR_WORD | LOWER_CONNECTOR_WORD;
+        }
+    }
+    // `is_cap`, `is_acronym`.
+    let cap = match b[0] {
+        b'A'..=b'Z' => true,
+        b'0'..=b'9' => upper > 0,
+        b'd' | b'l' => b.get(1) == Some(&b'\'') && b.get(2).is_some_and(u8::is_ascii_uppercase),
+        _ => false,
+    };
+    if cap {
+        f |= CAP;
+        if b.len() <= 12 && upper >= 2 && lower <= upper {
+            f |= ACRONYM;
+        }
+    }
+    // `is_connector`: the lists in lower case, or (up to four letters)
+    // in any case but the name-like `La`, `Al`, `De`, ...
+    if f & (CONNECTOR_WORD | LOWER_CONNECTOR_WORD) != 0
+        && (upper == 0
+            || (f & CONNECTOR_WORD != 0
+                && b.len() <= 4
+                && !matches!(w, "La" | "Le" | "Al" | "El" | "De" | "Da" | "Di" | "Y")))
+        || w == "&"
+    {
+        f |= CONNECTOR;
+    }
+    if f & CONNECTOR_WORD != 0 {
+        f |= ANY_CASE_CONNECTOR;
+    }
+    if matches!(b[0], b'A'..=b'Z' | b'p') && is_legal(w) {
+        f |= LEGAL;
+    }
+    f & !(CONNECTOR_WORD | LOWER_CONNECTOR_WORD)
+}
+
+/// [`token_flags`] for any text, char by char.
+fn token_flags_by_char(w: &str, word: bool) -> u32 {
+    let mut f = if word || *PUNCT_MEMBER {
         flags_of(w)
     } else {
         0
+    };
+    if is_cap(w) {
+        f |= CAP;
+        if is_acronym(w) {
+            f |= ACRONYM;
+        }
     }
+    if w.len() <= CONNECTOR_LEN {
+        if is_connector(w) {
+            f |= CONNECTOR;
+        }
+        if CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+            f |= ANY_CASE_CONNECTOR;
+        }
+    }
+    if is_legal(w) {
+        f |= LEGAL;
+    }
+    f
 }
+
+/// The longest connector, in bytes: longer words need no comparison.
+const CONNECTOR_LEN: usize = 5;
 
 pub(super) fn is_cue(w: &str) -> bool {
     in_set(&LISTS.cue, w)
@@ -279,11 +489,102 @@ mod tests {
             (&l.verb, VERB),
             (&l.employer, EMPLOYER),
             (&l.places, PLACE),
+            (&l.list_noun, LIST_NOUN),
+            (&l.act, ACT),
+            (&l.not_acronym, NOT_ACRONYM),
         ] {
             for w in [
                 "Ministry", "MINISTRY", "said", "Kitewell", "of", "&", "Zorblat",
             ] {
                 assert_eq!(flags_of(w) & bit != 0, in_set(set, w), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn connectors_are_short() {
+        let extra = ["do", "del", "della", "pour", "para", "f\u{fc}r", "et", "&"];
+        for w in CONNECTORS.iter().chain(&extra) {
+            assert!(w.len() <= CONNECTOR_LEN, "{w}");
+            assert!(is_connector(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn token_facts() {
+        let cases: &[(&str, u32)] = &[
+            ("Kite", CAP),
+            ("KITE", CAP | ACRONYM),
+            ("of", CONNECTOR | ANY_CASE_CONNECTOR),
+            ("Of", CAP | CONNECTOR | ANY_CASE_CONNECTOR),
+            ("La", CAP | ANY_CASE_CONNECTOR),
+            ("&", CONNECTOR),
+            ("Inc.", CAP | LEGAL),
+            ("plc", LEGAL),
+            ("kite", 0),
+        ];
+        let facts = CAP | ACRONYM | CONNECTOR | ANY_CASE_CONNECTOR | LEGAL;
+        for (w, want) in cases {
+            assert_eq!(token_flags(w, true) & facts, *want, "{w}");
+        }
+    }
+
+    #[test]
+    fn token_flags_agree_with_the_char_by_char_reading() {
+        let mut words: Vec<String> = MEMBERS
+            .keys()
+            .filter_map(|w| std::str::from_utf8(w).ok())
+            .map(str::to_string)
+            .collect();
+        words.extend(
+            CONNECTORS
+                .iter()
+                .chain(LOWER_CONNECTORS)
+                .map(|w| w.to_string()),
+        );
+        words.extend(
+            [
+                "",
+                "&",
+                ",",
+                ".",
+                "(",
+                "5G",
+                "3m",
+                "d'Eau",
+                "l'eau",
+                "d'",
+                "Inc.",
+                "LTD",
+                "plc",
+                "Y",
+                "y",
+                "La",
+                "LA",
+                "Do",
+                "DO",
+                "Del",
+                "KITE-ROC",
+                "T-ROC",
+                "U.S.",
+                "Kite's",
+                "Abcdefghijklmnopqrstuvwxyzabcdefg",
+                "ABCDEFGHIJKLM",
+                "\u{e9}t\u{e9}",
+            ]
+            .map(str::to_string),
+        );
+        let mut cases = Vec::new();
+        for w in &words {
+            let mut title = w.clone();
+            if let Some(f) = title.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            cases.extend([w.clone(), w.to_uppercase(), title]);
+        }
+        for w in &cases {
+            for word in [true, false] {
+                assert_eq!(token_flags(w, word), token_flags_by_char(w, word), "{w:?}");
             }
         }
     }
