@@ -85,15 +85,23 @@ fn is_title_case(line: &str) -> bool {
         return false;
     }
     let (mut words, mut caps) = (0usize, 0usize);
-    for w in line
-        .split_whitespace()
-        .filter(|w| w.starts_with(char::is_alphabetic) && !SMALL.contains(w))
-    {
+    for w in line.split_whitespace() {
+        if !w.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        let cap = is_cap(w);
+        if !cap && SMALL.contains(&w) {
+            continue;
+        }
         words += 1;
         if words > 30 {
             return false;
         }
-        caps += usize::from(is_cap(w));
+        caps += usize::from(cap);
+        // Five words in small letters are too many for 30 words or less.
+        if words - caps > 4 {
+            return false;
+        }
     }
     if words < 5 {
         return false;
@@ -830,6 +838,25 @@ mod tests {
         let orgs = find(&Doc::new(input));
         assert!(orgs.is_empty(), "{orgs:?}");
         assert!(is_title_case("Acme Group Opens Doors For New Staff"));
+        let cases: &[(&str, bool)] = &[
+            ("Kite Labs Opens a New Office in Harbourton", true),
+            (
+                "Kite Labs opens a new office in the old harbour town",
+                false,
+            ),
+            ("Kite Labs Opens Office", false),
+            ("Kite Labs Opens Office at 120 Harbour Road Today", false),
+            ("Kite Labs Opens Harbour Office, Adds Staff", false),
+            ("A B C D E F G H I J K L one two", true),
+            ("A B C D E F G H I J K L one two three", false),
+            (
+                "one two three four five A B C D E F G H I J K L M N O P Q R S T U V W X Y Z",
+                false,
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_title_case(line), *want, "{line:?}");
+        }
         assert!(!is_title_case(
             "Sponsors: Acme Group, Bolt Bank, Kite Labs And More"
         ));

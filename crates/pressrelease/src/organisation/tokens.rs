@@ -24,30 +24,62 @@ impl Tok {
     }
 }
 
+/// Byte classes of [`CLASS`].
+const SPACE: u8 = 1;
+const ALNUM: u8 = 1 << 1;
+const UPPER: u8 = 1 << 2;
+const LOWER: u8 = 1 << 3;
+const ALPHA: u8 = 1 << 4;
+/// `-`, `'` and `.`: inside a word when a letter or digit follows.
+const JOINER: u8 = 1 << 5;
+/// A byte of a non-ASCII character.
+const WIDE: u8 = 1 << 6;
+
+/// The class of every byte, as `char` methods answer for ASCII.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let x = i as u8;
+        t[i] = if x >= 0x80 {
+            WIDE
+        } else if x.is_ascii_uppercase() {
+            ALNUM | UPPER | ALPHA
+        } else if x.is_ascii_lowercase() {
+            ALNUM | LOWER | ALPHA
+        } else if x.is_ascii_digit() {
+            ALNUM
+        } else if matches!(x, b'\t' | 0x0b | 0x0c | b'\r' | b' ' | b'\n') {
+            // `char::is_whitespace` on ASCII.
+            SPACE
+        } else if matches!(x, b'-' | b'\'' | b'.') {
+            JOINER
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Splits `s` into word and punctuation tokens, in one pass.
 ///
 /// Bytes are read directly; only non-ASCII characters are decoded.
 pub(super) fn tokenize(s: &str) -> Vec<Tok> {
     let b = s.as_bytes();
-    let mut toks = Vec::with_capacity(b.len() / 6 + 1);
+    let mut toks = Vec::with_capacity(b.len() / 5 + 1);
     let mut brk = true;
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
-        let (len, alnum) = if x.is_ascii() {
-            match x {
-                b'\n' => {
-                    brk = true;
-                    i += 1;
-                    continue;
-                }
-                // `char::is_whitespace` on ASCII.
-                b'\t' | 0x0b | 0x0c | b'\r' | b' ' => {
-                    i += 1;
-                    continue;
-                }
-                _ => (1, x.is_ascii_alphanumeric()),
-            }
+        let class = CLASS[usize::from(x)];
+        if class & SPACE != 0 {
+            brk |= x == b'\n';
+            i += 1;
+            continue;
+        }
+        let (len, alnum) = if class & WIDE == 0 {
+            (1, class & ALNUM != 0)
         } else {
             let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
                 break;
@@ -60,7 +92,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
         };
         if !alnum {
             toks.push(Tok {
-                f: token_flags(&s[i..i + len], false),
+                f: token_flags(s, i..i + len, false),
                 r: i..i + len,
                 word: false,
                 brk,
@@ -70,7 +102,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
             continue;
         }
         let start = i;
-        let (mut end, seam, dot) = scan_word(s, start);
+        let (mut end, seam, dot) = scan_ascii_word(b, start).unwrap_or_else(|| scan_word(s, start));
         // A plural possessive keeps its apostrophe (`Veterans' Affairs`).
         if b[end - 1] == b's' && b[end..].starts_with(b"' ") && upper_at(s, end + 2) {
             end += 1;
@@ -88,7 +120,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
         // there, and a line break comes before the rest.
         if let Some(m) = seam.filter(|&m| is_glued(s, start, m, end)) {
             toks.push(Tok {
-                f: token_flags(&s[start..m], true),
+                f: token_flags(s, start..m, true),
                 r: start..m,
                 word: true,
                 brk,
@@ -104,7 +136,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
             }
         }
         toks.push(Tok {
-            f: token_flags(&s[start..end], true),
+            f: token_flags(s, start..end, true),
             r: start..end,
             word: true,
             brk,
@@ -113,6 +145,63 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
         i = end;
     }
     toks
+}
+
+/// [`scan_word`] for a word of ASCII letters, digits and joiners (the
+/// common case), a byte at a time; `None` when a non-ASCII character
+/// touches the word.
+fn scan_ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<usize>, bool)> {
+    let mut end = start;
+    let mut dot = false;
+    // Every class seen, to look for a seam only where one may be.
+    let mut seen = 0;
+    loop {
+        while let Some(&x) = b.get(end) {
+            let c = CLASS[usize::from(x)];
+            if c & ALNUM == 0 {
+                break;
+            }
+            seen |= c;
+            end += 1;
+        }
+        let Some(&x) = b.get(end) else { break };
+        let c = CLASS[usize::from(x)];
+        if c & WIDE != 0 {
+            return None;
+        }
+        if c & JOINER == 0 {
+            break;
+        }
+        let after = b.get(end + 1).map_or(0, |&a| CLASS[usize::from(a)]);
+        if after & WIDE != 0 {
+            return None;
+        }
+        // `Directors.3` is a word and a footnote mark.
+        let footnote =
+            x == b'.' && after & ALPHA == 0 && CLASS[usize::from(b[end - 1])] & ALPHA != 0;
+        if after & ALNUM == 0 || footnote {
+            break;
+        }
+        dot |= x == b'.';
+        end += 1;
+    }
+    let mut seam = None;
+    if seen & (UPPER | LOWER) == UPPER | LOWER {
+        // The first capital right after a small letter, joiners aside.
+        let mut lower = false;
+        for (k, &x) in b.iter().enumerate().take(end).skip(start) {
+            let c = CLASS[usize::from(x)];
+            if c & ALNUM == 0 {
+                continue;
+            }
+            if lower && c & UPPER != 0 {
+                seam = Some(k);
+                break;
+            }
+            lower = c & LOWER != 0;
+        }
+    }
+    Some((end, seam, dot))
 }
 
 /// Reads the word starting at byte `start` (a letter or digit): its end,
@@ -321,7 +410,7 @@ mod tests {
                 // there, and a line break comes before the rest.
                 if let Some(m) = seam.filter(|&m| is_glued(s, start, m, end)) {
                     toks.push(Tok {
-                        f: token_flags(&s[start..m], true),
+                        f: token_flags(s, start..m, true),
                         r: start..m,
                         word: true,
                         brk,
@@ -338,7 +427,7 @@ mod tests {
                     }
                 }
                 toks.push(Tok {
-                    f: token_flags(&s[start..end], true),
+                    f: token_flags(s, start..end, true),
                     r: start..end,
                     word: true,
                     brk,
@@ -349,7 +438,7 @@ mod tests {
             }
             let n = c.len_utf8();
             toks.push(Tok {
-                f: token_flags(&s[i..i + n], false),
+                f: token_flags(s, i..i + n, false),
                 r: i..i + n,
                 word: false,
                 brk,

@@ -3,6 +3,7 @@
 
 use super::tokens::{is_acronym, is_cap};
 use crate::wordhash::WordMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A set of lower-cased words with the cheap hash.
@@ -349,32 +350,77 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     }
 });
 
-/// The bits of a token's text: the lists holding it (every word, and
-/// punctuation only when a list holds some) and the facts of [`CAP`].
-pub(super) fn token_flags(w: &str, word: bool) -> u32 {
-    let b = w.as_bytes();
-    if b.is_empty() || b.len() > TABLE_WORD {
+/// The top bit of every byte of a machine word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `x` (all ASCII) in `lo..=hi`, each marked by its top bit.
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let each = |b: u8| u64::from(b).wrapping_mul(0x0101_0101_0101_0101);
+    // No byte carries into the next: every byte and addend is below 0x80.
+    let from_lo = x.wrapping_add(each(0x80 - lo));
+    let past_hi = x.wrapping_add(each(0x7f - hi));
+    from_lo & !past_hi & HIGH_BITS
+}
+
+/// The `n` (1 to 8) bytes of `b` from `at`, zero-padded, as a machine word.
+fn load(b: &[u8], at: usize, n: usize) -> u64 {
+    match b.get(at..at + 8) {
+        Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
+            let x = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+            if n >= 8 {
+                x
+            } else {
+                x & ((1u64 << (8 * n)) - 1)
+            }
+        }
+        _ => {
+            let mut w = [0u8; 8];
+            for (d, s) in w.iter_mut().zip(&b[at..at + n]) {
+                *d = *s;
+            }
+            u64::from_le_bytes(w)
+        }
+    }
+}
+
+/// How many bytes [`in_range`] marked.
+fn count_bytes(marks: u64) -> u64 {
+    (marks >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56
+}
+
+/// The bits of a token's text `s[r]`: the lists holding it (every word,
+/// and punctuation only when a list holds some) and the facts of [`CAP`].
+pub(super) fn token_flags(s: &str, r: Range<usize>, word: bool) -> u32 {
+    let (b, w) = (s.as_bytes(), &s[r.clone()]);
+    let len = r.len();
+    if len == 0 || len > TABLE_WORD {
         return token_flags_by_char(w, word);
     }
-    // One pass: lower-case into the key, count the capitals and small
-    // letters, and stop at the first non-ASCII byte.
-    let mut buf = [0u8; TABLE_WORD];
-    let (mut upper, mut lower) = (0usize, 0usize);
-    for (d, &x) in buf.iter_mut().zip(b) {
-        if !x.is_ascii() {
-            return token_flags_by_char(w, word);
-        }
-        upper += usize::from(x.is_ascii_uppercase());
-        lower += usize::from(x.is_ascii_lowercase());
-        *d = x.to_ascii_lowercase();
+    // Eight bytes at a time: lower-case into the key, count the capitals
+    // and small letters, and spot any non-ASCII byte.
+    let mut key: Key = [0; TABLE_WORD / 8];
+    let (mut upper, mut lower, mut high) = (0u64, 0u64, 0u64);
+    for (i, k) in key.iter_mut().enumerate().take(len.div_ceil(8)) {
+        let x = load(b, r.start + 8 * i, (len - 8 * i).min(8));
+        high |= x;
+        let up = in_range(x, b'A', b'Z');
+        let low = in_range(x, b'a', b'z');
+        upper += count_bytes(up);
+        lower += count_bytes(low);
+        // A capital's 0x80 mark moved to 0x20 makes it small.
+        *k = x | (up >> 2);
     }
+    if high & HIGH_BITS != 0 {
+        return token_flags_by_char(w, word);
+    }
+    let b = w.as_bytes();
     let table = &*TABLE;
     let mut f = 0;
     // Punctuation needs the look-up only when a list holds some (the
     // connectors are letters).
     let lists = word || table.punct_member;
     if (lists || b[0].is_ascii_alphanumeric()) && b.len() <= table.longest {
-        f = table.get(&key_from(&buf), b.len());
+        f = table.get(&key, len);
         if !lists {
             f &= CONNECTOR_WORD | LOWER_CONNECTOR_WORD;
         }
@@ -525,7 +571,7 @@ mod tests {
         ];
         let facts = CAP | ACRONYM | CONNECTOR | ANY_CASE_CONNECTOR | LEGAL;
         for (w, want) in cases {
-            assert_eq!(token_flags(w, true) & facts, *want, "{w}");
+            assert_eq!(token_flags(w, 0..w.len(), true) & facts, *want, "{w}");
         }
     }
 
@@ -584,7 +630,18 @@ mod tests {
         }
         for w in &cases {
             for word in [true, false] {
-                assert_eq!(token_flags(w, word), token_flags_by_char(w, word), "{w:?}");
+                assert_eq!(
+                    token_flags(w, 0..w.len(), word),
+                    token_flags_by_char(w, word),
+                    "{w:?}"
+                );
+                // Inside a longer text too.
+                let text = format!("{w} Kite");
+                assert_eq!(
+                    token_flags(&text, 0..w.len(), word),
+                    token_flags_by_char(w, word),
+                    "{w:?}"
+                );
             }
         }
     }
