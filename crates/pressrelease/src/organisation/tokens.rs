@@ -153,14 +153,16 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
 fn scan_ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<usize>, bool)> {
     let mut end = start;
     let mut dot = false;
-    // Every class seen, to look for a seam only where one may be.
-    let mut seen = 0;
+    // Every class seen, and whether a capital came after a small letter:
+    // only then may the word hold a seam.
+    let (mut seen, mut capital_after_small) = (0, 0);
     loop {
         while let Some(&x) = b.get(end) {
             let c = CLASS[usize::from(x)];
             if c & ALNUM == 0 {
                 break;
             }
+            capital_after_small |= c & UPPER & ((seen & LOWER) >> 1);
             seen |= c;
             end += 1;
         }
@@ -186,7 +188,8 @@ fn scan_ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<usize>, bool
         end += 1;
     }
     let mut seam = None;
-    if seen & (UPPER | LOWER) == UPPER | LOWER {
+    const _: () = assert!(LOWER >> 1 == UPPER);
+    if capital_after_small != 0 {
         // The first capital right after a small letter, joiners aside.
         let mut lower = false;
         for (k, &x) in b.iter().enumerate().take(end).skip(start) {

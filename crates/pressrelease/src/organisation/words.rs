@@ -183,6 +183,8 @@ pub(super) const LEGAL: u32 = 1 << 20;
 /// connector (`of`), or a connector that counts only in lower case (`do`).
 const CONNECTOR_WORD: u32 = 1 << 21;
 const LOWER_CONNECTOR_WORD: u32 = 1 << 22;
+/// The lower-cased word is a legal form (`inc`).
+const LEGAL_WORD: u32 = 1 << 23;
 
 /// Connectors that count only in lower case: `Do`, `Del` and `Et` may be
 /// names.
@@ -315,6 +317,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             .iter()
             .map(|c| (c.as_bytes(), LOWER_CONNECTOR_WORD)),
     );
+    bits.extend(LEGAL_FORMS.iter().map(|c| (c.as_bytes(), LEGAL_WORD)));
     let mut entries: Vec<(Key, usize, u32)> = Vec::new();
     for (w, b) in bits {
         if w.len() > TABLE_WORD || !w.is_ascii() {
@@ -391,10 +394,10 @@ fn count_bytes(marks: u64) -> u64 {
 /// The bits of a token's text `s[r]`: the lists holding it (every word,
 /// and punctuation only when a list holds some) and the facts of [`CAP`].
 pub(super) fn token_flags(s: &str, r: Range<usize>, word: bool) -> u32 {
-    let (b, w) = (s.as_bytes(), &s[r.clone()]);
+    let b = s.as_bytes();
     let len = r.len();
     if len == 0 || len > TABLE_WORD {
-        return token_flags_by_char(w, word);
+        return token_flags_by_char(&s[r], word);
     }
     // Eight bytes at a time: lower-case into the key, count the capitals
     // and small letters, and spot any non-ASCII byte.
@@ -411,18 +414,18 @@ pub(super) fn token_flags(s: &str, r: Range<usize>, word: bool) -> u32 {
         *k = x | (up >> 2);
     }
     if high & HIGH_BITS != 0 {
-        return token_flags_by_char(w, word);
+        return token_flags_by_char(&s[r], word);
     }
-    let b = w.as_bytes();
+    let b = &b[r.clone()];
     let table = &*TABLE;
     let mut f = 0;
     // Punctuation needs the look-up only when a list holds some (the
-    // connectors are letters).
+    // connectors and legal forms are letters).
     let lists = word || table.punct_member;
     if (lists || b[0].is_ascii_alphanumeric()) && b.len() <= table.longest {
         f = table.get(&key, len);
         if !lists {
-            f &= CONNECTOR_WORD | LOWER_CONNECTOR_WORD;
+            f &= CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD;
         }
     }
     // `is_cap`, `is_acronym`.
@@ -444,18 +447,22 @@ pub(super) fn token_flags(s: &str, r: Range<usize>, word: bool) -> u32 {
         && (upper == 0
             || (f & CONNECTOR_WORD != 0
                 && b.len() <= 4
-                && !matches!(w, "La" | "Le" | "Al" | "El" | "De" | "Da" | "Di" | "Y")))
-        || w == "&"
+                && !matches!(
+                    b,
+                    b"La" | b"Le" | b"Al" | b"El" | b"De" | b"Da" | b"Di" | b"Y"
+                )))
+        || b == b"&"
     {
         f |= CONNECTOR;
     }
     if f & CONNECTOR_WORD != 0 {
         f |= ANY_CASE_CONNECTOR;
     }
-    if matches!(b[0], b'A'..=b'Z' | b'p') && is_legal(w) {
+    // `is_legal` (which drops full stops at the end).
+    if (f & LEGAL_WORD != 0 || b[len - 1] == b'.') && is_legal(&s[r]) {
         f |= LEGAL;
     }
-    f & !(CONNECTOR_WORD | LOWER_CONNECTOR_WORD)
+    f & !(CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD)
 }
 
 /// [`token_flags`] for any text, char by char.
@@ -494,22 +501,13 @@ pub(super) fn is_cue(w: &str) -> bool {
 
 /// Legal forms that may follow a comma inside a company name.
 pub(super) fn is_legal(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "Inc"
-            | "LLC"
-            | "Ltd"
-            | "Corp"
-            | "PLC"
-            | "plc"
-            | "LLP"
-            | "LP"
-            | "GmbH"
-            | "AG"
-            | "SA"
-            | "Limited"
-    )
+    LEGAL_FORMS.contains(&w.trim_end_matches('.'))
 }
+
+/// Legal forms, as [`is_legal`] reads them.
+const LEGAL_FORMS: &[&str] = &[
+    "Inc", "LLC", "Ltd", "Corp", "PLC", "plc", "LLP", "LP", "GmbH", "AG", "SA", "Limited",
+];
 
 /// Whether the token at `k` opens a `of`/`for`/`on` complement.
 pub(super) fn is_of(w: &str) -> bool {
@@ -617,6 +615,13 @@ mod tests {
                 "Abcdefghijklmnopqrstuvwxyzabcdefg",
                 "ABCDEFGHIJKLM",
                 "\u{e9}t\u{e9}",
+                "Inc..",
+                "GmbH.",
+                "gmbh",
+                "Limited.",
+                "Ag",
+                ".",
+                "..",
             ]
             .map(str::to_string),
         );
