@@ -201,7 +201,7 @@ pub(super) fn listed_names(
     s: &str,
     toks: &[Tok],
     runs: &[Range<usize>],
-    known: &HashSet<String>,
+    found: &[Found],
 ) -> Vec<Found> {
     let lists = &*LISTS;
     // Items: capitalised runs, split at `and`, trimmed of connectors.
@@ -209,7 +209,8 @@ pub(super) fn listed_names(
     for run in runs.iter().cloned() {
         let mut a = run.start;
         for k in run.clone().chain(std::iter::once(run.end)) {
-            let split = k == run.end || matches!(text(s, &toks[k]), "and" | "And");
+            let split = k == run.end
+                || (toks[k].is(CONNECTOR) && matches!(text(s, &toks[k]), "and" | "And"));
             if !split {
                 continue;
             }
@@ -226,6 +227,8 @@ pub(super) fn listed_names(
             a = k + 1;
         }
     }
+    // The names found so far, by key; made only if a list needs it.
+    let mut known: Option<HashSet<String>> = None;
     let mut out = Vec::new();
     let mut i = 0;
     while i < items.len() {
@@ -244,6 +247,8 @@ pub(super) fn listed_names(
         }
         if j - i >= 3 {
             let name = |r: &Range<usize>| &s[toks[r.start].r.start..toks[r.end - 1].r.end];
+            let known = known
+                .get_or_insert_with(|| found.iter().map(|f| key(&s[f.range.clone()])).collect());
             let has_org = items[i..j].iter().any(|r| {
                 known.contains(&key(name(r))) || r.clone().any(|k| is_cue(text(s, &toks[k])))
             });
@@ -395,6 +400,8 @@ struct Known {
     of_list: Vec<Option<usize>>,
     /// For each byte, the names (indices in `names`) starting with it.
     by_first: Vec<Vec<usize>>,
+    /// Whether every name starts with an ASCII capital.
+    capital_first: bool,
 }
 
 static KNOWN: LazyLock<Known> = LazyLock::new(|| {
@@ -418,10 +425,12 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
     for (p, name) in names.iter().enumerate() {
         by_first[usize::from(name.as_bytes()[0])].push(p);
     }
+    let capital_first = names.iter().all(|n| n.as_bytes()[0].is_ascii_uppercase());
     Known {
         names,
         of_list,
         by_first,
+        capital_first,
     }
 });
 
@@ -437,6 +446,10 @@ pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     let mut last_end: Vec<usize> = vec![0; known.names.len()];
     let b = s.as_bytes();
     for t in toks {
+        // A token starting with an ASCII capital is capitalised.
+        if known.capital_first && !t.is(CAP) {
+            continue;
+        }
         let at = t.r.start;
         for &p in &known.by_first[usize::from(b[at])] {
             let name = &known.names[p];

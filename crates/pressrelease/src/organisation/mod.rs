@@ -76,34 +76,34 @@ fn undouble(s: &str, r: Range<usize>) -> Range<usize> {
 /// Whether a line is written in Title Case: five or more words, nearly
 /// all capitalised, small words (`For`, `To`, `With`) too.
 fn is_title_case(line: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
-        "with", "vs", "via",
-    ];
     // Lists of names (`Sponsors: Acme Bank, Bolt Group`) have commas.
     if line.contains(',') {
         return false;
     }
-    let (mut words, mut caps) = (0usize, 0usize);
-    for w in line.split_whitespace() {
-        if !w.starts_with(char::is_alphabetic) {
-            continue;
+    let mut counts = TitleCounts::default();
+    let counted = if line.is_ascii() {
+        // `split_whitespace` a byte at a time.
+        let space = |x: u8| x.is_ascii_whitespace() || x == 0x0b;
+        let b = line.as_bytes();
+        let mut i = 0;
+        let mut more = true;
+        while more && i < b.len() {
+            if space(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && !space(b[i]) {
+                i += 1;
+            }
+            more = counts.add(&line[start..i]);
         }
-        let cap = is_cap(w);
-        if !cap && SMALL.contains(&w) {
-            continue;
-        }
-        words += 1;
-        if words > 30 {
-            return false;
-        }
-        caps += usize::from(cap);
-        // Five words in small letters are too many for 30 words or less.
-        if words - caps > 4 {
-            return false;
-        }
-    }
-    if words < 5 {
+        more
+    } else {
+        line.split_whitespace().all(|w| counts.add(w))
+    };
+    let TitleCounts { words, caps } = counts;
+    if !counted || words < 5 {
         return false;
     }
     // Contact lines have addresses and phone numbers.
@@ -114,6 +114,34 @@ fn is_title_case(line: &str) -> bool {
             .windows(3)
             .any(|w| w.iter().all(u8::is_ascii_digit));
     !contact && caps * 100 >= words * 85
+}
+
+/// The words [`is_title_case`] counts, and how many are capitalised.
+#[derive(Default)]
+struct TitleCounts {
+    words: usize,
+    caps: usize,
+}
+
+impl TitleCounts {
+    /// Counts one word; false once the line cannot be in Title Case.
+    fn add(&mut self, w: &str) -> bool {
+        const SMALL: &[&str] = &[
+            "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+            "with", "vs", "via",
+        ];
+        if !w.starts_with(char::is_alphabetic) {
+            return true;
+        }
+        let cap = is_cap(w);
+        if !cap && SMALL.contains(&w) {
+            return true;
+        }
+        self.words += 1;
+        self.caps += usize::from(cap);
+        // Five words in small letters are too many for 30 words or less.
+        self.words <= 30 && self.words - self.caps <= 4
+    }
 }
 
 /// Whether a name has more than two words: short names in a headline are
@@ -184,8 +212,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     found.extend(bare_names(s, &toks));
     found.extend(employer_names(s, &toks));
     found.extend(subject_names(s, &toks, &runs));
-    let known: HashSet<String> = found.iter().map(|f| key(&s[f.range.clone()])).collect();
-    found.extend(listed_names(s, &toks, &runs, &known));
+    let listed = listed_names(s, &toks, &runs, &found);
+    found.extend(listed);
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
 
     // Group by name.

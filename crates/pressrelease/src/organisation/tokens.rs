@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::words::{HIGH_BITS, in_range};
 use super::*;
 
 /// One word or punctuation mark of the text.
@@ -157,6 +158,39 @@ fn scan_ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<usize>, bool
     // only then may the word hold a seam.
     let (mut seen, mut capital_after_small) = (0, 0);
     loop {
+        // Letters and digits: eight bytes at a time, then byte by byte
+        // near the end of the text.
+        while let Some(chunk) = b.get(end..end + 8) {
+            let x = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            // Bytes after a non-ASCII one may read wrong; the run stops
+            // before them.
+            let ascii = !x & HIGH_BITS;
+            let up = in_range(x, b'A', b'Z') & ascii;
+            let low = in_range(x, b'a', b'z') & ascii;
+            let alnum = up | low | (in_range(x, b'0', b'9') & ascii);
+            let stop = !alnum & HIGH_BITS;
+            let n = if stop == 0 {
+                8
+            } else {
+                stop.trailing_zeros() as usize / 8
+            };
+            let inside = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+            let (up, low) = (up & inside, low & inside);
+            // A capital after a small letter: after one read before, or
+            // above the lowest small letter here.
+            if up != 0 && (seen & LOWER != 0 || (low != 0 && up > (low & low.wrapping_neg()))) {
+                capital_after_small = UPPER;
+            }
+            if low != 0 {
+                seen |= LOWER;
+            }
+            end += n;
+            if n < 8 {
+                break;
+            }
+        }
         while let Some(&x) = b.get(end) {
             let c = CLASS[usize::from(x)];
             if c & ALNUM == 0 {
@@ -554,7 +588,7 @@ mod tests {
         };
         let mut cases: Vec<String> = PIECES.iter().map(|p| p.to_string()).collect();
         for _ in 0..20_000 {
-            let n = 1 + next() % 12;
+            let n = 1 + next() % 24;
             cases.push(
                 (0..n)
                     .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])

@@ -354,10 +354,10 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 });
 
 /// The top bit of every byte of a machine word.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(super) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// The bytes of `x` (all ASCII) in `lo..=hi`, each marked by its top bit.
-fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+pub(super) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     let each = |b: u8| u64::from(b).wrapping_mul(0x0101_0101_0101_0101);
     // No byte carries into the next: every byte and addend is below 0x80.
     let from_lo = x.wrapping_add(each(0x80 - lo));
