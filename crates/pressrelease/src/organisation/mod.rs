@@ -265,23 +265,24 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     }
 
     // Names seen only in Title Case lines (headlines) are too often a
-    // headline's words run together.
-    let title_lines: Vec<bool> = doc
-        .lines
+    // headline's words run together. Only the lines holding a name are
+    // read: when none of them is in Title Case, nothing is dropped.
+    let mut title_lines: Vec<Option<bool>> = vec![None; doc.lines.len()];
+    let in_title: Vec<bool> = found
         .iter()
-        .map(|l| is_title_case(doc.slice(l.clone())))
+        .map(|f| {
+            let l = doc.line_of(f.range.start);
+            title_lines.get_mut(l).is_some_and(|t| {
+                *t.get_or_insert_with(|| is_title_case(doc.slice(doc.lines[l].clone())))
+            })
+        })
         .collect();
-    if title_lines.iter().any(|&t| t) {
-        let in_title = |f: &Found| {
-            title_lines
-                .get(doc.line_of(f.range.start))
-                .copied()
-                .unwrap_or(false)
-        };
+    if in_title.iter().any(|&t| t) {
         let keep: HashSet<String> = found
             .iter()
-            .filter(|f| !in_title(f))
-            .map(|f| key(&crate::text::fold_space(&s[f.range.clone()])))
+            .zip(&in_title)
+            .filter(|(_, t)| !**t)
+            .map(|(f, _)| key(&crate::text::fold_space(&s[f.range.clone()])))
             .collect();
         orgs.retain(|o| keep.contains(&key(&o.name)) || o.mentions.len() > 1 || !is_long(&o.name));
     }
