@@ -99,7 +99,7 @@ pub(super) fn about_names(doc: &Doc) -> Vec<Found> {
         let capitalised = name
             .split_whitespace()
             .all(|w| is_cap(w) || is_connector(w) || !w.starts_with(char::is_alphabetic));
-        if !capitalised || LISTS.not_orgs.contains(&name.to_lowercase()) {
+        if !capitalised || in_set(&LISTS.not_orgs, name) {
             continue;
         }
         if matches!(
@@ -247,11 +247,19 @@ pub(super) fn listed_names(
         }
         if j - i >= 3 {
             let name = |r: &Range<usize>| &s[toks[r.start].r.start..toks[r.end - 1].r.end];
-            let known = known
-                .get_or_insert_with(|| found.iter().map(|f| key(&s[f.range.clone()])).collect());
-            let has_org = items[i..j].iter().any(|r| {
-                known.contains(&key(name(r))) || r.clone().any(|k| is_cue(text(s, &toks[k])))
-            });
+            // An item with a cue word, or already found (the costlier
+            // test, so only when needed).
+            let mut has_org = || {
+                items[i..j]
+                    .iter()
+                    .any(|r| r.clone().any(|k| toks[k].is(CUE)))
+                    || {
+                        let known = known.get_or_insert_with(|| {
+                            found.iter().map(|f| key(&s[f.range.clone()])).collect()
+                        });
+                        items[i..j].iter().any(|r| known.contains(&key(name(r))))
+                    }
+            };
             // What leads into the list: `partners, including`, `with`.
             let first = items[i].start;
             let lead_in: Vec<&str> = (first.saturating_sub(5)..first)
@@ -269,7 +277,7 @@ pub(super) fn listed_names(
             let titled = items[i..j]
                 .iter()
                 .any(|r| r.len() == 1 && in_set(&lists.title, text(s, &toks[r.start])));
-            if intro && (noun || has_org) && !titled {
+            if intro && !titled && (noun || has_org()) {
                 for r in &items[i..j] {
                     // A middle initial (`Jo Q. Bell`) marks a person.
                     let initial = r.clone().skip(1).any(|k| {
@@ -284,7 +292,7 @@ pub(super) fn listed_names(
                                 && !in_set(&lists.verb, w)
                                 && !in_set(&lists.lead, w)
                         });
-                    if plain && !LISTS.not_orgs.contains(&name(r).to_lowercase()) {
+                    if plain && !in_set(&LISTS.not_orgs, name(r)) {
                         out.push(Found {
                             range: toks[r.start].r.start..toks[r.end - 1].r.end,
                             acronym: None,
@@ -353,7 +361,7 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
         // `at the Annual Meeting`: an event, not an employer.
         if end > start && end - start < 10 && !toks[end - 1].is(NONHEAD) {
             let range = toks[start].r.start..toks[end - 1].r.end;
-            if !LISTS.not_orgs.contains(&s[range.clone()].to_lowercase()) {
+            if !in_set(&LISTS.not_orgs, &s[range.clone()]) {
                 out.push(Found {
                     range,
                     acronym: paren_acronym(s, toks, end),
@@ -576,7 +584,7 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
         }
         let range = toks[r.start].r.start..toks[r.end - 1].r.end;
         let name = &s[range.clone()];
-        if in_set(&lists.countries, name) || LISTS.not_orgs.contains(&name.to_lowercase()) {
+        if in_set(&lists.countries, name) || in_set(&LISTS.not_orgs, name) {
             continue;
         }
         out.push(Found {

@@ -363,11 +363,13 @@ pub(super) fn list_end(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
 
 /// Whether a candidate name passes the stop lists.
 pub(super) fn is_org_name(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    if LISTS.not_orgs.contains(&lower) {
+    if in_set(&LISTS.not_orgs, name) {
         return false;
     }
-    // A name needs a capitalised word besides its cue and generic words.
-    name.split(' ')
-        .any(|w| is_cap(w) && !is_cue(w) && !in_set(&LISTS.generic, w) && !is_connector(w))
+    // A name needs a capitalised word besides its cue and generic words
+    // (the word's bits answer every test at once).
+    name.split(' ').any(|w| {
+        let f = token_flags(w, 0..w.len(), true);
+        f & CAP != 0 && f & (CUE | GENERIC | CONNECTOR) == 0
+    })
 }

@@ -141,8 +141,9 @@ pub(super) fn is_connector(w: &str) -> bool {
 }
 
 pub(super) fn in_set(set: &Set, w: &str) -> bool {
-    // Lower-case short ASCII words on the stack: this runs per token.
-    let mut buf = [0u8; 32];
+    // Lower-case short ASCII words and names on the stack: this runs per
+    // token or candidate.
+    let mut buf = [0u8; 64];
     if w.len() <= buf.len() && w.is_ascii() {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
