@@ -461,7 +461,9 @@ pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
         let at = t.r.start;
         for &p in &known.by_first[usize::from(b[at])] {
             let name = &known.names[p];
-            if at >= last_end[p] && b[at..].starts_with(name.as_bytes()) {
+            let n = name.as_bytes();
+            // The second byte first: most capitalised words miss there.
+            if b.get(at + 1) == n.get(1) && at >= last_end[p] && b[at..].starts_with(n) {
                 last_end[p] = at + name.len();
                 starts[p].push(at);
             }

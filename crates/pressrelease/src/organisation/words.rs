@@ -124,6 +124,11 @@ pub(super) const KEEP_DOT: &[&str] = &[
 ];
 
 pub(super) fn is_connector(w: &str) -> bool {
+    // Every connector is short (a test checks it).
+    w.len() <= CONNECTOR_LEN && is_short_connector(w)
+}
+
+fn is_short_connector(w: &str) -> bool {
     CONNECTORS.contains(&w)
         // Lower-case only: `Do`, `Del` and `Et` may be names.
         || LOWER_CONNECTORS.contains(&w)
