@@ -14,12 +14,13 @@ pub(super) struct Tok {
     pub(super) word: bool,
     /// Whether a line break comes before the token.
     pub(super) brk: bool,
-    /// The word lists holding the token's text (bits of `words`).
+    /// Bits of `words`: the word lists holding the token's text and its
+    /// facts (capitalised, acronym, connector, legal form).
     pub(super) f: u32,
 }
 
 impl Tok {
-    /// Whether one of the word lists `bits` holds the token's text.
+    /// Whether the token has one of `bits` (a list or a fact).
     pub(super) fn is(&self, bits: u32) -> bool {
         self.f & bits != 0
     }
@@ -35,6 +36,8 @@ const ALPHA: u8 = 1 << 4;
 const JOINER: u8 = 1 << 5;
 /// A byte of a non-ASCII character.
 const WIDE: u8 = 1 << 6;
+// `scan_ascii_word` shifts a small letter's bit onto a capital's.
+const _: () = assert!(LOWER >> 1 == UPPER);
 
 /// The class of every byte, as `char` methods answer for ASCII.
 static CLASS: [u8; 256] = {
@@ -149,8 +152,8 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
 }
 
 /// [`scan_word`] for a word of ASCII letters, digits and joiners (the
-/// common case), a byte at a time; `None` when a non-ASCII character
-/// touches the word.
+/// common case), eight bytes at a time where it can; `None` when a
+/// non-ASCII character touches the word.
 fn scan_ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<usize>, bool)> {
     let mut end = start;
     let mut dot = false;
@@ -222,7 +225,6 @@ fn scan_ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<usize>, bool
         end += 1;
     }
     let mut seam = None;
-    const _: () = assert!(LOWER >> 1 == UPPER);
     if capital_after_small != 0 {
         // The first capital right after a small letter, joiners aside.
         let mut lower = false;

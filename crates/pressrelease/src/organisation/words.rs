@@ -303,11 +303,6 @@ fn key_of(w: &[u8]) -> Key {
     let mut buf = [0u8; TABLE_WORD];
     buf[..w.len()].copy_from_slice(w);
     buf.make_ascii_lowercase();
-    key_from(&buf)
-}
-
-/// The key of a lower-cased, zero-padded word.
-fn key_from(buf: &[u8; TABLE_WORD]) -> Key {
     let mut key = [0u64; TABLE_WORD / 8];
     for (k, c) in key.iter_mut().zip(buf.chunks_exact(8)) {
         *k = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
@@ -655,5 +650,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn machine_word_helpers() {
+        let word = |s: &[u8]| load(s, 0, s.len().min(8));
+        // (bytes, capitals, small letters, digits)
+        let cases: &[(&[u8], u64, u64, u64)] = &[
+            (b"Kite", 1, 3, 0),
+            (b"KITE-5G", 5, 0, 1),
+            (b"@[`{/:", 0, 0, 0),
+            (b"AZaz09", 2, 2, 2),
+            (b"", 0, 0, 0),
+        ];
+        for (s, up, low, digit) in cases {
+            let x = word(s);
+            assert_eq!(count_bytes(in_range(x, b'A', b'Z')), *up, "{s:?}");
+            assert_eq!(count_bytes(in_range(x, b'a', b'z')), *low, "{s:?}");
+            assert_eq!(count_bytes(in_range(x, b'0', b'9')), *digit, "{s:?}");
+        }
+        // Inside a longer text and at its end: only `n` bytes, zero-padded.
+        assert_eq!(
+            load(b"abcdefghij", 2, 3),
+            u64::from_le_bytes(*b"cde\0\0\0\0\0")
+        );
+        assert_eq!(
+            load(b"abcdefghij", 8, 2),
+            u64::from_le_bytes(*b"ij\0\0\0\0\0\0")
+        );
+        assert_eq!(load(b"abcdefghij", 1, 8), u64::from_le_bytes(*b"bcdefghi"));
     }
 }
