@@ -167,8 +167,7 @@ fn core_words(name: &str) -> Vec<&str> {
 
 /// Lower-cased comparison key of a name: no leading `the`, no legal form.
 fn key(name: &str) -> String {
-    let mut k = name.to_lowercase();
-    for suffix in [
+    const LEGAL: &[&str] = &[
         " inc.",
         " inc",
         " ltd.",
@@ -184,11 +183,12 @@ fn key(name: &str) -> String {
         " llp",
         " corporation",
         " incorporated",
-    ] {
-        if let Some(stripped) = k.strip_suffix(suffix) {
-            k = stripped.trim_end_matches(',').to_string();
-            break;
-        }
+    ];
+    let mut k = name.to_lowercase();
+    // Every legal form is one word after a space: only the last word can
+    // be one.
+    if let Some(at) = k.rfind(' ').filter(|&at| LEGAL.contains(&&k[at..])) {
+        k.truncate(k[..at].trim_end_matches(',').len());
     }
     k
 }
@@ -323,9 +323,13 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         let same = (short.len() >= 3)
             .then(|| {
                 orgs.iter().enumerate().position(|(j, o)| {
+                    // More words than `short` needs more spaces.
+                    let spaces = o.name.bytes().filter(|&b| b == b' ').count();
+                    if j == i || spaces < short.len() {
+                        return false;
+                    }
                     let long = core_words(&o.name);
-                    j != i
-                        && long.len() > short.len()
+                    long.len() > short.len()
                         && long.first() == short.first()
                         && long.last() == short.last()
                         && {
@@ -541,6 +545,25 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(&names(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn keys_drop_case_and_legal_forms() {
+        let cases = [
+            ("Kite Labs", "kite labs"),
+            ("Kite Labs, Inc.", "kite labs"),
+            ("Kite Labs Inc", "kite labs"),
+            ("Kite Co", "kite"),
+            ("Kite Co. Ltd", "kite co."),
+            ("Kite Incorporated", "kite"),
+            ("Kite  LLC", "kite "),
+            ("Kiteinc", "kiteinc"),
+            ("Inc", "inc"),
+            ("\u{c9}cole Kite GmbH", "\u{e9}cole kite"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(key(name), want, "{name:?}");
         }
     }
 
