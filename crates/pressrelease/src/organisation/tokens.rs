@@ -96,7 +96,11 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
         };
         if !alnum {
             toks.push(Tok {
-                f: token_flags(s, i..i + len, false),
+                f: if len == 1 {
+                    mark_flags(x)
+                } else {
+                    token_flags(s, i..i + len, false)
+                },
                 r: i..i + len,
                 word: false,
                 brk,

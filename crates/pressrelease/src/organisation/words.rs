@@ -466,6 +466,18 @@ pub(super) fn token_flags(s: &str, r: Range<usize>, word: bool) -> u32 {
     f & !(CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD)
 }
 
+/// [`token_flags`] of a one-byte punctuation token (an ASCII mark), from a
+/// table made once.
+pub(super) fn mark_flags(x: u8) -> u32 {
+    static MARKS: LazyLock<[u32; 128]> = LazyLock::new(|| {
+        std::array::from_fn(|x| {
+            let mark = char::from(x as u8).to_string();
+            token_flags(&mark, 0..mark.len(), false)
+        })
+    });
+    MARKS.get(usize::from(x)).copied().unwrap_or(0)
+}
+
 /// [`token_flags`] for any text, char by char.
 fn token_flags_by_char(w: &str, word: bool) -> u32 {
     let mut f = if word || *PUNCT_MEMBER {
