@@ -312,9 +312,13 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     // The last title word (`Director`, `Head`) of the current sentence:
     // `Director for Kite Policy at Acme Labs` names an employer too.
     let mut title_at: Option<usize> = None;
+    let b = s.as_bytes();
     for k in 0..toks.len().saturating_sub(2) {
         let t = &toks[k];
-        if t.brk || (!t.word && matches!(text(s, t), "." | ";" | "\"")) {
+        // A line break, `.`, `;` or `"` ends the sentence.
+        if title_at.is_some()
+            && (t.brk || (!t.word && t.r.len() == 1 && matches!(b[t.r.start], b'.' | b';' | b'"')))
+        {
             title_at = None;
         }
         if t.word && t.is(TITLE) && t.is(CAP) {
