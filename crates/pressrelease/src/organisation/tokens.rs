@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::words::{HIGH_BITS, in_range};
+use super::words::{HIGH_BITS, Head, in_range, short_word_flags};
 use super::*;
 
 /// One word or punctuation mark of the text.
@@ -110,7 +110,13 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
             continue;
         }
         let start = i;
-        let (mut end, seam, dot) = scan_ascii_word(b, start).unwrap_or_else(|| scan_word(s, start));
+        let (mut end, seam, dot, head) = match scan_ascii_word(b, start) {
+            Some((end, seam, dot, head)) => (end, seam, dot, head),
+            None => {
+                let (end, seam, dot) = scan_word(s, start);
+                (end, seam, dot, None)
+            }
+        };
         // A plural possessive keeps its apostrophe (`Veterans' Affairs`).
         if b[end - 1] == b's' && b[end..].starts_with(b"' ") && upper_at(s, end + 2) {
             end += 1;
@@ -143,8 +149,14 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
                 end += 1;
             }
         }
+        // An ASCII word within its first eight bytes: their reading
+        // serves again.
+        let f = match &head {
+            Some(head) if end - start <= 8 => short_word_flags(s, start..end, head),
+            _ => token_flags(s, start..end, true),
+        };
         toks.push(Tok {
-            f: token_flags(s, start..end, true),
+            f,
             r: start..end,
             word: true,
             brk,
@@ -158,8 +170,10 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
 /// [`scan_word`] for a word of ASCII letters, digits and joiners (the
 /// common case), eight bytes at a time where it can; `None` when a
 /// non-ASCII character touches the word.
-fn scan_ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<usize>, bool)> {
+fn scan_ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<usize>, bool, Option<Head>)> {
     let mut end = start;
+    // The first eight bytes, when the text has them.
+    let mut head = None;
     let mut dot = false;
     // Every class seen, and whether a capital came after a small letter:
     // only then may the word hold a seam.
@@ -177,6 +191,9 @@ fn scan_ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<usize>, bool
             let up = in_range(x, b'A', b'Z') & ascii;
             let low = in_range(x, b'a', b'z') & ascii;
             let alnum = up | low | (in_range(x, b'0', b'9') & ascii);
+            if end == start {
+                head = Some(Head { x, up, low });
+            }
             let stop = !alnum & HIGH_BITS;
             let n = if stop == 0 {
                 8
@@ -244,7 +261,7 @@ fn scan_ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<usize>, bool
             lower = c & LOWER != 0;
         }
     }
-    Some((end, seam, dot))
+    Some((end, seam, dot, head))
 }
 
 /// Reads the word starting at byte `start` (a letter or digit): its end,

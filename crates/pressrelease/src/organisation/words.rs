@@ -417,14 +417,44 @@ pub(super) fn token_flags(s: &str, r: Range<usize>, word: bool) -> u32 {
     if high & HIGH_BITS != 0 {
         return token_flags_by_char(&s[r], word);
     }
-    let b = &b[r.clone()];
+    word_facts(s, r, word, &key, upper, lower)
+}
+
+/// The first eight bytes of a word as the tokenizer read them, with the
+/// marks of their capitals and small letters (see [`in_range`]).
+pub(super) struct Head {
+    pub(super) x: u64,
+    pub(super) up: u64,
+    pub(super) low: u64,
+}
+
+/// [`token_flags`] of an ASCII word of up to eight bytes, from its [`Head`]
+/// (read from the word's start): no second reading of the bytes.
+pub(super) fn short_word_flags(s: &str, r: Range<usize>, head: &Head) -> u32 {
+    let len = r.len();
+    let keep = if len >= 8 {
+        !0
+    } else {
+        (1u64 << (8 * len)) - 1
+    };
+    let (x, up, low) = (head.x & keep, head.up & keep, head.low & keep);
+    let key = [x | (up >> 2), 0, 0, 0];
+    word_facts(s, r, true, &key, count_bytes(up), count_bytes(low))
+}
+
+/// The rest of [`token_flags`] for an ASCII text, given its key and how
+/// many capitals and small letters it has.
+#[inline(always)]
+fn word_facts(s: &str, r: Range<usize>, word: bool, key: &Key, upper: u64, lower: u64) -> u32 {
+    let len = r.len();
+    let b = &s.as_bytes()[r.clone()];
     let table = &*TABLE;
     let mut f = 0;
     // Punctuation needs the look-up only when a list holds some (the
     // connectors and legal forms are letters).
     let lists = word || table.punct_member;
     if (lists || b[0].is_ascii_alphanumeric()) && b.len() <= table.longest {
-        f = table.get(&key, len);
+        f = table.get(key, len);
         if !lists {
             f &= CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD;
         }
