@@ -153,16 +153,18 @@ fn is_long(name: &str) -> bool {
 /// The words of a plain name (capitalised words only, no `of`, `and`),
 /// without a leading `UN` or `United Nations`; empty for other names.
 fn core_words(name: &str) -> Vec<&str> {
+    core_rest(name).map_or_else(Vec::new, |rest| rest.split(' ').collect())
+}
+
+/// The text of [`core_words`] (words joined by single spaces), if any.
+fn core_rest(name: &str) -> Option<&str> {
     let rest = name
         .strip_prefix("UN ")
         .or_else(|| name.strip_prefix("United Nations "))
         .unwrap_or(name);
-    let words: Vec<&str> = rest.split(' ').collect();
-    if words.iter().all(|w| is_cap(w) && !is_connector(w)) {
-        words
-    } else {
-        Vec::new()
-    }
+    rest.split(' ')
+        .all(|w| is_cap(w) && !is_connector(w))
+        .then_some(rest)
 }
 
 /// Lower-cased comparison key of a name: no leading `the`, no legal form.
@@ -328,13 +330,16 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
                     if j == i || spaces < short.len() {
                         return false;
                     }
-                    let long = core_words(&o.name);
-                    long.len() > short.len()
-                        && long.first() == short.first()
-                        && long.last() == short.last()
+                    // `core_words(&o.name)`, read in place.
+                    let Some(long) = core_rest(&o.name) else {
+                        return false;
+                    };
+                    long.split(' ').next() == short.first().copied()
+                        && long.rsplit(' ').next() == short.last().copied()
+                        && long.split(' ').count() > short.len()
                         && {
-                            let mut it = long.iter();
-                            short.iter().all(|w| it.any(|l| l == w))
+                            let mut it = long.split(' ');
+                            short.iter().all(|w| it.any(|l| l == *w))
                         }
                 })
             })
