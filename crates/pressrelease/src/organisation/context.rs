@@ -203,7 +203,6 @@ pub(super) fn listed_names(
     runs: &[Range<usize>],
     found: &[Found],
 ) -> Vec<Found> {
-    let lists = &*LISTS;
     // Items: capitalised runs, split at `and`, trimmed of connectors.
     let mut items: Vec<Range<usize>> = Vec::new();
     for run in runs.iter().cloned() {
@@ -262,21 +261,22 @@ pub(super) fn listed_names(
             };
             // What leads into the list: `partners, including`, `with`.
             let first = items[i].start;
-            let lead_in: Vec<&str> = (first.saturating_sub(5)..first)
-                .filter(|&k| !toks[k + 1..=first].iter().any(|t| t.brk))
-                .map(|k| text(s, &toks[k]))
-                .collect();
-            let noun = lead_in.iter().any(|w| in_set(&lists.list_noun, w));
-            let intro = lead_in.iter().any(|w| {
+            let lead_in = || {
+                (first.saturating_sub(5)..first)
+                    .filter(|&k| !toks[k + 1..=first].iter().any(|t| t.brk))
+                    .map(|k| &toks[k])
+            };
+            let noun = lead_in().any(|t| t.is(LIST_NOUN));
+            let intro = lead_in().any(|t| {
                 matches!(
-                    *w,
+                    text(s, t),
                     "including" | "include" | "includes" | "with" | "are" | ":" | "like" | "as"
                 )
             });
             // `Jo Bell, President, and Al Roe, Chair`: a list of people.
             let titled = items[i..j]
                 .iter()
-                .any(|r| r.len() == 1 && in_set(&lists.title, text(s, &toks[r.start])));
+                .any(|r| r.len() == 1 && toks[r.start].is(TITLE));
             if intro && !titled && (noun || has_org()) {
                 for r in &items[i..j] {
                     // A middle initial (`Jo Q. Bell`) marks a person.
@@ -286,12 +286,7 @@ pub(super) fn listed_names(
                     });
                     let plain = !initial
                         && r.len() <= 5
-                        && r.clone().all(|k| {
-                            let w = text(s, &toks[k]);
-                            !in_set(&lists.title, w)
-                                && !in_set(&lists.verb, w)
-                                && !in_set(&lists.lead, w)
-                        });
+                        && r.clone().all(|k| !toks[k].is(TITLE | VERB | LEAD));
                     if plain && !in_set(&LISTS.not_orgs, name(r)) {
                         out.push(Found {
                             range: toks[r.start].r.start..toks[r.end - 1].r.end,
