@@ -76,26 +76,34 @@ fn undouble(s: &str, r: Range<usize>) -> Range<usize> {
 /// Whether a line is written in Title Case: five or more words, nearly
 /// all capitalised, small words (`For`, `To`, `With`) too.
 fn is_title_case(line: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
-        "with", "vs", "via",
-    ];
     // Lists of names (`Sponsors: Acme Bank, Bolt Group`) have commas.
     if line.contains(',') {
         return false;
     }
-    let (mut words, mut caps) = (0usize, 0usize);
-    for w in line
-        .split_whitespace()
-        .filter(|w| w.starts_with(char::is_alphabetic) && !SMALL.contains(w))
-    {
-        words += 1;
-        if words > 30 {
-            return false;
+    let mut counts = TitleCounts::default();
+    let counted = if line.is_ascii() {
+        // `split_whitespace` a byte at a time.
+        let space = |x: u8| x.is_ascii_whitespace() || x == 0x0b;
+        let b = line.as_bytes();
+        let mut i = 0;
+        let mut more = true;
+        while more && i < b.len() {
+            if space(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && !space(b[i]) {
+                i += 1;
+            }
+            more = counts.add(&line[start..i]);
         }
-        caps += usize::from(is_cap(w));
-    }
-    if words < 5 {
+        more
+    } else {
+        line.split_whitespace().all(|w| counts.add(w))
+    };
+    let TitleCounts { words, caps } = counts;
+    if !counted || words < 5 {
         return false;
     }
     // Contact lines have addresses and phone numbers.
@@ -108,6 +116,34 @@ fn is_title_case(line: &str) -> bool {
     !contact && caps * 100 >= words * 85
 }
 
+/// The words [`is_title_case`] counts, and how many are capitalised.
+#[derive(Default)]
+struct TitleCounts {
+    words: usize,
+    caps: usize,
+}
+
+impl TitleCounts {
+    /// Counts one word; false once the line cannot be in Title Case.
+    fn add(&mut self, w: &str) -> bool {
+        const SMALL: &[&str] = &[
+            "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+            "with", "vs", "via",
+        ];
+        if !w.starts_with(char::is_alphabetic) {
+            return true;
+        }
+        let cap = is_cap(w);
+        if !cap && SMALL.contains(&w) {
+            return true;
+        }
+        self.words += 1;
+        self.caps += usize::from(cap);
+        // Five words in small letters are too many for 30 words or less.
+        self.words <= 30 && self.words - self.caps <= 4
+    }
+}
+
 /// Whether a name has more than two words: short names in a headline are
 /// usually right.
 fn is_long(name: &str) -> bool {
@@ -117,22 +153,23 @@ fn is_long(name: &str) -> bool {
 /// The words of a plain name (capitalised words only, no `of`, `and`),
 /// without a leading `UN` or `United Nations`; empty for other names.
 fn core_words(name: &str) -> Vec<&str> {
+    core_rest(name).map_or_else(Vec::new, |rest| rest.split(' ').collect())
+}
+
+/// The text of [`core_words`] (words joined by single spaces), if any.
+fn core_rest(name: &str) -> Option<&str> {
     let rest = name
         .strip_prefix("UN ")
         .or_else(|| name.strip_prefix("United Nations "))
         .unwrap_or(name);
-    let words: Vec<&str> = rest.split(' ').collect();
-    if words.iter().all(|w| is_cap(w) && !is_connector(w)) {
-        words
-    } else {
-        Vec::new()
-    }
+    rest.split(' ')
+        .all(|w| is_cap(w) && !is_connector(w))
+        .then_some(rest)
 }
 
 /// Lower-cased comparison key of a name: no leading `the`, no legal form.
 fn key(name: &str) -> String {
-    let mut k = name.to_lowercase();
-    for suffix in [
+    const LEGAL: &[&str] = &[
         " inc.",
         " inc",
         " ltd.",
@@ -148,11 +185,12 @@ fn key(name: &str) -> String {
         " llp",
         " corporation",
         " incorporated",
-    ] {
-        if let Some(stripped) = k.strip_suffix(suffix) {
-            k = stripped.trim_end_matches(',').to_string();
-            break;
-        }
+    ];
+    let mut k = name.to_lowercase();
+    // Every legal form is one word after a space: only the last word can
+    // be one.
+    if let Some(at) = k.rfind(' ').filter(|&at| LEGAL.contains(&&k[at..])) {
+        k.truncate(k[..at].trim_end_matches(',').len());
     }
     k
 }
@@ -176,8 +214,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     found.extend(bare_names(s, &toks));
     found.extend(employer_names(s, &toks));
     found.extend(subject_names(s, &toks, &runs));
-    let known: HashSet<String> = found.iter().map(|f| key(&s[f.range.clone()])).collect();
-    found.extend(listed_names(s, &toks, &runs, &known));
+    let listed = listed_names(s, &toks, &runs, &found);
+    found.extend(listed);
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
 
     // Group by name.
@@ -229,23 +267,24 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     }
 
     // Names seen only in Title Case lines (headlines) are too often a
-    // headline's words run together.
-    let title_lines: Vec<bool> = doc
-        .lines
+    // headline's words run together. Only the lines holding a name are
+    // read: when none of them is in Title Case, nothing is dropped.
+    let mut title_lines: Vec<Option<bool>> = vec![None; doc.lines.len()];
+    let in_title: Vec<bool> = found
         .iter()
-        .map(|l| is_title_case(doc.slice(l.clone())))
+        .map(|f| {
+            let l = doc.line_of(f.range.start);
+            title_lines.get_mut(l).is_some_and(|t| {
+                *t.get_or_insert_with(|| is_title_case(doc.slice(doc.lines[l].clone())))
+            })
+        })
         .collect();
-    if title_lines.iter().any(|&t| t) {
-        let in_title = |f: &Found| {
-            title_lines
-                .get(doc.line_of(f.range.start))
-                .copied()
-                .unwrap_or(false)
-        };
+    if in_title.iter().any(|&t| t) {
         let keep: HashSet<String> = found
             .iter()
-            .filter(|f| !in_title(f))
-            .map(|f| key(&crate::text::fold_space(&s[f.range.clone()])))
+            .zip(&in_title)
+            .filter(|(_, t)| !**t)
+            .map(|(f, _)| key(&crate::text::fold_space(&s[f.range.clone()])))
             .collect();
         orgs.retain(|o| keep.contains(&key(&o.name)) || o.mentions.len() > 1 || !is_long(&o.name));
     }
@@ -286,14 +325,21 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         let same = (short.len() >= 3)
             .then(|| {
                 orgs.iter().enumerate().position(|(j, o)| {
-                    let long = core_words(&o.name);
-                    j != i
-                        && long.len() > short.len()
-                        && long.first() == short.first()
-                        && long.last() == short.last()
+                    // More words than `short` needs more spaces.
+                    let spaces = o.name.bytes().filter(|&b| b == b' ').count();
+                    if j == i || spaces < short.len() {
+                        return false;
+                    }
+                    // `core_words(&o.name)`, read in place.
+                    let Some(long) = core_rest(&o.name) else {
+                        return false;
+                    };
+                    long.split(' ').next() == short.first().copied()
+                        && long.rsplit(' ').next() == short.last().copied()
+                        && long.split(' ').count() > short.len()
                         && {
-                            let mut it = long.iter();
-                            short.iter().all(|w| it.any(|l| l == w))
+                            let mut it = long.split(' ');
+                            short.iter().all(|w| it.any(|l| l == *w))
                         }
                 })
             })
@@ -366,10 +412,10 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     };
     let mut tried: HashSet<&str> = HashSet::new();
     for (k, t) in toks.iter().enumerate() {
-        let w = text(s, t);
-        if !t.word || !is_acronym(w) {
+        if !t.word || !t.is(ACRONYM) {
             continue;
         }
+        let w = text(s, t);
         let i = match by_acr.get(w) {
             Some(&i) => i,
             None => {
@@ -378,7 +424,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
                 // `Kite University`.
                 let in_name = toks
                     .get(k + 1)
-                    .is_some_and(|n| n.word && !n.brk && is_cap(text(s, n)));
+                    .is_some_and(|n| n.word && !n.brk && n.is(CAP));
                 if !tried.contains(w) && !in_name {
                     if !inside_ticker(s, t) {
                         tried.insert(w);
@@ -504,6 +550,25 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(&names(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn keys_drop_case_and_legal_forms() {
+        let cases = [
+            ("Kite Labs", "kite labs"),
+            ("Kite Labs, Inc.", "kite labs"),
+            ("Kite Labs Inc", "kite labs"),
+            ("Kite Co", "kite"),
+            ("Kite Co. Ltd", "kite co."),
+            ("Kite Incorporated", "kite"),
+            ("Kite  LLC", "kite "),
+            ("Kiteinc", "kiteinc"),
+            ("Inc", "inc"),
+            ("\u{c9}cole Kite GmbH", "\u{e9}cole kite"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(key(name), want, "{name:?}");
         }
     }
 
@@ -830,6 +895,25 @@ mod tests {
         let orgs = find(&Doc::new(input));
         assert!(orgs.is_empty(), "{orgs:?}");
         assert!(is_title_case("Acme Group Opens Doors For New Staff"));
+        let cases: &[(&str, bool)] = &[
+            ("Kite Labs Opens a New Office in Harbourton", true),
+            (
+                "Kite Labs opens a new office in the old harbour town",
+                false,
+            ),
+            ("Kite Labs Opens Office", false),
+            ("Kite Labs Opens Office at 120 Harbour Road Today", false),
+            ("Kite Labs Opens Harbour Office, Adds Staff", false),
+            ("A B C D E F G H I J K L one two", true),
+            ("A B C D E F G H I J K L one two three", false),
+            (
+                "one two three four five A B C D E F G H I J K L M N O P Q R S T U V W X Y Z",
+                false,
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_title_case(line), *want, "{line:?}");
+        }
         assert!(!is_title_case(
             "Sponsors: Acme Group, Bolt Bank, Kite Labs And More"
         ));

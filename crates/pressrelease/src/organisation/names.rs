@@ -19,7 +19,7 @@ pub(super) fn runs(s: &str, toks: &[Tok]) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !(t.word && is_cap(text(s, t))) {
+        if !(t.word && t.is(CAP)) {
             i += 1;
             continue;
         }
@@ -28,20 +28,21 @@ pub(super) fn runs(s: &str, toks: &[Tok]) -> Vec<Range<usize>> {
         let mut k = i + 1;
         let mut joins = 0;
         while k < toks.len() && !toks[k].brk {
-            let w = text(s, &toks[k]);
-            if toks[k].word && is_cap(w) && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+            let t = &toks[k];
+            let cap = t.word && t.is(CAP);
+            if cap && t.is(ANY_CASE_CONNECTOR) {
                 // Title Case `Of`, `For`, `And`, `The` in headlines.
                 if joins >= 2 {
                     break;
                 }
                 joins += 1;
-            } else if toks[k].word && toks[k].is(LEAD) && is_cap(w) {
+            } else if cap && t.is(LEAD) {
                 break;
-            } else if toks[k].word && is_cap(w) {
+            } else if cap {
                 last = k;
                 joins = 0;
-            } else if (is_connector(w) && joins < 2 && (w != "the" || joins > 0))
-                || (w == "," && k + 1 < toks.len() && is_legal(text(s, &toks[k + 1])))
+            } else if (t.is(CONNECTOR) && joins < 2 && (joins > 0 || text(s, t) != "the"))
+                || (!t.word && text(s, t) == "," && toks.get(k + 1).is_some_and(|n| n.is(LEGAL)))
             {
                 joins += 1;
             } else {
@@ -58,7 +59,6 @@ pub(super) fn runs(s: &str, toks: &[Tok]) -> Vec<Range<usize>> {
 /// Cue-headed names inside one capitalised run (token indices, end
 /// exclusive).
 pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
-    let lists = &*LISTS;
     let mut out = Vec::new();
     let mut pos = run.start;
     while pos < run.end {
@@ -81,8 +81,7 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
             })
             .map_or(pos, |k| k + 1);
         while start < cue {
-            let w = text(s, &toks[start]);
-            if is_connector(w) || in_set(&lists.lead, w) || in_set(&lists.verb, w) {
+            if toks[start].is(CONNECTOR | LEAD | VERB) {
                 start += 1;
             } else {
                 break;
@@ -100,7 +99,7 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
             if t + 1 < cue || cue + 1 < run.end && is_of(text(s, &toks[cue + 1])) {
                 start = t + 1;
                 // `Officer and Acme Funds President`.
-                while start < cue && is_connector(text(s, &toks[start])) {
+                while start < cue && toks[start].is(CONNECTOR) {
                     start += 1;
                 }
             }
@@ -110,19 +109,16 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
         if toks[cue].is(HEAD_FIRST) {
             let mut e = cue + 1;
             while e < run.end && e < cue + 8 {
-                let w = text(s, &toks[e]);
-                if !toks[e].word
-                    || matches!(w, "and" | "And")
-                    || is_cue(w)
-                    || in_set(&lists.verb, w)
-                    || in_set(&lists.title, w)
-                    || in_set(&lists.employer, w)
+                let t = &toks[e];
+                if !t.word
+                    || t.is(CUE | VERB | TITLE | EMPLOYER)
+                    || matches!(text(s, t), "and" | "And")
                 {
                     break;
                 }
                 e += 1;
             }
-            while e > cue + 1 && is_connector(text(s, &toks[e - 1])) {
+            while e > cue + 1 && toks[e - 1].is(CONNECTOR) {
                 e -= 1;
             }
             if e > cue + 1 {
@@ -135,15 +131,15 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
         let mut k = cue + 1;
         let mut ok = true;
         // Rest of the head stretch: more words up to the next connector.
-        while k < run.end && !is_connector(text(s, &toks[k])) && text(s, &toks[k]) != "," {
-            let w = text(s, &toks[k]);
-            if is_legal(&s[toks[end - 1].r.clone()]) || !toks[k].word {
+        while k < run.end && !toks[k].is(CONNECTOR) && text(s, &toks[k]) != "," {
+            let t = &toks[k];
+            if toks[end - 1].is(LEGAL) || !t.word {
                 break;
             }
-            if in_set(&lists.verb, w) || in_set(&lists.title, w) {
+            if t.is(VERB | TITLE) {
                 break;
             }
-            if is_cue(w) || (end == k && in_set(&lists.tail, w)) {
+            if t.is(CUE) || (end == k && t.is(TAIL)) {
                 end = k + 1;
             }
             k += 1;
@@ -151,12 +147,11 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
         if end < k {
             // Words after the head: a verb or a title ends the name; anything
             // else (`Acme Foundation Award`) makes it something else.
-            let w = text(s, &toks[end]);
-            if !(in_set(&lists.verb, w) || in_set(&lists.title, w)) {
+            if !toks[end].is(VERB | TITLE) {
                 ok = false;
             }
             k = end;
-        } else if k < run.end && is_legal(&s[toks[end - 1].r.clone()]) {
+        } else if k < run.end && toks[end - 1].is(LEGAL) {
             // Nothing follows a legal form: `Acme Inc. and Bolt Ltd.`.
             k = end;
         } else {
@@ -167,22 +162,22 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
                 let c = text(s, &toks[k]);
                 if c == "," {
                     // `, Inc.`
-                    if k + 1 < run.end && is_legal(text(s, &toks[k + 1])) {
+                    if k + 1 < run.end && toks[k + 1].is(LEGAL) {
                         end = k + 2;
                         k += 2;
                         continue;
                     }
                     break;
                 }
-                if !is_connector(c) {
+                if !toks[k].is(CONNECTOR) {
                     break;
                 }
                 let mut j = k;
-                while j < run.end && is_connector(text(s, &toks[j])) {
+                while j < run.end && toks[j].is(CONNECTOR) {
                     j += 1;
                 }
                 let seg_end = (j..run.end)
-                    .find(|&m| is_connector(text(s, &toks[m])) || !toks[m].word)
+                    .find(|&m| toks[m].is(CONNECTOR) || !toks[m].word)
                     .unwrap_or(run.end);
                 if j >= seg_end {
                     break;
@@ -228,10 +223,8 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
                 // `Office of the Commissioner`: an office named after its
                 // holder keeps the title.
                 let holder = matches!(text(s, &toks[j - 1]), "the" | "The");
-                let stop = (j..seg_end).find(|&m| {
-                    let w = text(s, &toks[m]);
-                    in_set(&lists.verb, w) || (in_set(&lists.title, w) && !(holder && m == j))
-                });
+                let stop = (j..seg_end)
+                    .find(|&m| toks[m].is(VERB) || (toks[m].is(TITLE) && !(holder && m == j)));
                 match stop {
                     Some(m) => {
                         if m > j {
@@ -310,10 +303,10 @@ pub(super) fn list_start(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
             start -= 1;
             continue;
         }
-        if !(t.word && is_cap(x)) || in_set(&LISTS.lead, x) || is_connector(x) {
+        if !(t.word && t.is(CAP)) || t.is(LEAD | CONNECTOR) {
             break;
         }
-        if is_cue(x) {
+        if t.is(CUE) {
             // A list of names (`Acme Media, and Bolt Group`), not one name.
             return r.start;
         }
@@ -335,7 +328,7 @@ pub(super) fn list_start(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
 pub(super) fn list_end(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
     let w = |k: usize| toks.get(k).map_or("", |t| text(s, t));
     let complement = r.clone().any(|k| is_of(w(k)));
-    if !complement || w(r.end) != "," || is_cue(w(r.end - 1)) {
+    if !complement || w(r.end) != "," || toks[r.end - 1].is(CUE) {
         return r.end;
     }
     let mut k = r.end;
@@ -354,18 +347,14 @@ pub(super) fn list_end(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
             k += 1;
             continue;
         }
-        let plain = toks[k].word && is_cap(x) && !is_cue(x) && !in_set(&LISTS.title, x);
+        let plain = toks[k].word && toks[k].is(CAP) && !toks[k].is(CUE | TITLE);
         if !plain {
             break;
         }
         k += 1;
         // The list ends at the first word after `and` that is not followed
         // by another capitalised word.
-        if and
-            && !toks
-                .get(k)
-                .is_some_and(|t| t.word && is_cap(text(s, t)) && !t.brk)
-        {
+        if and && !toks.get(k).is_some_and(|t| t.word && t.is(CAP) && !t.brk) {
             return k;
         }
     }
@@ -374,11 +363,13 @@ pub(super) fn list_end(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
 
 /// Whether a candidate name passes the stop lists.
 pub(super) fn is_org_name(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    if LISTS.not_orgs.contains(&lower) {
+    if in_set(&LISTS.not_orgs, name) {
         return false;
     }
-    // A name needs a capitalised word besides its cue and generic words.
-    name.split(' ')
-        .any(|w| is_cap(w) && !is_cue(w) && !in_set(&LISTS.generic, w) && !is_connector(w))
+    // A name needs a capitalised word besides its cue and generic words
+    // (the word's bits answer every test at once).
+    name.split(' ').any(|w| {
+        let f = token_flags(w, 0..w.len(), true);
+        f & CAP != 0 && f & (CUE | GENERIC | CONNECTOR) == 0
+    })
 }

@@ -1,7 +1,9 @@
 //! The word lists of `data/org_cues.txt` and the small closed lists of
 //! connectors and legal forms, with cheap look-ups.
 
+use super::tokens::{is_acronym, is_cap};
 use crate::wordhash::WordMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A set of lower-cased words with the cheap hash.
@@ -122,9 +124,14 @@ pub(super) const KEEP_DOT: &[&str] = &[
 ];
 
 pub(super) fn is_connector(w: &str) -> bool {
+    // Every connector is short (a test checks it).
+    w.len() <= CONNECTOR_LEN && is_short_connector(w)
+}
+
+fn is_short_connector(w: &str) -> bool {
     CONNECTORS.contains(&w)
         // Lower-case only: `Do`, `Del` and `Et` may be names.
-        || matches!(w, "do" | "del" | "della" | "pour" | "para" | "für" | "et")
+        || LOWER_CONNECTORS.contains(&w)
         || w == "&"
         || (w.len() <= 4
             && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
@@ -139,8 +146,9 @@ pub(super) fn is_connector(w: &str) -> bool {
 }
 
 pub(super) fn in_set(set: &Set, w: &str) -> bool {
-    // Lower-case short ASCII words on the stack: this runs per token.
-    let mut buf = [0u8; 32];
+    // Lower-case short ASCII words and names on the stack: this runs per
+    // token or candidate.
+    let mut buf = [0u8; 64];
     if w.len() <= buf.len() && w.is_ascii() {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
@@ -164,6 +172,29 @@ pub(super) const EMPLOYER: u32 = 1 << 9;
 pub(super) const PLACE: u32 = 1 << 10;
 pub(super) const COUNTRY: u32 = 1 << 11;
 pub(super) const HEAD_FIRST: u32 = 1 << 12;
+pub(super) const LIST_NOUN: u32 = 1 << 13;
+pub(super) const ACT: u32 = 1 << 14;
+pub(super) const NOT_ACRONYM: u32 = 1 << 15;
+
+/// Bits of [`token_flags`] worked out from the word itself, once per
+/// token: [`is_cap`], [`is_acronym`], [`is_connector`], a connector in any
+/// case (`Of`, `THE`) and [`is_legal`].
+pub(super) const CAP: u32 = 1 << 16;
+pub(super) const ACRONYM: u32 = 1 << 17;
+pub(super) const CONNECTOR: u32 = 1 << 18;
+pub(super) const ANY_CASE_CONNECTOR: u32 = 1 << 19;
+pub(super) const LEGAL: u32 = 1 << 20;
+
+/// Bits for the per-token look-up only: the lower-cased word is a
+/// connector (`of`), or a connector that counts only in lower case (`do`).
+const CONNECTOR_WORD: u32 = 1 << 21;
+const LOWER_CONNECTOR_WORD: u32 = 1 << 22;
+/// The lower-cased word is a legal form (`inc`).
+const LEGAL_WORD: u32 = 1 << 23;
+
+/// Connectors that count only in lower case: `Do`, `Del` and `Et` may be
+/// names.
+const LOWER_CONNECTORS: &[&str] = &["do", "del", "della", "pour", "para", "f\u{fc}r", "et"];
 
 /// Every listed word with the bits of the lists holding it, so that one
 /// look-up per token answers every list.
@@ -184,6 +215,9 @@ static MEMBERS: LazyLock<WordMap<Box<[u8]>, u32>> = LazyLock::new(|| {
         (&l.places, PLACE),
         (&l.countries, COUNTRY),
         (&l.head_first, HEAD_FIRST),
+        (&l.list_noun, LIST_NOUN),
+        (&l.act, ACT),
+        (&l.not_acronym, NOT_ACRONYM),
     ] {
         for w in set {
             *map.entry(w.as_bytes().into()).or_default() |= bit;
@@ -222,15 +256,287 @@ pub(super) fn flags_of(w: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// The list bits of a token's text: every word, and punctuation only when
-/// a list holds some.
-pub(super) fn token_flags(w: &str, word: bool) -> u32 {
-    if word || *PUNCT_MEMBER {
+/// The longest word [`Table`] holds, in bytes.
+const TABLE_WORD: usize = 32;
+
+/// A word of up to [`TABLE_WORD`] ASCII bytes, lower-cased and padded
+/// with zero bytes, as four machine words.
+type Key = [u64; TABLE_WORD / 8];
+
+/// The listed ASCII words (and the connectors) in an open-addressing
+/// table: the per-token look-up hashes the word while lower-casing it, and
+/// most words stop at an empty slot.
+struct Table {
+    /// Index + 1 into `entries`; 0 marks an empty slot.
+    slots: Vec<u16>,
+    entries: Vec<(Key, usize, u32)>,
+    /// `slots.len() - 1`.
+    mask: usize,
+    longest: usize,
+    punct_member: bool,
+}
+
+impl Table {
+    fn get(&self, key: &Key, len: usize) -> u32 {
+        let mut h = key_hash(key, len) & self.mask;
+        loop {
+            let Some(e) = self.slots[h].checked_sub(1) else {
+                return 0;
+            };
+            let (k, n, bits) = &self.entries[usize::from(e)];
+            if *n == len && k == key {
+                return *bits;
+            }
+            h = (h + 1) & self.mask;
+        }
+    }
+}
+
+fn key_hash(key: &Key, len: usize) -> usize {
+    let h = key[0] ^ key[1].rotate_left(17) ^ key[2].rotate_left(31) ^ key[3].rotate_left(47);
+    let h = (h ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 40) as usize
+}
+
+/// The key of an ASCII word of up to [`TABLE_WORD`] bytes.
+fn key_of(w: &[u8]) -> Key {
+    let mut buf = [0u8; TABLE_WORD];
+    buf[..w.len()].copy_from_slice(w);
+    buf.make_ascii_lowercase();
+    let mut key = [0u64; TABLE_WORD / 8];
+    for (k, c) in key.iter_mut().zip(buf.chunks_exact(8)) {
+        *k = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+    }
+    key
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut bits: Vec<(&[u8], u32)> = MEMBERS.iter().map(|(w, &b)| (&w[..], b)).collect();
+    bits.extend(CONNECTORS.iter().map(|c| (c.as_bytes(), CONNECTOR_WORD)));
+    bits.extend(
+        LOWER_CONNECTORS
+            .iter()
+            .map(|c| (c.as_bytes(), LOWER_CONNECTOR_WORD)),
+    );
+    bits.extend(LEGAL_FORMS.iter().map(|c| (c.as_bytes(), LEGAL_WORD)));
+    let mut entries: Vec<(Key, usize, u32)> = Vec::new();
+    for (w, b) in bits {
+        if w.len() > TABLE_WORD || !w.is_ascii() {
+            continue;
+        }
+        let key = key_of(w);
+        match entries
+            .iter_mut()
+            .find(|(k, n, _)| *k == key && *n == w.len())
+        {
+            Some(e) => e.2 |= b,
+            None => entries.push((key, w.len(), b)),
+        }
+    }
+    // At most a quarter full, so that misses end fast.
+    let size = (entries.len() * 4).next_power_of_two().max(64);
+    let mask = size - 1;
+    let mut slots = vec![0u16; size];
+    for (i, (key, len, _)) in entries.iter().enumerate() {
+        let mut h = key_hash(key, *len) & mask;
+        while slots[h] != 0 {
+            h = (h + 1) & mask;
+        }
+        slots[h] = u16::try_from(i + 1).expect("word lists fit a u16 index");
+    }
+    let longest = entries.iter().map(|e| e.1).max().unwrap_or(0);
+    Table {
+        slots,
+        entries,
+        mask,
+        longest,
+        punct_member: *PUNCT_MEMBER,
+    }
+});
+
+/// The top bit of every byte of a machine word.
+pub(super) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `x` (all ASCII) in `lo..=hi`, each marked by its top bit.
+pub(super) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let each = |b: u8| u64::from(b).wrapping_mul(0x0101_0101_0101_0101);
+    // No byte carries into the next: every byte and addend is below 0x80.
+    let from_lo = x.wrapping_add(each(0x80 - lo));
+    let past_hi = x.wrapping_add(each(0x7f - hi));
+    from_lo & !past_hi & HIGH_BITS
+}
+
+/// The `n` (1 to 8) bytes of `b` from `at`, zero-padded, as a machine word.
+fn load(b: &[u8], at: usize, n: usize) -> u64 {
+    match b.get(at..at + 8) {
+        Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
+            let x = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+            if n >= 8 {
+                x
+            } else {
+                x & ((1u64 << (8 * n)) - 1)
+            }
+        }
+        _ => {
+            let mut w = [0u8; 8];
+            for (d, s) in w.iter_mut().zip(&b[at..at + n]) {
+                *d = *s;
+            }
+            u64::from_le_bytes(w)
+        }
+    }
+}
+
+/// How many bytes [`in_range`] marked.
+fn count_bytes(marks: u64) -> u64 {
+    (marks >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56
+}
+
+/// The bits of a token's text `s[r]`: the lists holding it (every word,
+/// and punctuation only when a list holds some) and the facts of [`CAP`].
+pub(super) fn token_flags(s: &str, r: Range<usize>, word: bool) -> u32 {
+    let b = s.as_bytes();
+    let len = r.len();
+    if len == 0 || len > TABLE_WORD {
+        return token_flags_by_char(&s[r], word);
+    }
+    // Eight bytes at a time: lower-case into the key, count the capitals
+    // and small letters, and spot any non-ASCII byte.
+    let mut key: Key = [0; TABLE_WORD / 8];
+    let (mut upper, mut lower, mut high) = (0u64, 0u64, 0u64);
+    for (i, k) in key.iter_mut().enumerate().take(len.div_ceil(8)) {
+        let x = load(b, r.start + 8 * i, (len - 8 * i).min(8));
+        high |= x;
+        let up = in_range(x, b'A', b'Z');
+        let low = in_range(x, b'a', b'z');
+        upper += count_bytes(up);
+        lower += count_bytes(low);
+        // A capital's 0x80 mark moved to 0x20 makes it small.
+        *k = x | (up >> 2);
+    }
+    if high & HIGH_BITS != 0 {
+        return token_flags_by_char(&s[r], word);
+    }
+    word_facts(s, r, word, &key, upper, lower)
+}
+
+/// The first eight bytes of a word as the tokenizer read them, with the
+/// marks of their capitals and small letters (see [`in_range`]).
+pub(super) struct Head {
+    pub(super) x: u64,
+    pub(super) up: u64,
+    pub(super) low: u64,
+}
+
+/// [`token_flags`] of an ASCII word of up to eight bytes, from its [`Head`]
+/// (read from the word's start): no second reading of the bytes.
+pub(super) fn short_word_flags(s: &str, r: Range<usize>, head: &Head) -> u32 {
+    let len = r.len();
+    let keep = if len >= 8 {
+        !0
+    } else {
+        (1u64 << (8 * len)) - 1
+    };
+    let (x, up, low) = (head.x & keep, head.up & keep, head.low & keep);
+    let key = [x | (up >> 2), 0, 0, 0];
+    word_facts(s, r, true, &key, count_bytes(up), count_bytes(low))
+}
+
+/// The rest of [`token_flags`] for an ASCII text, given its key and how
+/// many capitals and small letters it has.
+#[inline(always)]
+fn word_facts(s: &str, r: Range<usize>, word: bool, key: &Key, upper: u64, lower: u64) -> u32 {
+    let len = r.len();
+    let b = &s.as_bytes()[r.clone()];
+    let table = &*TABLE;
+    let mut f = 0;
+    // Punctuation needs the look-up only when a list holds some (the
+    // connectors and legal forms are letters).
+    let lists = word || table.punct_member;
+    if (lists || b[0].is_ascii_alphanumeric()) && b.len() <= table.longest {
+        f = table.get(key, len);
+        if !lists {
+            f &= CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD;
+        }
+    }
+    // `is_cap`, `is_acronym`.
+    let cap = match b[0] {
+        b'A'..=b'Z' => true,
+        b'0'..=b'9' => upper > 0,
+        b'd' | b'l' => b.get(1) == Some(&b'\'') && b.get(2).is_some_and(u8::is_ascii_uppercase),
+        _ => false,
+    };
+    if cap {
+        f |= CAP;
+        if b.len() <= 12 && upper >= 2 && lower <= upper {
+            f |= ACRONYM;
+        }
+    }
+    // `is_connector`: the lists in lower case, or (up to four letters)
+    // in any case but the name-like `La`, `Al`, `De`, ...
+    if f & (CONNECTOR_WORD | LOWER_CONNECTOR_WORD) != 0
+        && (upper == 0
+            || (f & CONNECTOR_WORD != 0
+                && b.len() <= 4
+                && !matches!(
+                    b,
+                    b"La" | b"Le" | b"Al" | b"El" | b"De" | b"Da" | b"Di" | b"Y"
+                )))
+        || b == b"&"
+    {
+        f |= CONNECTOR;
+    }
+    if f & CONNECTOR_WORD != 0 {
+        f |= ANY_CASE_CONNECTOR;
+    }
+    // `is_legal` (which drops full stops at the end).
+    if (f & LEGAL_WORD != 0 || b[len - 1] == b'.') && is_legal(&s[r]) {
+        f |= LEGAL;
+    }
+    f & !(CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD)
+}
+
+/// [`token_flags`] of a one-byte punctuation token (an ASCII mark), from a
+/// table made once.
+pub(super) fn mark_flags(x: u8) -> u32 {
+    static MARKS: LazyLock<[u32; 128]> = LazyLock::new(|| {
+        std::array::from_fn(|x| {
+            let mark = char::from(x as u8).to_string();
+            token_flags(&mark, 0..mark.len(), false)
+        })
+    });
+    MARKS.get(usize::from(x)).copied().unwrap_or(0)
+}
+
+/// [`token_flags`] for any text, char by char.
+fn token_flags_by_char(w: &str, word: bool) -> u32 {
+    let mut f = if word || *PUNCT_MEMBER {
         flags_of(w)
     } else {
         0
+    };
+    if is_cap(w) {
+        f |= CAP;
+        if is_acronym(w) {
+            f |= ACRONYM;
+        }
     }
+    if w.len() <= CONNECTOR_LEN {
+        if is_connector(w) {
+            f |= CONNECTOR;
+        }
+        if CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+            f |= ANY_CASE_CONNECTOR;
+        }
+    }
+    if is_legal(w) {
+        f |= LEGAL;
+    }
+    f
 }
+
+/// The longest connector, in bytes: longer words need no comparison.
+const CONNECTOR_LEN: usize = 5;
 
 pub(super) fn is_cue(w: &str) -> bool {
     in_set(&LISTS.cue, w)
@@ -238,22 +544,13 @@ pub(super) fn is_cue(w: &str) -> bool {
 
 /// Legal forms that may follow a comma inside a company name.
 pub(super) fn is_legal(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "Inc"
-            | "LLC"
-            | "Ltd"
-            | "Corp"
-            | "PLC"
-            | "plc"
-            | "LLP"
-            | "LP"
-            | "GmbH"
-            | "AG"
-            | "SA"
-            | "Limited"
-    )
+    LEGAL_FORMS.contains(&w.trim_end_matches('.'))
 }
+
+/// Legal forms, as [`is_legal`] reads them.
+const LEGAL_FORMS: &[&str] = &[
+    "Inc", "LLC", "Ltd", "Corp", "PLC", "plc", "LLP", "LP", "GmbH", "AG", "SA", "Limited",
+];
 
 /// Whether the token at `k` opens a `of`/`for`/`on` complement.
 pub(super) fn is_of(w: &str) -> bool {
@@ -279,6 +576,9 @@ mod tests {
             (&l.verb, VERB),
             (&l.employer, EMPLOYER),
             (&l.places, PLACE),
+            (&l.list_noun, LIST_NOUN),
+            (&l.act, ACT),
+            (&l.not_acronym, NOT_ACRONYM),
         ] {
             for w in [
                 "Ministry", "MINISTRY", "said", "Kitewell", "of", "&", "Zorblat",
@@ -286,5 +586,140 @@ mod tests {
                 assert_eq!(flags_of(w) & bit != 0, in_set(set, w), "{w}");
             }
         }
+    }
+
+    #[test]
+    fn connectors_are_short() {
+        let extra = ["do", "del", "della", "pour", "para", "f\u{fc}r", "et", "&"];
+        for w in CONNECTORS.iter().chain(&extra) {
+            assert!(w.len() <= CONNECTOR_LEN, "{w}");
+            assert!(is_connector(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn token_facts() {
+        let cases: &[(&str, u32)] = &[
+            ("Kite", CAP),
+            ("KITE", CAP | ACRONYM),
+            ("of", CONNECTOR | ANY_CASE_CONNECTOR),
+            ("Of", CAP | CONNECTOR | ANY_CASE_CONNECTOR),
+            ("La", CAP | ANY_CASE_CONNECTOR),
+            ("&", CONNECTOR),
+            ("Inc.", CAP | LEGAL),
+            ("plc", LEGAL),
+            ("kite", 0),
+        ];
+        let facts = CAP | ACRONYM | CONNECTOR | ANY_CASE_CONNECTOR | LEGAL;
+        for (w, want) in cases {
+            assert_eq!(token_flags(w, 0..w.len(), true) & facts, *want, "{w}");
+        }
+    }
+
+    #[test]
+    fn token_flags_agree_with_the_char_by_char_reading() {
+        let mut words: Vec<String> = MEMBERS
+            .keys()
+            .filter_map(|w| std::str::from_utf8(w).ok())
+            .map(str::to_string)
+            .collect();
+        words.extend(
+            CONNECTORS
+                .iter()
+                .chain(LOWER_CONNECTORS)
+                .map(|w| w.to_string()),
+        );
+        words.extend(
+            [
+                "",
+                "&",
+                ",",
+                ".",
+                "(",
+                "5G",
+                "3m",
+                "d'Eau",
+                "l'eau",
+                "d'",
+                "Inc.",
+                "LTD",
+                "plc",
+                "Y",
+                "y",
+                "La",
+                "LA",
+                "Do",
+                "DO",
+                "Del",
+                "KITE-ROC",
+                "T-ROC",
+                "U.S.",
+                "Kite's",
+                "Abcdefghijklmnopqrstuvwxyzabcdefg",
+                "ABCDEFGHIJKLM",
+                "\u{e9}t\u{e9}",
+                "Inc..",
+                "GmbH.",
+                "gmbh",
+                "Limited.",
+                "Ag",
+                ".",
+                "..",
+            ]
+            .map(str::to_string),
+        );
+        let mut cases = Vec::new();
+        for w in &words {
+            let mut title = w.clone();
+            if let Some(f) = title.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            cases.extend([w.clone(), w.to_uppercase(), title]);
+        }
+        for w in &cases {
+            for word in [true, false] {
+                assert_eq!(
+                    token_flags(w, 0..w.len(), word),
+                    token_flags_by_char(w, word),
+                    "{w:?}"
+                );
+                // Inside a longer text too.
+                let text = format!("{w} Kite");
+                assert_eq!(
+                    token_flags(&text, 0..w.len(), word),
+                    token_flags_by_char(w, word),
+                    "{w:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn machine_word_helpers() {
+        let word = |s: &[u8]| load(s, 0, s.len().min(8));
+        // (bytes, capitals, small letters, digits)
+        let cases: &[(&[u8], u64, u64, u64)] = &[
+            (b"Kite", 1, 3, 0),
+            (b"KITE-5G", 5, 0, 1),
+            (b"@[`{/:", 0, 0, 0),
+            (b"AZaz09", 2, 2, 2),
+            (b"", 0, 0, 0),
+        ];
+        for (s, up, low, digit) in cases {
+            let x = word(s);
+            assert_eq!(count_bytes(in_range(x, b'A', b'Z')), *up, "{s:?}");
+            assert_eq!(count_bytes(in_range(x, b'a', b'z')), *low, "{s:?}");
+            assert_eq!(count_bytes(in_range(x, b'0', b'9')), *digit, "{s:?}");
+        }
+        // Inside a longer text and at its end: only `n` bytes, zero-padded.
+        assert_eq!(
+            load(b"abcdefghij", 2, 3),
+            u64::from_le_bytes(*b"cde\0\0\0\0\0")
+        );
+        assert_eq!(
+            load(b"abcdefghij", 8, 2),
+            u64::from_le_bytes(*b"ij\0\0\0\0\0\0")
+        );
+        assert_eq!(load(b"abcdefghij", 1, 8), u64::from_le_bytes(*b"bcdefghi"));
     }
 }
