@@ -100,7 +100,10 @@ impl<'a> Text<'a> {
         while i < src.len() {
             // Plain ASCII text, the bulk of any release, is copied a run at
             // a time.
-            let plain = bytes[i..].iter().take_while(|&&b| is_plain(b)).count();
+            let plain = bytes[i..]
+                .iter()
+                .position(|&b| !PLAIN[usize::from(b)])
+                .unwrap_or(bytes.len() - i);
             if plain > 0 {
                 self.push_plain(i, i + plain);
                 i += plain;
@@ -256,10 +259,22 @@ impl<'a> Text<'a> {
     }
 }
 
+/// [`is_plain`] for every byte, looked up rather than worked out: the
+/// normaliser asks it of every byte of the input.
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_plain(b as u8);
+        b += 1;
+    }
+    table
+};
+
 /// Whether an ASCII byte is copied as it is wherever it stands: not markup,
 /// not a control character, not the `]` a pending link tail waits for, and
 /// not the first byte of a multi-byte character.
-fn is_plain(b: u8) -> bool {
+const fn is_plain(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'"'..=b'~')
         && !matches!(b, b'#' | b'>' | b'\\' | b'*' | b'_' | b'!' | b'[' | b']')
 }
@@ -340,28 +355,43 @@ pub(crate) fn fold_space(s: &str) -> String {
 }
 
 /// [`fold_space`] for ASCII text, whose whitespace is the bytes
-/// `char::is_whitespace` accepts below 128.
+/// `char::is_whitespace` accepts below 128. Text between odd whitespace
+/// (a run, or a tab or line break) is copied a stretch at a time.
 fn fold_ascii_space(s: &str) -> String {
     let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
-    let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
+    let all = s.as_bytes();
+    let first = all.iter().position(|&b| !is_space(b)).unwrap_or(all.len());
+    let last = all
+        .iter()
+        .rposition(|&b| !is_space(b))
+        .map_or(first, |k| k + 1);
+    let bytes = &all[first..last];
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
-        while i < bytes.len() && is_space(bytes[i]) {
+        let b = bytes[i];
+        if !is_space(b) {
             i += 1;
+            continue;
         }
-        let word = i;
-        while i < bytes.len() && !is_space(bytes[i]) {
+        // The text is trimmed, so a space here has a byte after it.
+        if b == b' ' && !is_space(bytes[i + 1]) {
             i += 1;
+            continue;
         }
-        if word < i {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&s[word..i]);
+        let mut end = i + 1;
+        while is_space(bytes[end]) {
+            end += 1;
         }
+        out.extend_from_slice(&bytes[copied..i]);
+        out.push(b' ');
+        copied = end;
+        i = end;
     }
-    out
+    out.extend_from_slice(&bytes[copied..]);
+    // Whole ASCII stretches and single spaces make ASCII.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -405,6 +435,10 @@ mod tests {
             "one",
             " one  two\tthree\n",
             "a\x0bb\x0cc\rd\x1fe",
+            "one two",
+            "one  two ",
+            "\tone \n two\x0b",
+            "a b  c   d e",
             "caf\u{e9}\u{a0} au\u{2003}lait ",
         ];
         for input in cases {
