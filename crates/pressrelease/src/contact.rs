@@ -12,6 +12,7 @@
 //! phones after it belong to it.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -20,6 +21,10 @@ use regex::Regex;
 
 use crate::record::Contact;
 use crate::segment::{self, Doc};
+use crate::wordhash::Fnv;
+
+/// A set of listed words, with the cheap hash: looked up per token.
+type Words<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 
 /// The contacts and where the contact section lies.
 #[derive(Debug, Default)]
@@ -57,11 +62,27 @@ fn matcher(words: &[&str]) -> AhoCorasick {
 
 static CUES: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_cues.txt"))));
+/// [`CUES`] lower-cased, searched case-sensitively in the lower-cased
+/// text: the same matches (ASCII lower-casing keeps offsets), found once per
+/// release and faster, as a case-sensitive automaton can use its SIMD
+/// prefilter.
+static LOWER_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut words: Vec<String> = word_list(include_str!("../data/contact_cues.txt"))
+        .into_iter()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&words)
+        .expect("valid word list")
+});
 static NOT_MEDIA: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_not_media.txt"))));
 static STOPS: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_stops.txt"))));
-static NON_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static NON_NAME: LazyLock<Words<String>> = LazyLock::new(|| {
     word_list(include_str!("../data/contact_nonname.txt"))
         .into_iter()
         .map(str::to_lowercase)
@@ -69,19 +90,19 @@ static NON_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 static GLUED_PREFIX: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/contact_titles.txt")));
-static ORG_SUFFIX: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ORG_SUFFIX: LazyLock<Words<&'static str>> = LazyLock::new(|| {
     word_list(include_str!("../data/contact_org_suffix.txt"))
         .into_iter()
         .collect()
 });
 static PLACES: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_places.txt"))));
-static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ROLES: LazyLock<Words<&'static str>> = LazyLock::new(|| {
     word_list(include_str!("../data/contact_roles.txt"))
         .into_iter()
         .collect()
 });
-static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static HONORIFICS: LazyLock<Words<&'static str>> = LazyLock::new(|| {
     word_list(include_str!("../data/contact_honorifics.txt"))
         .into_iter()
         .collect()
@@ -107,15 +128,30 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
     let clean = doc.clean();
     let mut sections: Vec<(Range<usize>, bool)> = Vec::new();
     let mut covered_until = 0;
+    // Cue phrases hold no line break, so one search of the whole text finds
+    // what a search of each line would.
+    let hits: Vec<Range<usize>> = LOWER_CUES
+        .find_iter(&clean.to_ascii_lowercase())
+        .map(|m| m.range())
+        .collect();
+    let mut next_hit = 0;
+    let phone_line = phone_lines(doc);
     for (i, line) in doc.lines.iter().enumerate() {
         if sections.len() >= MAX_SECTIONS {
             break;
+        }
+        while next_hit < hits.len() && hits[next_hit].start < line.start {
+            next_hit += 1;
         }
         if line.start < covered_until {
             continue;
         }
         let text = &clean[line.clone()];
-        let cues = cues_in_line(text);
+        let in_line = hits[next_hit..]
+            .iter()
+            .take_while(|h| h.end <= line.end)
+            .map(|h| h.start - line.start..h.end - line.start);
+        let cues = accepted_cues(text, in_line);
         if !cues.is_empty() {
             for (k, at) in cues.iter().enumerate().take(MAX_SECTIONS) {
                 let start = line.start + at;
@@ -133,15 +169,19 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
                 covered_until = end;
             }
         } else if text.len() <= MAX_CONTACT_LINE
-            && EMAIL.is_match(text)
+            && has_email(text)
+            && phone_line[i]
             && phones_in(text).next().is_some()
         {
             sections.push((line.clone(), true));
             covered_until = line.end;
-        } else if let Some(end) = name_led_block(doc, i) {
+        } else if let Some(end) = name_led_block(doc, i, &phone_line) {
             sections.push((line.start..end, true));
             covered_until = end;
-        } else if CONTACT_VERB.is_match(text) && (text.contains('@') || PHONE.is_match(text)) {
+        } else if (memchr::memchr(b'@', text.as_bytes()).is_some()
+            || phone_line[i] && may_have_phone(text) && PHONE.is_match(text))
+            && CONTACT_VERB.is_match(text)
+        {
             for s in segment::sentences(clean, line.clone()) {
                 let st = &clean[s.clone()];
                 if st.len() <= MAX_SENTENCE
@@ -189,13 +229,19 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
 /// Where contact cues start in a line: at the line start
 /// or after a sentence end, a run of spaces or a glued seam.
 fn cues_in_line(text: &str) -> Vec<usize> {
+    accepted_cues(text, CUES.find_iter(text).map(|m| m.range()))
+}
+
+/// Which of the cue phrases matched at `matches` in a line start a
+/// contact section there (see [`cues_in_line`]).
+fn accepted_cues(text: &str, matches: impl Iterator<Item = Range<usize>>) -> Vec<usize> {
     let mut found = Vec::new();
-    for m in CUES.find_iter(text) {
-        let at = m.start();
+    for m in matches {
+        let at = m.start;
         let before = &text[..at];
         let prev = before.chars().next_back();
-        let matched = &text[m.range()];
-        let rest = text[m.end()..].trim();
+        let matched = &text[m.clone()];
+        let rest = text[m.end..].trim();
         // `... Contact:` and a cue that ends its line (`Acme press office`)
         // are headings wherever they stand.
         let colon = matched.ends_with(':') || rest.starts_with(':');
@@ -217,7 +263,7 @@ fn cues_in_line(text: &str) -> Vec<usize> {
         // verb in a sentence.
         let bare = matched.eq_ignore_ascii_case("contact");
         if ok && bare {
-            let after = &text[m.end()..];
+            let after = &text[m.end..];
             let heading = after.trim().is_empty()
                 || after.starts_with(char::is_uppercase)
                 || after.starts_with(':');
@@ -235,7 +281,7 @@ fn cues_in_line(text: &str) -> Vec<usize> {
 /// A line that starts with a name standing alone (`Jane Roe` or `Jane Roe
 /// Press Officer jane@...`), with an email or phone on it or on the short
 /// lines right after it: where that block ends.
-fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
+fn name_led_block(doc: &Doc, i: usize, phone_line: &[bool]) -> Option<usize> {
     let clean = doc.clean();
     let line = doc.lines[i].clone();
     let text = &clean[line.clone()];
@@ -246,21 +292,22 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     // Where the block ends, if an email or phone is in reach; checked
     // before the name, as most lines have neither (an email has an `@`, a
     // phone digits).
-    let reach = |t: &str| {
-        t.contains(|c: char| c == '@' || c.is_numeric())
-            && (EMAIL.is_match(t) || phones_in(t).next().is_some())
+    // (An email has an `@`, a phone a digit: `has_email` and
+    // `may_have_phone` look for those first.)
+    let reach = |t: &str, line: usize| {
+        has_email(t) || phone_line[line] && may_have_phone(t) && phones_in(t).next().is_some()
     };
     let head = &text[..floor_boundary(text, MAX_CONTACT_LINE)];
-    let end = if reach(head) {
+    let end = if reach(head, i) {
         Some(line.end.min(line.start + head.len()))
     } else {
         let mut end = None;
-        for l in doc.lines.iter().skip(i + 1).take(5) {
+        for (k, l) in doc.lines.iter().enumerate().skip(i + 1).take(5) {
             let t = clean[l.clone()].trim();
             if t.is_empty() || t.len() > 80 {
                 break;
             }
-            if reach(t) {
+            if reach(t, k) {
                 end = Some(l.end);
             }
         }
@@ -278,6 +325,60 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
         return None;
     }
     Some(end)
+}
+
+/// Whether [`PHONE`] may match `t`: a match is a run of seven or more of
+/// its bytes (digits, brackets, `.`, `/`, space, `-`) with a digit at each
+/// end. Text with non-ASCII characters (`\d` is Unicode-aware) is left to
+/// the regex.
+fn may_have_phone(t: &str) -> bool {
+    let mut run = 0;
+    let mut digits = 0;
+    for &b in t.as_bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            digits += 1;
+        } else if matches!(b, b'(' | b')' | b'.' | b'/' | b' ' | b'-') {
+            run += 1;
+        } else if b.is_ascii() {
+            run = 0;
+            digits = 0;
+            continue;
+        } else {
+            return true;
+        }
+        if run >= 7 && digits >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
+/// For each line, whether a phone may be in it (or in any part of it): it
+/// has two digits or more, or a non-ASCII character (`\d` is
+/// Unicode-aware). Worked out once per line, branch-free so it vectorises,
+/// as most lines have no phone and are asked about more than once.
+fn phone_lines(doc: &Doc) -> Vec<bool> {
+    let clean = doc.clean().as_bytes();
+    doc.lines
+        .iter()
+        .map(|line| {
+            let (mut digits, mut high) = (0usize, 0usize);
+            for chunk in clean[line.clone()].chunks(255) {
+                let (d, h) = chunk.iter().fold((0u8, 0u8), |(d, h), &b| {
+                    (d + u8::from(b.is_ascii_digit()), h | (b & 0x80))
+                });
+                digits += usize::from(d);
+                high |= usize::from(h);
+            }
+            digits >= 2 || high != 0
+        })
+        .collect()
+}
+
+/// Whether `t` holds an email address; most text has no `@` to look at.
+fn has_email(t: &str) -> bool {
+    memchr::memchr(b'@', t.as_bytes()).is_some() && EMAIL.is_match(t)
 }
 
 /// Extends a section over the short lines after it, up to a stop line.
@@ -332,7 +433,7 @@ fn bounded_end(clean: &str, start: usize, line_end: usize) -> usize {
 
 /// A line of running text: six words or more, most of them lowercase.
 fn is_prose(text: &str) -> bool {
-    if EMAIL.is_match(text) || phones_in(text).next().is_some() {
+    if has_email(text) || may_have_phone(text) && phones_in(text).next().is_some() {
         return false;
     }
     let mut words = 0;
@@ -935,6 +1036,29 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pre_filters_agree_with_the_regexes() {
+        let cases: &[&str] = &[
+            "",
+            "No number here.",
+            "Call 555 0100 now",
+            "Tel: +44 (0)20 7946 0000",
+            "In 2024 and 2025 sales grew.",
+            "Ring 12-34-56-7",
+            "jane@example.org",
+            "jane at example dot org",
+            "\u{661}\u{662}\u{663}\u{664}\u{665}\u{666}\u{667}",
+        ];
+        for t in cases {
+            if PHONE.is_match(t) {
+                assert!(may_have_phone(t), "{t:?}");
+            }
+            assert_eq!(has_email(t), EMAIL.is_match(t), "{t:?}");
+        }
+        let doc = Doc::new("Call 555 0100\nNothing\nOne 1\nCaf\u{e9}");
+        assert_eq!(phone_lines(&doc), [true, false, false, true]);
+    }
 
     fn contacts(input: &str) -> Vec<(Option<String>, Vec<String>, Vec<String>)> {
         let doc = Doc::new(input);
