@@ -341,6 +341,16 @@ impl LinkScan {
 
 /// Folds runs of whitespace into one space and trims the ends.
 pub(crate) fn fold_space(s: &str) -> String {
+    let b = s.as_bytes();
+    // Whitespace other than space and line break: tabs and other ASCII
+    // controls, and the lead bytes of every non-ASCII space (U+0085,
+    // U+00A0, U+1680, U+2000..U+205F, U+3000). Clean text rarely has any.
+    let odd = memchr::memchr3(b'\t', b'\r', 0x0b, b).is_some()
+        || memchr::memchr3(0x0c, 0xc2, 0xe1, b).is_some()
+        || memchr::memchr2(0xe2, 0xe3, b).is_some();
+    if !odd {
+        return fold_plain_space(s);
+    }
     if s.is_ascii() {
         return fold_ascii_space(s);
     }
@@ -351,6 +361,55 @@ pub(crate) fn fold_space(s: &str) -> String {
         }
         out.push_str(word);
     }
+    out
+}
+
+/// [`fold_space`] for text whose only whitespace is space and line break:
+/// the stretches between line breaks and runs of spaces, found with
+/// `memchr`, are copied whole.
+fn fold_plain_space(s: &str) -> String {
+    let is_space = |b: u8| b == b' ' || b == b'\n';
+    let all = s.as_bytes();
+    let first = all.iter().position(|&b| !is_space(b)).unwrap_or(all.len());
+    let last = all
+        .iter()
+        .rposition(|&b| !is_space(b))
+        .map_or(first, |k| k + 1);
+    // Trimmed: every whitespace run has a word on each side.
+    let t = &s[first..last];
+    let b = t.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut copied = 0;
+    // The next line break and double space at or after `copied`, found
+    // again only once passed, so the whole fold is linear.
+    let mut line_break = memchr::memchr(b'\n', b);
+    let mut double = memchr::memmem::find(b, b"  ");
+    loop {
+        if line_break.is_some_and(|k| k < copied) {
+            line_break = memchr::memchr(b'\n', &b[copied..]).map(|k| copied + k);
+        }
+        if double.is_some_and(|k| k < copied) {
+            double = memchr::memmem::find(&b[copied..], b"  ").map(|k| copied + k);
+        }
+        let at = match (line_break, double) {
+            (Some(n), Some(d)) => n.min(d),
+            (Some(k), None) | (None, Some(k)) => k,
+            (None, None) => break,
+        };
+        let mut start = at;
+        while start > copied && is_space(b[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at;
+        while end < b.len() && is_space(b[end]) {
+            end += 1;
+        }
+        // Runs hold only ASCII bytes, so these are char boundaries.
+        out.push_str(&t[copied..start]);
+        out.push(' ');
+        copied = end;
+    }
+    out.push_str(&t[copied..]);
     out
 }
 
@@ -439,6 +498,11 @@ mod tests {
             "one  two ",
             "\tone \n two\x0b",
             "a b  c   d e",
+            "line one\nline two \n  three\n",
+            " \n \n ",
+            "caf\u{e9}  cr\u{e8}me\nbr\u{fb}l\u{e9}e",
+            "tab\tand\u{2003}em space\u{3000}wide",
+            "\u{85}next line",
             "caf\u{e9}\u{a0} au\u{2003}lait ",
         ];
         for input in cases {
