@@ -123,16 +123,23 @@ fn date_at_start(s: &str) -> Option<FoundDate> {
     date_by(&DATE_START, s)
 }
 
+/// Whether `s` holds a digit: ASCII, or any numeric character once `s`
+/// is not ASCII. Every date has one, so text without one needs no search
+/// (which on non-ASCII text is slow, the lazy DFA giving up on Unicode
+/// word boundaries); and no part of such a text has one either.
+pub(crate) fn has_number(s: &str) -> bool {
+    let mut ascii = true;
+    for &b in s.as_bytes() {
+        if b.is_ascii_digit() {
+            return true;
+        }
+        ascii &= b.is_ascii();
+    }
+    !ascii && s.chars().any(char::is_numeric)
+}
+
 fn date_by(re: &Regex, s: &str) -> Option<FoundDate> {
-    // Every date has a digit: text without one needs no search (which on
-    // non-ASCII text is slow, the lazy DFA giving up on Unicode word
-    // boundaries).
-    let digit = if s.is_ascii() {
-        s.bytes().any(|b| b.is_ascii_digit())
-    } else {
-        s.chars().any(char::is_numeric)
-    };
-    if !digit {
+    if !has_number(s) {
         return None;
     }
     let found = re.find(s)?;
@@ -252,6 +259,10 @@ fn date_by_captures(re: &Regex, s: &str) -> Option<FoundDate> {
 /// A date that is the whole of `s` (after a `Date:` prefix), or that starts
 /// it when `allow_rest` is set.
 fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
+    // The date is found in a part of `s`.
+    if !has_number(s) {
+        return None;
+    }
     let t = s.trim();
     let skip = DATE_PREFIX.find(t).map_or(0, |m| m.end());
     let head = &t[skip..floor_char(t, t.len().min(skip + DATE_WINDOW))];
@@ -267,7 +278,7 @@ fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
 /// date (`NEW YORK, 5 May 2021`), for the header reader.
 pub(crate) fn is_dateline_line(s: &str) -> bool {
     // A full date has digits; most lines have none and need no parsing.
-    s.contains(char::is_numeric)
+    has_number(s)
         && parse_line(s).is_some_and(|p| {
             p.place.is_some()
                 && p.date.is_some_and(|d| d.iso.is_some())
@@ -542,6 +553,10 @@ fn split_place(
 /// label (`FOR RELEASE: 3 May 2021`), or one `|` part of it. Returns the
 /// date's range in the line.
 fn header_date_in(line: &str, allow_rest: bool) -> Option<(Range<usize>, Option<String>)> {
+    // Every part is a part of `line`, and a date has a digit.
+    if !has_number(line) {
+        return None;
+    }
     let mut parts = vec![0];
     if let Some((_, start)) = crate::header::label_prefix(line) {
         parts.push(start);
@@ -593,8 +608,10 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
     // A full dateline above the headline (`GENEVA, 5 May 2021`) counts when
     // the body has none.
     let above_datelines = above.iter().copied().filter(|&i| {
-        parse_line(doc.line(i))
-            .is_some_and(|p| p.place.is_some() && p.date.as_ref().is_some_and(|d| d.iso.is_some()))
+        has_number(doc.line(i))
+            && parse_line(doc.line(i)).is_some_and(|p| {
+                p.place.is_some() && p.date.as_ref().is_some_and(|d| d.iso.is_some())
+            })
     });
     let candidates: Vec<usize> = lines.iter().copied().chain(above_datelines).collect();
     for (k, &i) in candidates.iter().enumerate() {
