@@ -836,6 +836,14 @@ fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
 /// Word tokens of a piece; punctuation other than a space is an empty
 /// token that breaks a run.
 fn tokenize(p: &str) -> Vec<Range<usize>> {
+    if p.is_ascii() {
+        return tokenize_ascii(p.as_bytes());
+    }
+    tokenize_chars(p)
+}
+
+/// [`tokenize`] char by char, for any text.
+fn tokenize_chars(p: &str) -> Vec<Range<usize>> {
     let mut tokens: Vec<Range<usize>> = Vec::new();
     let mut start = None;
     for (k, c) in p.char_indices().chain(std::iter::once((p.len(), ' '))) {
@@ -850,6 +858,29 @@ fn tokenize(p: &str) -> Vec<Range<usize>> {
                 }
             }
             (false, None) if c != ' ' => tokens.push(k..k),
+            _ => {}
+        }
+    }
+    tokens
+}
+
+/// [`tokenize`] for ASCII text, byte by byte.
+fn tokenize_ascii(p: &[u8]) -> Vec<Range<usize>> {
+    let mut tokens: Vec<Range<usize>> = Vec::new();
+    let mut start = None;
+    for k in 0..=p.len() {
+        let c = p.get(k).copied().unwrap_or(b' ');
+        let word_char = c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.');
+        match (word_char, start) {
+            (true, None) => start = Some(k),
+            (false, Some(s)) => {
+                tokens.push(s..k);
+                start = None;
+                if c != b' ' {
+                    tokens.push(k..k);
+                }
+            }
+            (false, None) if c != b' ' => tokens.push(k..k),
             _ => {}
         }
     }
@@ -987,6 +1018,14 @@ fn is_non_name(w: &str) -> bool {
 /// `(` (`Doe(212)`), a digit before a letter, and `.` before a capital
 /// after a word of three letters or more (`Inc.Jane`).
 fn pieces(text: &str) -> Vec<Range<usize>> {
+    if text.is_ascii() {
+        return pieces_ascii(text);
+    }
+    pieces_chars(text)
+}
+
+/// [`pieces`] char by char, for any text.
+fn pieces_chars(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev: Option<char> = None;
@@ -1033,9 +1072,74 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// [`pieces`] for ASCII text, byte by byte: the same cuts.
+fn pieces_ascii(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut word_len = 0;
+    let mut word_start = 0;
+    for (k, &c) in b.iter().enumerate() {
+        let cut_before = k > 0 && {
+            let p = b[k - 1];
+            (p.is_ascii_lowercase()
+                && c.is_ascii_uppercase()
+                // `McAllister`, `MacLeod`: a name prefix, not a seam.
+                && !matches!(&b[word_start..k], b"Mc" | b"Mac"))
+                || (p.is_ascii_alphabetic() && (c.is_ascii_digit() || c == b'+' || c == b'('))
+                || (p.is_ascii_digit() && c.is_ascii_alphabetic())
+                || (p == b'.' && c.is_ascii_uppercase() && word_len >= 4)
+        };
+        let hard = c == b'\n' || c == b'|' || (c == b' ' && b.get(k + 1) == Some(&b' '));
+        if cut_before || hard {
+            if k > start {
+                out.push(start..k);
+            }
+            start = if hard { k + 1 } else { k };
+        }
+        if c.is_ascii_alphabetic() || c == b'.' {
+            if word_len == 0 {
+                word_start = k;
+            }
+            word_len += 1;
+        } else {
+            word_len = 0;
+            word_start = k + 1;
+        }
+    }
+    if text.len() > start {
+        out.push(start..text.len());
+    }
+    out.into_iter()
+        .map(|r| segment::trim_range(text, r))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_paths_cut_as_the_char_paths_do() {
+        let cases: &[&str] = &[
+            "",
+            "Jane Roe, Press Officer",
+            "Jane RoeAcme Widgets  +1 555 0100|jane@acme.test",
+            "Ian McAllister and Rob MacLeod",
+            "Acme Inc.Jane Roe (212)555-0100",
+            "Doe7603521889 Public Affairs",
+            "O'Neil-Smith Jr. 2nd floor\nNext line",
+        ];
+        for text in cases {
+            assert_eq!(pieces_ascii(text), pieces_chars(text), "{text:?}");
+            assert_eq!(
+                tokenize_ascii(text.as_bytes()),
+                tokenize_chars(text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn pre_filters_agree_with_the_regexes() {

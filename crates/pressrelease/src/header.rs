@@ -63,7 +63,12 @@ static LABEL_HEADS: LazyLock<Option<Vec<[u8; 3]>>> = LazyLock::new(|| {
             [a, b, c, ..] if l.is_char_boundary(3) && l[..3].is_ascii() => Some([*a, *b, *c]),
             _ => None,
         })
-        .collect()
+        .collect::<Option<Vec<[u8; 3]>>>()
+        .map(|mut heads| {
+            heads.sort_unstable();
+            heads.dedup();
+            heads
+        })
 });
 
 /// Whether `t` (trimmed at the start) may start with a label: its first
