@@ -179,7 +179,7 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
             sections.push((line.start..end, true));
             covered_until = end;
         } else if (memchr::memchr(b'@', text.as_bytes()).is_some()
-            || phone_line[i] && may_have_phone(text) && PHONE.is_match(text))
+            || phone_line[i] && PHONE.is_match(text))
             && CONTACT_VERB.is_match(text)
         {
             for s in segment::sentences(clean, line.clone()) {
@@ -295,7 +295,7 @@ fn name_led_block(doc: &Doc, i: usize, phone_line: &[bool]) -> Option<usize> {
     // (An email has an `@`, a phone a digit: `has_email` and
     // `may_have_phone` look for those first.)
     let reach = |t: &str, line: usize| {
-        has_email(t) || phone_line[line] && may_have_phone(t) && phones_in(t).next().is_some()
+        has_email(t) || phone_line[line] && phones_in(t).next().is_some()
     };
     let head = &text[..floor_boundary(text, MAX_CONTACT_LINE)];
     let end = if reach(head, i) {
@@ -356,8 +356,9 @@ fn may_have_phone(t: &str) -> bool {
 
 /// For each line, whether a phone may be in it (or in any part of it): it
 /// has two digits or more, or a non-ASCII character (`\d` is
-/// Unicode-aware). Worked out once per line, branch-free so it vectorises,
-/// as most lines have no phone and are asked about more than once.
+/// Unicode-aware), counted branch-free so it vectorises; then
+/// [`may_have_phone`]. Worked out once per line, as most lines have no
+/// phone and are asked about more than once.
 fn phone_lines(doc: &Doc) -> Vec<bool> {
     let clean = doc.clean().as_bytes();
     doc.lines
@@ -371,7 +372,7 @@ fn phone_lines(doc: &Doc) -> Vec<bool> {
                 digits += usize::from(d);
                 high |= usize::from(h);
             }
-            digits >= 2 || high != 0
+            (digits >= 2 || high != 0) && may_have_phone(&doc.clean()[line.clone()])
         })
         .collect()
 }
