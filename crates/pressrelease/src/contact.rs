@@ -294,9 +294,8 @@ fn name_led_block(doc: &Doc, i: usize, phone_line: &[bool]) -> Option<usize> {
     // phone digits).
     // (An email has an `@`, a phone a digit: `has_email` and
     // `may_have_phone` look for those first.)
-    let reach = |t: &str, line: usize| {
-        has_email(t) || phone_line[line] && phones_in(t).next().is_some()
-    };
+    let reach =
+        |t: &str, line: usize| has_email(t) || phone_line[line] && phones_in(t).next().is_some();
     let head = &text[..floor_boundary(text, MAX_CONTACT_LINE)];
     let end = if reach(head, i) {
         Some(line.end.min(line.start + head.len()))

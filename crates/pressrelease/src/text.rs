@@ -18,9 +18,25 @@ pub(crate) struct Text<'a> {
     pub(crate) original: &'a str,
     /// The normalised text readers work on.
     pub(crate) clean: String,
-    /// For each clean byte, the original range it came from.
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    /// Where each clean byte came from, as runs of clean bytes in order:
+    /// the map back to the input.
+    runs: Vec<Run>,
+}
+
+/// A run of clean bytes from `clean` on, up to the next run's start.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    /// Clean offset of the run's first byte.
+    clean: u32,
+    /// Original offset of its first byte (`copied`), or of what the whole
+    /// run stands for.
+    from: u32,
+    /// End of the original range the whole run stands for; unused when
+    /// `copied`.
+    to: u32,
+    /// Bytes copied one for one: clean byte `clean + k` is original byte
+    /// `from + k`. Otherwise every byte of the run came from `from..to`.
+    copied: bool,
 }
 
 /// Mojibake from UTF-8 read as Windows-1252, and what it stood for.
@@ -52,18 +68,23 @@ impl<'a> Text<'a> {
         let mut t = Text {
             original,
             clean: String::with_capacity(original.len()),
-            starts: Vec::with_capacity(original.len() + 1),
-            ends: Vec::with_capacity(original.len() + 1),
+            runs: Vec::new(),
         };
         t.normalise();
         t
     }
 
     fn push(&mut self, s: &str, from: usize, to: usize) {
+        if s.is_empty() {
+            return;
+        }
+        self.runs.push(Run {
+            clean: self.clean.len() as u32,
+            from: from as u32,
+            to: to as u32,
+            copied: false,
+        });
         self.clean.push_str(s);
-        self.starts
-            .extend(std::iter::repeat_n(from as u32, s.len()));
-        self.ends.extend(std::iter::repeat_n(to as u32, s.len()));
     }
 
     fn push_char(&mut self, c: char, from: usize, to: usize) {
@@ -74,9 +95,19 @@ impl<'a> Text<'a> {
     /// Copies `original[from..to]`, plain ASCII kept as it is: each clean
     /// byte maps to the one original byte it copies.
     fn push_plain(&mut self, from: usize, to: usize) {
+        // A copy that goes on where the last one stopped extends its run.
+        let goes_on = self.runs.last().is_some_and(|r| {
+            r.copied && r.from as usize + (self.clean.len() - r.clean as usize) == from
+        });
+        if !goes_on && from < to {
+            self.runs.push(Run {
+                clean: self.clean.len() as u32,
+                from: from as u32,
+                to: to as u32,
+                copied: true,
+            });
+        }
         self.clean.push_str(&self.original[from..to]);
-        self.starts.extend(from as u32..to as u32);
-        self.ends.extend(from as u32 + 1..to as u32 + 1);
     }
 
     fn at_line_start(&self) -> bool {
@@ -236,19 +267,47 @@ impl<'a> Text<'a> {
             }
             i += n;
         }
-        self.starts.push(src.len() as u32);
-        self.ends.push(src.len() as u32);
+    }
+
+    /// The run holding clean byte `at` (< `clean.len()`).
+    fn run_of(&self, at: usize) -> &Run {
+        let k = self.runs.partition_point(|r| r.clean as usize <= at);
+        &self.runs[k.saturating_sub(1)]
+    }
+
+    /// The original offset where clean byte `at` starts; the input's end
+    /// for the end of the clean text.
+    fn start_of(&self, at: usize) -> usize {
+        if at >= self.clean.len() {
+            return self.original.len() as u32 as usize;
+        }
+        let r = self.run_of(at);
+        if r.copied {
+            (r.from + (at as u32 - r.clean)) as usize
+        } else {
+            r.from as usize
+        }
+    }
+
+    /// The original offset where clean byte `at` (< `clean.len()`) ends.
+    fn end_of(&self, at: usize) -> usize {
+        let r = self.run_of(at);
+        if r.copied {
+            (r.from + (at as u32 - r.clean) + 1) as usize
+        } else {
+            r.to as usize
+        }
     }
 
     /// The original span of a clean byte range. Removed markup at either
     /// edge stays outside the span.
     pub(crate) fn span(&self, range: Range<usize>) -> Span {
         if range.start >= range.end {
-            let at = self.starts[range.start.min(self.clean.len())] as usize;
+            let at = self.start_of(range.start.min(self.clean.len()));
             return Span::new(at, at);
         }
-        let start = self.starts[range.start] as usize;
-        let end = self.ends[range.end - 1] as usize;
+        let start = self.start_of(range.start);
+        let end = self.end_of(range.end - 1);
         Span::new(start, end.max(start))
     }
 
@@ -508,6 +567,30 @@ mod tests {
         for input in cases {
             let want = input.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(fold_space(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn runs_map_each_byte() {
+        // (input, clean range, original span)
+        let cases: &[(&str, Range<usize>, (usize, usize))] = &[
+            ("plain text", 2..6, (2, 6)),
+            ("abc**def**ghi", 3..6, (5, 8)),
+            ("abc**def**ghi", 0..9, (0, 13)),
+            ("abc**def**ghi", 9..9, (13, 13)),
+            ("abc**def**ghi", 3..3, (5, 5)),
+            ("a\u{2013}b", 1..2, (1, 4)),
+            ("a\u{2013}b", 2..3, (4, 5)),
+            ("x\r\ny", 1..2, (1, 3)),
+            ("\u{200b}\u{200b}ab", 0..2, (6, 8)),
+        ];
+        for (input, range, (start, end)) in cases {
+            let t = Text::new(input);
+            assert_eq!(
+                t.span(range.clone()),
+                crate::Span::new(*start, *end),
+                "input {input:?} range {range:?}"
+            );
         }
     }
 
