@@ -6,7 +6,7 @@ use crate::contact::Contacts;
 use crate::header::{Header, is_label};
 use crate::record::Paragraph;
 use crate::segment::{Doc, trim_range};
-use crate::text::fold_space;
+use crate::text::{DOUBLE_SPACE, fold_space};
 
 /// The body paragraphs: every block after the headline that is not part of
 /// the contact section, split where a line ends a sentence and where a
@@ -84,7 +84,7 @@ fn split_collapsed(clean: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut start = 0;
     // The first two spaces of each run (later ones follow a space, never
     // a sentence end).
-    for at in memchr::memmem::find_iter(b, b"  ") {
+    for at in DOUBLE_SPACE.find_iter(b) {
         let Some(i) = at.checked_sub(1) else {
             continue;
         };

@@ -423,6 +423,11 @@ pub(crate) fn fold_space(s: &str) -> String {
     out
 }
 
+/// A searcher for two spaces, built once (building one per search costs
+/// more than searching a short text).
+pub(crate) static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 /// [`fold_space`] for text whose only whitespace is space and line break:
 /// the stretches between line breaks and runs of spaces, found with
 /// `memchr`, are copied whole.
@@ -442,13 +447,13 @@ fn fold_plain_space(s: &str) -> String {
     // The next line break and double space at or after `copied`, found
     // again only once passed, so the whole fold is linear.
     let mut line_break = memchr::memchr(b'\n', b);
-    let mut double = memchr::memmem::find(b, b"  ");
+    let mut double = DOUBLE_SPACE.find(b);
     loop {
         if line_break.is_some_and(|k| k < copied) {
             line_break = memchr::memchr(b'\n', &b[copied..]).map(|k| copied + k);
         }
         if double.is_some_and(|k| k < copied) {
-            double = memchr::memmem::find(&b[copied..], b"  ").map(|k| copied + k);
+            double = DOUBLE_SPACE.find(&b[copied..]).map(|k| copied + k);
         }
         let at = match (line_break, double) {
             (Some(n), Some(d)) => n.min(d),
