@@ -138,6 +138,24 @@ pub(crate) fn has_number(s: &str) -> bool {
     !ascii && s.chars().any(char::is_numeric)
 }
 
+/// Whether `s` holds four ASCII digits in a row. A full date (one with an
+/// ISO form) has them: its year is `\d{4}`, and a year in other digits
+/// does not parse.
+pub(crate) fn has_year(s: &str) -> bool {
+    let mut run = 0;
+    for &b in s.as_bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 fn date_by(re: &Regex, s: &str) -> Option<FoundDate> {
     if !has_number(s) {
         return None;
@@ -259,8 +277,8 @@ fn date_by_captures(re: &Regex, s: &str) -> Option<FoundDate> {
 /// A date that is the whole of `s` (after a `Date:` prefix), or that starts
 /// it when `allow_rest` is set.
 fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
-    // The date is found in a part of `s`.
-    if !has_number(s) {
+    // Only a full date is taken, found in a part of `s`.
+    if !has_year(s) {
         return None;
     }
     let t = s.trim();
@@ -277,8 +295,8 @@ fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
 /// Whether `s` is a line holding only a dateline with a place and a full
 /// date (`NEW YORK, 5 May 2021`), for the header reader.
 pub(crate) fn is_dateline_line(s: &str) -> bool {
-    // A full date has digits; most lines have none and need no parsing.
-    has_number(s)
+    // A full date has a year; most lines have none and need no parsing.
+    has_year(s)
         && parse_line(s).is_some_and(|p| {
             p.place.is_some()
                 && p.date.is_some_and(|d| d.iso.is_some())
@@ -553,8 +571,9 @@ fn split_place(
 /// label (`FOR RELEASE: 3 May 2021`), or one `|` part of it. Returns the
 /// date's range in the line.
 fn header_date_in(line: &str, allow_rest: bool) -> Option<(Range<usize>, Option<String>)> {
-    // Every part is a part of `line`, and a date has a digit.
-    if !has_number(line) {
+    // Every part is a part of `line`, and a date is only taken with its
+    // year.
+    if !has_year(line) {
         return None;
     }
     let mut parts = vec![0];
@@ -608,7 +627,7 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
     // A full dateline above the headline (`GENEVA, 5 May 2021`) counts when
     // the body has none.
     let above_datelines = above.iter().copied().filter(|&i| {
-        has_number(doc.line(i))
+        has_year(doc.line(i))
             && parse_line(doc.line(i)).is_some_and(|p| {
                 p.place.is_some() && p.date.as_ref().is_some_and(|d| d.iso.is_some())
             })
@@ -692,6 +711,24 @@ fn date_only(doc: &Doc, range: Range<usize>, iso: Option<String>) -> Dateline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_tests() {
+        // (text, has_number, has_year)
+        let cases: &[(&str, bool, bool)] = &[
+            ("", false, false),
+            ("No date", false, false),
+            ("5 May", true, false),
+            ("5 May 2024", true, true),
+            ("12 345", true, false),
+            ("Caf\u{e9} \u{663}", true, false),
+            ("x2024", true, true),
+        ];
+        for (text, number, year) in cases {
+            assert_eq!(has_number(text), *number, "{text:?}");
+            assert_eq!(has_year(text), *year, "{text:?}");
+        }
+    }
 
     #[test]
     fn parses_dates() {
