@@ -135,13 +135,19 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
         .map(|m| m.range())
         .collect();
     let mut next_hit = 0;
-    let phone_line = phone_lines(doc);
+    // The contact verbs, also one search of the whole text: they hold no
+    // line break, and a line break is no word character for `\b`.
+    let verbs: Vec<usize> = CONTACT_VERB.find_iter(clean).map(|m| m.start()).collect();
+    let mut next_verb = 0;
     for (i, line) in doc.lines.iter().enumerate() {
         if sections.len() >= MAX_SECTIONS {
             break;
         }
         while next_hit < hits.len() && hits[next_hit].start < line.start {
             next_hit += 1;
+        }
+        while next_verb < verbs.len() && verbs[next_verb] < line.start {
+            next_verb += 1;
         }
         if line.start < covered_until {
             continue;
@@ -170,17 +176,17 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
             }
         } else if text.len() <= MAX_CONTACT_LINE
             && has_email(text)
-            && phone_line[i]
+            && may_have_phone(text)
             && phones_in(text).next().is_some()
         {
             sections.push((line.clone(), true));
             covered_until = line.end;
-        } else if let Some(end) = name_led_block(doc, i, &phone_line) {
+        } else if let Some(end) = name_led_block(doc, i) {
             sections.push((line.start..end, true));
             covered_until = end;
-        } else if (memchr::memchr(b'@', text.as_bytes()).is_some()
-            || phone_line[i] && PHONE.is_match(text))
-            && CONTACT_VERB.is_match(text)
+        } else if verbs.get(next_verb).is_some_and(|&v| v < line.end)
+            && (memchr::memchr(b'@', text.as_bytes()).is_some()
+                || may_have_phone(text) && PHONE.is_match(text))
         {
             for s in segment::sentences(clean, line.clone()) {
                 let st = &clean[s.clone()];
@@ -281,7 +287,7 @@ fn accepted_cues(text: &str, matches: impl Iterator<Item = Range<usize>>) -> Vec
 /// A line that starts with a name standing alone (`Jane Roe` or `Jane Roe
 /// Press Officer jane@...`), with an email or phone on it or on the short
 /// lines right after it: where that block ends.
-fn name_led_block(doc: &Doc, i: usize, phone_line: &[bool]) -> Option<usize> {
+fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     let clean = doc.clean();
     let line = doc.lines[i].clone();
     let text = &clean[line.clone()];
@@ -294,19 +300,18 @@ fn name_led_block(doc: &Doc, i: usize, phone_line: &[bool]) -> Option<usize> {
     // phone digits).
     // (An email has an `@`, a phone a digit: `has_email` and
     // `may_have_phone` look for those first.)
-    let reach =
-        |t: &str, line: usize| has_email(t) || phone_line[line] && phones_in(t).next().is_some();
+    let reach = |t: &str| has_email(t) || may_have_phone(t) && phones_in(t).next().is_some();
     let head = &text[..floor_boundary(text, MAX_CONTACT_LINE)];
-    let end = if reach(head, i) {
+    let end = if reach(head) {
         Some(line.end.min(line.start + head.len()))
     } else {
         let mut end = None;
-        for (k, l) in doc.lines.iter().enumerate().skip(i + 1).take(5) {
+        for l in doc.lines.iter().skip(i + 1).take(5) {
             let t = clean[l.clone()].trim();
             if t.is_empty() || t.len() > 80 {
                 break;
             }
-            if reach(t, k) {
+            if reach(t) {
                 end = Some(l.end);
             }
         }
@@ -331,6 +336,19 @@ fn name_led_block(doc: &Doc, i: usize, phone_line: &[bool]) -> Option<usize> {
 /// end. Text with non-ASCII characters (`\d` is Unicode-aware) is left to
 /// the regex.
 fn may_have_phone(t: &str) -> bool {
+    // Counted branch-free first (this vectorises): most text has fewer
+    // than two digits and no other bytes (`high`).
+    let (mut digits, mut high) = (0usize, 0u8);
+    for chunk in t.as_bytes().chunks(255) {
+        let (d, h) = chunk.iter().fold((0u8, 0u8), |(d, h), &b| {
+            (d + u8::from(b.is_ascii_digit()), h | (b & 0x80))
+        });
+        digits += usize::from(d);
+        high |= h;
+    }
+    if digits < 2 && high == 0 {
+        return false;
+    }
     let mut run = 0;
     let mut digits = 0;
     for &b in t.as_bytes() {
@@ -351,29 +369,6 @@ fn may_have_phone(t: &str) -> bool {
         }
     }
     false
-}
-
-/// For each line, whether a phone may be in it (or in any part of it): it
-/// has two digits or more, or a non-ASCII character (`\d` is
-/// Unicode-aware), counted branch-free so it vectorises; then
-/// [`may_have_phone`]. Worked out once per line, as most lines have no
-/// phone and are asked about more than once.
-fn phone_lines(doc: &Doc) -> Vec<bool> {
-    let clean = doc.clean().as_bytes();
-    doc.lines
-        .iter()
-        .map(|line| {
-            let (mut digits, mut high) = (0usize, 0usize);
-            for chunk in clean[line.clone()].chunks(255) {
-                let (d, h) = chunk.iter().fold((0u8, 0u8), |(d, h), &b| {
-                    (d + u8::from(b.is_ascii_digit()), h | (b & 0x80))
-                });
-                digits += usize::from(d);
-                high |= usize::from(h);
-            }
-            (digits >= 2 || high != 0) && may_have_phone(&doc.clean()[line.clone()])
-        })
-        .collect()
 }
 
 /// Whether `t` holds an email address; most text has no `@` to look at.
@@ -1160,8 +1155,6 @@ mod tests {
             }
             assert_eq!(has_email(t), EMAIL.is_match(t), "{t:?}");
         }
-        let doc = Doc::new("Call 555 0100\nNothing\nOne 1\nCaf\u{e9}");
-        assert_eq!(phone_lines(&doc), [true, false, false, true]);
     }
 
     fn contacts(input: &str) -> Vec<(Option<String>, Vec<String>, Vec<String>)> {
