@@ -91,11 +91,36 @@ fn may_start_label(t: &str) -> bool {
 
 /// Letterhead cues: those that mark any line, and those (after `[short]`)
 /// that mark only a short one.
-static LETTERHEAD: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+static LETTERHEAD: LazyLock<(ByFirstByte, ByFirstByte)> = LazyLock::new(|| {
     let text = include_str!("../data/letterhead.txt");
     let (any, short) = text.split_once("[short]").unwrap_or((text, ""));
-    (word_list(any), word_list(short))
+    (
+        by_first_byte(word_list(any)),
+        by_first_byte(word_list(short)),
+    )
 });
+
+/// Cues grouped by their first byte: a text can only start with the cues
+/// of its own first byte.
+type ByFirstByte = Vec<Vec<&'static str>>;
+
+fn by_first_byte(cues: Vec<&'static str>) -> ByFirstByte {
+    let mut groups = vec![Vec::new(); 256];
+    for cue in cues {
+        if let Some(&b) = cue.as_bytes().first() {
+            groups[usize::from(b)].push(cue);
+        }
+    }
+    groups
+}
+
+/// The cues of `groups` that `lower` may start with.
+fn cues_for<'a>(groups: &'a ByFirstByte, lower: &str) -> &'a [&'static str] {
+    lower
+        .as_bytes()
+        .first()
+        .map_or(&[], |&b| groups[usize::from(b)].as_slice())
+}
 static BOILERPLATE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     word_list(include_str!("../data/boilerplate.txt"))
         .into_iter()
@@ -210,8 +235,13 @@ fn is_letterhead(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
     let (any, short) = &*LETTERHEAD;
     let words = lower.split_whitespace().count();
-    any.iter().any(|cue| starts_with_cue(&lower, cue))
-        || (words <= 6 && short.iter().any(|cue| starts_with_cue(&lower, cue)))
+    cues_for(any, &lower)
+        .iter()
+        .any(|cue| starts_with_cue(&lower, cue))
+        || (words <= 6
+            && cues_for(short, &lower)
+                .iter()
+                .any(|cue| starts_with_cue(&lower, cue)))
         || lower.split_whitespace().any(|w| w == "mp")
         || line.contains('|')
         || (words <= 6 && CONTACT.is_match(line))
