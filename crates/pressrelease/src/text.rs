@@ -400,14 +400,7 @@ impl LinkScan {
 
 /// Folds runs of whitespace into one space and trims the ends.
 pub(crate) fn fold_space(s: &str) -> String {
-    let b = s.as_bytes();
-    // Whitespace other than space and line break: tabs and other ASCII
-    // controls, and the lead bytes of every non-ASCII space (U+0085,
-    // U+00A0, U+1680, U+2000..U+205F, U+3000). Clean text rarely has any.
-    let odd = memchr::memchr3(b'\t', b'\r', 0x0b, b).is_some()
-        || memchr::memchr3(0x0c, 0xc2, 0xe1, b).is_some()
-        || memchr::memchr2(0xe2, 0xe3, b).is_some();
-    if !odd {
+    if !has_odd_space(s) {
         return fold_plain_space(s);
     }
     if s.is_ascii() {
@@ -421,6 +414,36 @@ pub(crate) fn fold_space(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `s` has whitespace other than space and line break: tab and
+/// the other ASCII controls, or a non-ASCII space. Clean text rarely has
+/// any.
+fn has_odd_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    if memchr::memchr3(b'\t', b'\r', 0x0b, b).is_some() || memchr::memchr(0x0c, b).is_some() {
+        return true;
+    }
+    // Every non-ASCII space (U+0085, U+00A0, U+1680, U+2000..U+205F,
+    // U+3000) starts with one of these lead bytes; look at each such
+    // character.
+    let mut from = 0;
+    while let Some(k) = memchr::memchr3(0xc2, 0xe1, 0xe2, &b[from..]) {
+        let at = from + k;
+        if s[at..].starts_with(char::is_whitespace) {
+            return true;
+        }
+        from = at + 1;
+    }
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(0xe3, &b[from..]) {
+        let at = from + k;
+        if s[at..].starts_with(char::is_whitespace) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// A searcher for two spaces, built once (building one per search costs
@@ -567,6 +590,8 @@ mod tests {
             "caf\u{e9}  cr\u{e8}me\nbr\u{fb}l\u{e9}e",
             "tab\tand\u{2003}em space\u{3000}wide",
             "\u{85}next line",
+            "caf\u{e9} \u{a9} 2024 \u{2022}  item \u{4e2d}\u{6587}\n end",
+            "a\u{a0}b\u{1680}c\u{2009}d\u{2028}e\u{3000}f",
             "caf\u{e9}\u{a0} au\u{2003}lait ",
         ];
         for input in cases {
