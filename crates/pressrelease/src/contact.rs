@@ -318,7 +318,7 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
         end
     }?;
     // Only the first piece matters, and it is short.
-    let first = pieces(&text[..floor_boundary(text, lead + 64)])
+    let first = first_pieces(&text[..floor_boundary(text, lead + 64)], 1)
         .into_iter()
         .next()?;
     if first.start != lead || first.len() > 40 {
@@ -567,7 +567,7 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
     let tail = &text[after..floor_boundary(text, after + 300)];
     // Read up to the first number or address: what follows belongs to
     // the next contact or to an address block.
-    for piece in pieces(tail).into_iter().take(3) {
+    for piece in first_pieces(tail, 3) {
         for part in tail[piece].split([',', '|', '(', ')']) {
             let part = part.trim().trim_start_matches(':').trim();
             if part.contains(|c: char| c.is_ascii_digit() || c == '@') {
@@ -1013,14 +1013,29 @@ fn is_non_name(w: &str) -> bool {
 /// `(` (`Doe(212)`), a digit before a letter, and `.` before a capital
 /// after a word of three letters or more (`Inc.Jane`).
 fn pieces(text: &str) -> Vec<Range<usize>> {
-    if text.is_ascii() {
-        return pieces_ascii(text);
-    }
-    pieces_chars(text)
+    first_pieces(text, usize::MAX)
 }
 
-/// [`pieces`] char by char, for any text.
-fn pieces_chars(text: &str) -> Vec<Range<usize>> {
+/// The first `limit` of [`pieces`]: the cutting stops there.
+fn first_pieces(text: &str, limit: usize) -> Vec<Range<usize>> {
+    if text.is_ascii() {
+        return pieces_ascii(text, limit);
+    }
+    pieces_chars(text, limit)
+}
+
+/// Adds a piece, trimmed, unless it is empty; says whether `limit` pieces
+/// are there.
+fn keep_piece(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>, limit: usize) -> bool {
+    let r = segment::trim_range(text, r);
+    if !r.is_empty() {
+        out.push(r);
+    }
+    out.len() >= limit
+}
+
+/// [`first_pieces`] char by char, for any text.
+fn pieces_chars(text: &str, limit: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev: Option<char> = None;
@@ -1042,8 +1057,8 @@ fn pieces_chars(text: &str) -> Vec<Range<usize>> {
         };
         let hard = c == '\n' || c == '|' || (c == ' ' && next == Some(' '));
         if cut_before || hard {
-            if k > start {
-                out.push(start..k);
+            if k > start && keep_piece(&mut out, text, start..k, limit) {
+                return out;
             }
             start = if hard { k + c.len_utf8() } else { k };
         }
@@ -1059,16 +1074,13 @@ fn pieces_chars(text: &str) -> Vec<Range<usize>> {
         prev = Some(c);
     }
     if text.len() > start {
-        out.push(start..text.len());
+        keep_piece(&mut out, text, start..text.len(), limit);
     }
-    out.into_iter()
-        .map(|r| segment::trim_range(text, r))
-        .filter(|r| !r.is_empty())
-        .collect()
+    out
 }
 
 /// [`pieces`] for ASCII text, byte by byte: the same cuts.
-fn pieces_ascii(text: &str) -> Vec<Range<usize>> {
+fn pieces_ascii(text: &str, limit: usize) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -1087,8 +1099,8 @@ fn pieces_ascii(text: &str) -> Vec<Range<usize>> {
         };
         let hard = c == b'\n' || c == b'|' || (c == b' ' && b.get(k + 1) == Some(&b' '));
         if cut_before || hard {
-            if k > start {
-                out.push(start..k);
+            if k > start && keep_piece(&mut out, text, start..k, limit) {
+                return out;
             }
             start = if hard { k + 1 } else { k };
         }
@@ -1103,12 +1115,9 @@ fn pieces_ascii(text: &str) -> Vec<Range<usize>> {
         }
     }
     if text.len() > start {
-        out.push(start..text.len());
+        keep_piece(&mut out, text, start..text.len(), limit);
     }
-    out.into_iter()
-        .map(|r| segment::trim_range(text, r))
-        .filter(|r| !r.is_empty())
-        .collect()
+    out
 }
 
 #[cfg(test)]
@@ -1127,7 +1136,16 @@ mod tests {
             "O'Neil-Smith Jr. 2nd floor\nNext line",
         ];
         for text in cases {
-            assert_eq!(pieces_ascii(text), pieces_chars(text), "{text:?}");
+            assert_eq!(
+                pieces_ascii(text, usize::MAX),
+                pieces_chars(text, usize::MAX),
+                "{text:?}"
+            );
+            let all = pieces(text);
+            for limit in 1..4 {
+                let want = &all[..all.len().min(limit)];
+                assert_eq!(first_pieces(text, limit), want, "{text:?} {limit}");
+            }
             assert_eq!(
                 tokenize_ascii(text.as_bytes()),
                 tokenize_chars(text),
