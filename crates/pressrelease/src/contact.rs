@@ -123,6 +123,16 @@ static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:contact|call|email|e-mail|reach)\b").expect("valid regex")
 });
 
+/// The words of [`CONTACT_VERB`], lower-case, each searched for in the
+/// lower-cased text with `memchr`'s SIMD substring search (an automaton
+/// for all five scans byte by byte here).
+static VERB_WORDS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    ["contact", "call", "email", "e-mail", "reach"]
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+        .collect()
+});
+
 /// Finds the media contacts.
 pub(crate) fn find(doc: &Doc) -> Contacts {
     let clean = doc.clean();
@@ -130,14 +140,41 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
     let mut covered_until = 0;
     // Cue phrases hold no line break, so one search of the whole text finds
     // what a search of each line would.
-    let hits: Vec<Range<usize>> = LOWER_CUES
-        .find_iter(&clean.to_ascii_lowercase())
-        .map(|m| m.range())
-        .collect();
+    let lower = clean.to_ascii_lowercase();
+    let hits: Vec<Range<usize>> = LOWER_CUES.find_iter(&lower).map(|m| m.range()).collect();
     let mut next_hit = 0;
-    // The contact verbs, also one search of the whole text: they hold no
-    // line break, and a line break is no word character for `\b`.
-    let verbs: Vec<usize> = CONTACT_VERB.find_iter(clean).map(|m| m.start()).collect();
+    // The contact verbs: each place one of their words is written (no
+    // character outside ASCII case-folds to their letters) between
+    // characters that are not word characters, as `\b` asks. An ASCII
+    // neighbour is tested here; for another, the regex is asked about the
+    // word and the characters on each side (all its `\b` looks at).
+    let mut words: Vec<Range<usize>> = VERB_WORDS
+        .iter()
+        .flat_map(|f| {
+            let n = f.needle().len();
+            f.find_iter(lower.as_bytes()).map(move |k| k..k + n)
+        })
+        .collect();
+    words.sort_unstable_by_key(|r| r.start);
+    let verbs: Vec<usize> = words
+        .into_iter()
+        .filter(|m| {
+            let b = clean.as_bytes();
+            let before = m.start.checked_sub(1).map(|k| b[k]);
+            let after = b.get(m.end).copied();
+            if before.is_none_or(|c| c.is_ascii()) && after.is_none_or(|c| c.is_ascii()) {
+                let word =
+                    |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_');
+                return !word(before) && !word(after);
+            }
+            let before = clean[..m.start].chars().next_back();
+            let after = clean[m.end..].chars().next();
+            let from = m.start - before.map_or(0, char::len_utf8);
+            let to = m.end + after.map_or(0, char::len_utf8);
+            CONTACT_VERB.is_match(&clean[from..to])
+        })
+        .map(|m| m.start)
+        .collect();
     let mut next_verb = 0;
     for (i, line) in doc.lines.iter().enumerate() {
         if sections.len() >= MAX_SECTIONS {
