@@ -143,38 +143,7 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
     let lower = clean.to_ascii_lowercase();
     let hits: Vec<Range<usize>> = LOWER_CUES.find_iter(&lower).map(|m| m.range()).collect();
     let mut next_hit = 0;
-    // The contact verbs: each place one of their words is written (no
-    // character outside ASCII case-folds to their letters) between
-    // characters that are not word characters, as `\b` asks. An ASCII
-    // neighbour is tested here; for another, the regex is asked about the
-    // word and the characters on each side (all its `\b` looks at).
-    let mut words: Vec<Range<usize>> = VERB_WORDS
-        .iter()
-        .flat_map(|f| {
-            let n = f.needle().len();
-            f.find_iter(lower.as_bytes()).map(move |k| k..k + n)
-        })
-        .collect();
-    words.sort_unstable_by_key(|r| r.start);
-    let verbs: Vec<usize> = words
-        .into_iter()
-        .filter(|m| {
-            let b = clean.as_bytes();
-            let before = m.start.checked_sub(1).map(|k| b[k]);
-            let after = b.get(m.end).copied();
-            if before.is_none_or(|c| c.is_ascii()) && after.is_none_or(|c| c.is_ascii()) {
-                let word =
-                    |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_');
-                return !word(before) && !word(after);
-            }
-            let before = clean[..m.start].chars().next_back();
-            let after = clean[m.end..].chars().next();
-            let from = m.start - before.map_or(0, char::len_utf8);
-            let to = m.end + after.map_or(0, char::len_utf8);
-            CONTACT_VERB.is_match(&clean[from..to])
-        })
-        .map(|m| m.start)
-        .collect();
+    let verbs = verb_starts(clean, &lower);
     let mut next_verb = 0;
     for (i, line) in doc.lines.iter().enumerate() {
         if sections.len() >= MAX_SECTIONS {
@@ -267,6 +236,43 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
             })
     });
     out
+}
+
+/// Where [`CONTACT_VERB`] matches in `clean` (`lower` is its ASCII
+/// lower-case form), without running it over the whole text.
+fn verb_starts(clean: &str, lower: &str) -> Vec<usize> {
+    // Each place one of the verbs' words is written (no character outside
+    // ASCII case-folds to their letters) between characters that are not
+    // word characters, as `\b` asks. An ASCII neighbour is tested here;
+    // for another, the regex is asked about the word and the characters
+    // on each side (all its `\b` looks at).
+    let mut words: Vec<Range<usize>> = VERB_WORDS
+        .iter()
+        .flat_map(|f| {
+            let n = f.needle().len();
+            f.find_iter(lower.as_bytes()).map(move |k| k..k + n)
+        })
+        .collect();
+    words.sort_unstable_by_key(|r| r.start);
+    words
+        .into_iter()
+        .filter(|m| {
+            let b = clean.as_bytes();
+            let before = m.start.checked_sub(1).map(|k| b[k]);
+            let after = b.get(m.end).copied();
+            if before.is_none_or(|c| c.is_ascii()) && after.is_none_or(|c| c.is_ascii()) {
+                let word =
+                    |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_');
+                return !word(before) && !word(after);
+            }
+            let before = clean[..m.start].chars().next_back();
+            let after = clean[m.end..].chars().next();
+            let from = m.start - before.map_or(0, char::len_utf8);
+            let to = m.end + after.map_or(0, char::len_utf8);
+            CONTACT_VERB.is_match(&clean[from..to])
+        })
+        .map(|m| m.start)
+        .collect()
 }
 
 /// Where contact cues start in a line: at the line start
@@ -1188,6 +1194,25 @@ mod tests {
                 tokenize_chars(text),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn verbs_as_the_regex_finds_them() {
+        let cases: &[&str] = &[
+            "Please contact Jane Roe.",
+            "CALL 555 0100",
+            "Recall the e-mail",
+            "email: a@b.test",
+            "unreachable",
+            "contact_us",
+            "\u{e9}contact",
+            "r\u{e9}ach call\u{e9}",
+            "Reach-out, Emailing",
+        ];
+        for text in cases {
+            let found = !verb_starts(text, &text.to_ascii_lowercase()).is_empty();
+            assert_eq!(found, CONTACT_VERB.is_match(text), "{text:?}");
         }
     }
 
