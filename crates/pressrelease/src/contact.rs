@@ -12,6 +12,7 @@
 //! phones after it belong to it.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -20,6 +21,10 @@ use regex::Regex;
 
 use crate::record::Contact;
 use crate::segment::{self, Doc};
+use crate::wordhash::Fnv;
+
+/// A set of listed words, with the cheap hash: looked up per token.
+type Words<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 
 /// The contacts and where the contact section lies.
 #[derive(Debug, Default)]
@@ -57,11 +62,27 @@ fn matcher(words: &[&str]) -> AhoCorasick {
 
 static CUES: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_cues.txt"))));
+/// [`CUES`] lower-cased, searched case-sensitively in the lower-cased
+/// text: the same matches (ASCII lower-casing keeps offsets), found once per
+/// release and faster, as a case-sensitive automaton can use its SIMD
+/// prefilter.
+static LOWER_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut words: Vec<String> = word_list(include_str!("../data/contact_cues.txt"))
+        .into_iter()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&words)
+        .expect("valid word list")
+});
 static NOT_MEDIA: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_not_media.txt"))));
 static STOPS: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_stops.txt"))));
-static NON_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static NON_NAME: LazyLock<Words<String>> = LazyLock::new(|| {
     word_list(include_str!("../data/contact_nonname.txt"))
         .into_iter()
         .map(str::to_lowercase)
@@ -69,19 +90,19 @@ static NON_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 static GLUED_PREFIX: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/contact_titles.txt")));
-static ORG_SUFFIX: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ORG_SUFFIX: LazyLock<Words<&'static str>> = LazyLock::new(|| {
     word_list(include_str!("../data/contact_org_suffix.txt"))
         .into_iter()
         .collect()
 });
 static PLACES: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_places.txt"))));
-static ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ROLES: LazyLock<Words<&'static str>> = LazyLock::new(|| {
     word_list(include_str!("../data/contact_roles.txt"))
         .into_iter()
         .collect()
 });
-static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static HONORIFICS: LazyLock<Words<&'static str>> = LazyLock::new(|| {
     word_list(include_str!("../data/contact_honorifics.txt"))
         .into_iter()
         .collect()
@@ -102,20 +123,47 @@ static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:contact|call|email|e-mail|reach)\b").expect("valid regex")
 });
 
+/// The words of [`CONTACT_VERB`], lower-case, each searched for in the
+/// lower-cased text with `memchr`'s SIMD substring search (an automaton
+/// for all five scans byte by byte here).
+static VERB_WORDS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    ["contact", "call", "email", "e-mail", "reach"]
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+        .collect()
+});
+
 /// Finds the media contacts.
 pub(crate) fn find(doc: &Doc) -> Contacts {
     let clean = doc.clean();
     let mut sections: Vec<(Range<usize>, bool)> = Vec::new();
     let mut covered_until = 0;
+    // Cue phrases hold no line break, so one search of the whole text finds
+    // what a search of each line would.
+    let lower = clean.to_ascii_lowercase();
+    let hits: Vec<Range<usize>> = LOWER_CUES.find_iter(&lower).map(|m| m.range()).collect();
+    let mut next_hit = 0;
+    let verbs = verb_starts(clean, &lower);
+    let mut next_verb = 0;
     for (i, line) in doc.lines.iter().enumerate() {
         if sections.len() >= MAX_SECTIONS {
             break;
+        }
+        while next_hit < hits.len() && hits[next_hit].start < line.start {
+            next_hit += 1;
+        }
+        while next_verb < verbs.len() && verbs[next_verb] < line.start {
+            next_verb += 1;
         }
         if line.start < covered_until {
             continue;
         }
         let text = &clean[line.clone()];
-        let cues = cues_in_line(text);
+        let in_line = hits[next_hit..]
+            .iter()
+            .take_while(|h| h.end <= line.end)
+            .map(|h| h.start - line.start..h.end - line.start);
+        let cues = accepted_cues(text, in_line);
         if !cues.is_empty() {
             for (k, at) in cues.iter().enumerate().take(MAX_SECTIONS) {
                 let start = line.start + at;
@@ -133,7 +181,8 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
                 covered_until = end;
             }
         } else if text.len() <= MAX_CONTACT_LINE
-            && EMAIL.is_match(text)
+            && has_email(text)
+            && may_have_phone(text)
             && phones_in(text).next().is_some()
         {
             sections.push((line.clone(), true));
@@ -141,7 +190,10 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
         } else if let Some(end) = name_led_block(doc, i) {
             sections.push((line.start..end, true));
             covered_until = end;
-        } else if CONTACT_VERB.is_match(text) && (text.contains('@') || PHONE.is_match(text)) {
+        } else if verbs.get(next_verb).is_some_and(|&v| v < line.end)
+            && (memchr::memchr(b'@', text.as_bytes()).is_some()
+                || may_have_phone(text) && PHONE.is_match(text))
+        {
             for s in segment::sentences(clean, line.clone()) {
                 let st = &clean[s.clone()];
                 if st.len() <= MAX_SENTENCE
@@ -186,16 +238,59 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
     out
 }
 
+/// Where [`CONTACT_VERB`] matches in `clean` (`lower` is its ASCII
+/// lower-case form), without running it over the whole text.
+fn verb_starts(clean: &str, lower: &str) -> Vec<usize> {
+    // Each place one of the verbs' words is written (no character outside
+    // ASCII case-folds to their letters) between characters that are not
+    // word characters, as `\b` asks. An ASCII neighbour is tested here;
+    // for another, the regex is asked about the word and the characters
+    // on each side (all its `\b` looks at).
+    let mut words: Vec<Range<usize>> = VERB_WORDS
+        .iter()
+        .flat_map(|f| {
+            let n = f.needle().len();
+            f.find_iter(lower.as_bytes()).map(move |k| k..k + n)
+        })
+        .collect();
+    words.sort_unstable_by_key(|r| r.start);
+    words
+        .into_iter()
+        .filter(|m| {
+            let b = clean.as_bytes();
+            let before = m.start.checked_sub(1).map(|k| b[k]);
+            let after = b.get(m.end).copied();
+            if before.is_none_or(|c| c.is_ascii()) && after.is_none_or(|c| c.is_ascii()) {
+                let word =
+                    |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_');
+                return !word(before) && !word(after);
+            }
+            let before = clean[..m.start].chars().next_back();
+            let after = clean[m.end..].chars().next();
+            let from = m.start - before.map_or(0, char::len_utf8);
+            let to = m.end + after.map_or(0, char::len_utf8);
+            CONTACT_VERB.is_match(&clean[from..to])
+        })
+        .map(|m| m.start)
+        .collect()
+}
+
 /// Where contact cues start in a line: at the line start
 /// or after a sentence end, a run of spaces or a glued seam.
 fn cues_in_line(text: &str) -> Vec<usize> {
+    accepted_cues(text, CUES.find_iter(text).map(|m| m.range()))
+}
+
+/// Which of the cue phrases matched at `matches` in a line start a
+/// contact section there (see [`cues_in_line`]).
+fn accepted_cues(text: &str, matches: impl Iterator<Item = Range<usize>>) -> Vec<usize> {
     let mut found = Vec::new();
-    for m in CUES.find_iter(text) {
-        let at = m.start();
+    for m in matches {
+        let at = m.start;
         let before = &text[..at];
         let prev = before.chars().next_back();
-        let matched = &text[m.range()];
-        let rest = text[m.end()..].trim();
+        let matched = &text[m.clone()];
+        let rest = text[m.end..].trim();
         // `... Contact:` and a cue that ends its line (`Acme press office`)
         // are headings wherever they stand.
         let colon = matched.ends_with(':') || rest.starts_with(':');
@@ -217,7 +312,7 @@ fn cues_in_line(text: &str) -> Vec<usize> {
         // verb in a sentence.
         let bare = matched.eq_ignore_ascii_case("contact");
         if ok && bare {
-            let after = &text[m.end()..];
+            let after = &text[m.end..];
             let heading = after.trim().is_empty()
                 || after.starts_with(char::is_uppercase)
                 || after.starts_with(':');
@@ -246,10 +341,9 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     // Where the block ends, if an email or phone is in reach; checked
     // before the name, as most lines have neither (an email has an `@`, a
     // phone digits).
-    let reach = |t: &str| {
-        t.contains(|c: char| c == '@' || c.is_numeric())
-            && (EMAIL.is_match(t) || phones_in(t).next().is_some())
-    };
+    // (An email has an `@`, a phone a digit: `has_email` and
+    // `may_have_phone` look for those first.)
+    let reach = |t: &str| has_email(t) || may_have_phone(t) && phones_in(t).next().is_some();
     let head = &text[..floor_boundary(text, MAX_CONTACT_LINE)];
     let end = if reach(head) {
         Some(line.end.min(line.start + head.len()))
@@ -267,7 +361,7 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
         end
     }?;
     // Only the first piece matters, and it is short.
-    let first = pieces(&text[..floor_boundary(text, lead + 64)])
+    let first = first_pieces(&text[..floor_boundary(text, lead + 64)], 1)
         .into_iter()
         .next()?;
     if first.start != lead || first.len() > 40 {
@@ -278,6 +372,51 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
         return None;
     }
     Some(end)
+}
+
+/// Whether [`PHONE`] may match `t`: a match is a run of seven or more of
+/// its bytes (digits, brackets, `.`, `/`, space, `-`) with a digit at each
+/// end. Text with non-ASCII characters (`\d` is Unicode-aware) is left to
+/// the regex.
+fn may_have_phone(t: &str) -> bool {
+    // Counted branch-free first (this vectorises): most text has fewer
+    // than two digits and no other bytes (`high`).
+    let (mut digits, mut high) = (0usize, 0u8);
+    for chunk in t.as_bytes().chunks(255) {
+        let (d, h) = chunk.iter().fold((0u8, 0u8), |(d, h), &b| {
+            (d + u8::from(b.is_ascii_digit()), h | (b & 0x80))
+        });
+        digits += usize::from(d);
+        high |= h;
+    }
+    if digits < 2 && high == 0 {
+        return false;
+    }
+    let mut run = 0;
+    let mut digits = 0;
+    for &b in t.as_bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            digits += 1;
+        } else if matches!(b, b'(' | b')' | b'.' | b'/' | b' ' | b'-') {
+            run += 1;
+        } else if b.is_ascii() {
+            run = 0;
+            digits = 0;
+            continue;
+        } else {
+            return true;
+        }
+        if run >= 7 && digits >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `t` holds an email address; most text has no `@` to look at.
+fn has_email(t: &str) -> bool {
+    memchr::memchr(b'@', t.as_bytes()).is_some() && EMAIL.is_match(t)
 }
 
 /// Extends a section over the short lines after it, up to a stop line.
@@ -332,7 +471,7 @@ fn bounded_end(clean: &str, start: usize, line_end: usize) -> usize {
 
 /// A line of running text: six words or more, most of them lowercase.
 fn is_prose(text: &str) -> bool {
-    if EMAIL.is_match(text) || phones_in(text).next().is_some() {
+    if has_email(text) || may_have_phone(text) && phones_in(text).next().is_some() {
         return false;
     }
     let mut words = 0;
@@ -471,7 +610,7 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
     let tail = &text[after..floor_boundary(text, after + 300)];
     // Read up to the first number or address: what follows belongs to
     // the next contact or to an address block.
-    for piece in pieces(tail).into_iter().take(3) {
+    for piece in first_pieces(tail, 3) {
         for part in tail[piece].split([',', '|', '(', ')']) {
             let part = part.trim().trim_start_matches(':').trim();
             if part.contains(|c: char| c.is_ascii_digit() || c == '@') {
@@ -735,6 +874,14 @@ fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
 /// Word tokens of a piece; punctuation other than a space is an empty
 /// token that breaks a run.
 fn tokenize(p: &str) -> Vec<Range<usize>> {
+    if p.is_ascii() {
+        return tokenize_ascii(p.as_bytes());
+    }
+    tokenize_chars(p)
+}
+
+/// [`tokenize`] char by char, for any text.
+fn tokenize_chars(p: &str) -> Vec<Range<usize>> {
     let mut tokens: Vec<Range<usize>> = Vec::new();
     let mut start = None;
     for (k, c) in p.char_indices().chain(std::iter::once((p.len(), ' '))) {
@@ -749,6 +896,29 @@ fn tokenize(p: &str) -> Vec<Range<usize>> {
                 }
             }
             (false, None) if c != ' ' => tokens.push(k..k),
+            _ => {}
+        }
+    }
+    tokens
+}
+
+/// [`tokenize`] for ASCII text, byte by byte.
+fn tokenize_ascii(p: &[u8]) -> Vec<Range<usize>> {
+    let mut tokens: Vec<Range<usize>> = Vec::new();
+    let mut start = None;
+    for k in 0..=p.len() {
+        let c = p.get(k).copied().unwrap_or(b' ');
+        let word_char = c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.');
+        match (word_char, start) {
+            (true, None) => start = Some(k),
+            (false, Some(s)) => {
+                tokens.push(s..k);
+                start = None;
+                if c != b' ' {
+                    tokens.push(k..k);
+                }
+            }
+            (false, None) if c != b' ' => tokens.push(k..k),
             _ => {}
         }
     }
@@ -886,6 +1056,29 @@ fn is_non_name(w: &str) -> bool {
 /// `(` (`Doe(212)`), a digit before a letter, and `.` before a capital
 /// after a word of three letters or more (`Inc.Jane`).
 fn pieces(text: &str) -> Vec<Range<usize>> {
+    first_pieces(text, usize::MAX)
+}
+
+/// The first `limit` of [`pieces`]: the cutting stops there.
+fn first_pieces(text: &str, limit: usize) -> Vec<Range<usize>> {
+    if text.is_ascii() {
+        return pieces_ascii(text, limit);
+    }
+    pieces_chars(text, limit)
+}
+
+/// Adds a piece, trimmed, unless it is empty; says whether `limit` pieces
+/// are there.
+fn keep_piece(out: &mut Vec<Range<usize>>, text: &str, r: Range<usize>, limit: usize) -> bool {
+    let r = segment::trim_range(text, r);
+    if !r.is_empty() {
+        out.push(r);
+    }
+    out.len() >= limit
+}
+
+/// [`first_pieces`] char by char, for any text.
+fn pieces_chars(text: &str, limit: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev: Option<char> = None;
@@ -907,8 +1100,8 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
         };
         let hard = c == '\n' || c == '|' || (c == ' ' && next == Some(' '));
         if cut_before || hard {
-            if k > start {
-                out.push(start..k);
+            if k > start && keep_piece(&mut out, text, start..k, limit) {
+                return out;
             }
             start = if hard { k + c.len_utf8() } else { k };
         }
@@ -924,17 +1117,125 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
         prev = Some(c);
     }
     if text.len() > start {
-        out.push(start..text.len());
+        keep_piece(&mut out, text, start..text.len(), limit);
     }
-    out.into_iter()
-        .map(|r| segment::trim_range(text, r))
-        .filter(|r| !r.is_empty())
-        .collect()
+    out
+}
+
+/// [`pieces`] for ASCII text, byte by byte: the same cuts.
+fn pieces_ascii(text: &str, limit: usize) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut word_len = 0;
+    let mut word_start = 0;
+    for (k, &c) in b.iter().enumerate() {
+        let cut_before = k > 0 && {
+            let p = b[k - 1];
+            (p.is_ascii_lowercase()
+                && c.is_ascii_uppercase()
+                // `McAllister`, `MacLeod`: a name prefix, not a seam.
+                && !matches!(&b[word_start..k], b"Mc" | b"Mac"))
+                || (p.is_ascii_alphabetic() && (c.is_ascii_digit() || c == b'+' || c == b'('))
+                || (p.is_ascii_digit() && c.is_ascii_alphabetic())
+                || (p == b'.' && c.is_ascii_uppercase() && word_len >= 4)
+        };
+        let hard = c == b'\n' || c == b'|' || (c == b' ' && b.get(k + 1) == Some(&b' '));
+        if cut_before || hard {
+            if k > start && keep_piece(&mut out, text, start..k, limit) {
+                return out;
+            }
+            start = if hard { k + 1 } else { k };
+        }
+        if c.is_ascii_alphabetic() || c == b'.' {
+            if word_len == 0 {
+                word_start = k;
+            }
+            word_len += 1;
+        } else {
+            word_len = 0;
+            word_start = k + 1;
+        }
+    }
+    if text.len() > start {
+        keep_piece(&mut out, text, start..text.len(), limit);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_paths_cut_as_the_char_paths_do() {
+        let cases: &[&str] = &[
+            "",
+            "Jane Roe, Press Officer",
+            "Jane RoeAcme Widgets  +1 555 0100|jane@acme.test",
+            "Ian McAllister and Rob MacLeod",
+            "Acme Inc.Jane Roe (212)555-0100",
+            "Doe7603521889 Public Affairs",
+            "O'Neil-Smith Jr. 2nd floor\nNext line",
+        ];
+        for text in cases {
+            assert_eq!(
+                pieces_ascii(text, usize::MAX),
+                pieces_chars(text, usize::MAX),
+                "{text:?}"
+            );
+            let all = pieces(text);
+            for limit in 1..4 {
+                let want = &all[..all.len().min(limit)];
+                assert_eq!(first_pieces(text, limit), want, "{text:?} {limit}");
+            }
+            assert_eq!(
+                tokenize_ascii(text.as_bytes()),
+                tokenize_chars(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn verbs_as_the_regex_finds_them() {
+        let cases: &[&str] = &[
+            "Please contact Jane Roe.",
+            "CALL 555 0100",
+            "Recall the e-mail",
+            "email: a@b.test",
+            "unreachable",
+            "contact_us",
+            "\u{e9}contact",
+            "r\u{e9}ach call\u{e9}",
+            "Reach-out, Emailing",
+        ];
+        for text in cases {
+            let found = !verb_starts(text, &text.to_ascii_lowercase()).is_empty();
+            assert_eq!(found, CONTACT_VERB.is_match(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn pre_filters_agree_with_the_regexes() {
+        let cases: &[&str] = &[
+            "",
+            "No number here.",
+            "Call 555 0100 now",
+            "Tel: +44 (0)20 7946 0000",
+            "In 2024 and 2025 sales grew.",
+            "Ring 12-34-56-7",
+            "jane@example.org",
+            "jane at example dot org",
+            "\u{661}\u{662}\u{663}\u{664}\u{665}\u{666}\u{667}",
+        ];
+        for t in cases {
+            if PHONE.is_match(t) {
+                assert!(may_have_phone(t), "{t:?}");
+            }
+            assert_eq!(has_email(t), EMAIL.is_match(t), "{t:?}");
+        }
+    }
 
     fn contacts(input: &str) -> Vec<(Option<String>, Vec<String>, Vec<String>)> {
         let doc = Doc::new(input);

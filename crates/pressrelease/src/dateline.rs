@@ -123,16 +123,41 @@ fn date_at_start(s: &str) -> Option<FoundDate> {
     date_by(&DATE_START, s)
 }
 
+/// Whether `s` holds a digit: ASCII, or any numeric character once `s`
+/// is not ASCII. Every date has one, so text without one needs no search
+/// (which on non-ASCII text is slow, the lazy DFA giving up on Unicode
+/// word boundaries); and no part of such a text has one either.
+pub(crate) fn has_number(s: &str) -> bool {
+    let mut ascii = true;
+    for &b in s.as_bytes() {
+        if b.is_ascii_digit() {
+            return true;
+        }
+        ascii &= b.is_ascii();
+    }
+    !ascii && s.chars().any(char::is_numeric)
+}
+
+/// Whether `s` holds four ASCII digits in a row. A full date (one with an
+/// ISO form) has them: its year is `\d{4}`, and a year in other digits
+/// does not parse.
+pub(crate) fn has_year(s: &str) -> bool {
+    let mut run = 0;
+    for &b in s.as_bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 fn date_by(re: &Regex, s: &str) -> Option<FoundDate> {
-    // Every date has a digit: text without one needs no search (which on
-    // non-ASCII text is slow, the lazy DFA giving up on Unicode word
-    // boundaries).
-    let digit = if s.is_ascii() {
-        s.bytes().any(|b| b.is_ascii_digit())
-    } else {
-        s.chars().any(char::is_numeric)
-    };
-    if !digit {
+    if !has_number(s) {
         return None;
     }
     let found = re.find(s)?;
@@ -252,6 +277,10 @@ fn date_by_captures(re: &Regex, s: &str) -> Option<FoundDate> {
 /// A date that is the whole of `s` (after a `Date:` prefix), or that starts
 /// it when `allow_rest` is set.
 fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
+    // Only a full date is taken, found in a part of `s`.
+    if !has_year(s) {
+        return None;
+    }
     let t = s.trim();
     let skip = DATE_PREFIX.find(t).map_or(0, |m| m.end());
     let head = &t[skip..floor_char(t, t.len().min(skip + DATE_WINDOW))];
@@ -266,8 +295,8 @@ fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
 /// Whether `s` is a line holding only a dateline with a place and a full
 /// date (`NEW YORK, 5 May 2021`), for the header reader.
 pub(crate) fn is_dateline_line(s: &str) -> bool {
-    // A full date has digits; most lines have none and need no parsing.
-    s.contains(char::is_numeric)
+    // A full date has a year; most lines have none and need no parsing.
+    has_year(s)
         && parse_line(s).is_some_and(|p| {
             p.place.is_some()
                 && p.date.is_some_and(|d| d.iso.is_some())
@@ -312,12 +341,21 @@ fn is_place(s: &str) -> bool {
 /// Where a place segment before the date ends: at a wire tag, a slash or a
 /// dash separator.
 fn place_segment(prefix: &str) -> &str {
-    let mut end = prefix.len();
-    for sep in [" - ", " -", "- ", " / ", "/", "(", " | "] {
-        if let Some(i) = prefix.find(sep) {
-            end = end.min(i);
-        }
-    }
+    // The first of ` - `, ` -`, `- `, ` / `, `/`, `(` or ` | `, in one
+    // pass (` - ` starts where ` -` does). Each starts with an ASCII byte,
+    // so `end` is a char boundary.
+    let b = prefix.as_bytes();
+    let end = (0..b.len())
+        .find(|&i| {
+            let r = &b[i..];
+            r.starts_with(b" -")
+                || r.starts_with(b"- ")
+                || r.starts_with(b" / ")
+                || r.starts_with(b"/")
+                || r.starts_with(b"(")
+                || r.starts_with(b" | ")
+        })
+        .unwrap_or(b.len());
     prefix[..end].trim().trim_end_matches(',').trim()
 }
 
@@ -399,10 +437,13 @@ fn parse_line(line: &str) -> Option<Parsed> {
     // A place in capitals and a dash: `SANTA ANA - text`.
     let rest = &line[pos..];
     let head = &rest[..floor_char(rest, rest.len().min(80))];
-    let dash = [" -", "- ", "--"]
-        .iter()
-        .filter_map(|sep| head.find(sep))
-        .min()
+    // The first of ` -`, `- ` or `--`, in one pass.
+    let hb = head.as_bytes();
+    let dash = (0..hb.len())
+        .find(|&i| {
+            let r = &hb[i..];
+            r.starts_with(b" -") || r.starts_with(b"- ") || r.starts_with(b"--")
+        })
         .filter(|&d| d > 0 && d <= 60)?;
     let seg = place_segment(&rest[..dash]);
     if crate::header::is_label(seg) {
@@ -542,6 +583,11 @@ fn split_place(
 /// label (`FOR RELEASE: 3 May 2021`), or one `|` part of it. Returns the
 /// date's range in the line.
 fn header_date_in(line: &str, allow_rest: bool) -> Option<(Range<usize>, Option<String>)> {
+    // Every part is a part of `line`, and a date is only taken with its
+    // year.
+    if !has_year(line) {
+        return None;
+    }
     let mut parts = vec![0];
     if let Some((_, start)) = crate::header::label_prefix(line) {
         parts.push(start);
@@ -593,8 +639,10 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
     // A full dateline above the headline (`GENEVA, 5 May 2021`) counts when
     // the body has none.
     let above_datelines = above.iter().copied().filter(|&i| {
-        parse_line(doc.line(i))
-            .is_some_and(|p| p.place.is_some() && p.date.as_ref().is_some_and(|d| d.iso.is_some()))
+        has_year(doc.line(i))
+            && parse_line(doc.line(i)).is_some_and(|p| {
+                p.place.is_some() && p.date.as_ref().is_some_and(|d| d.iso.is_some())
+            })
     });
     let candidates: Vec<usize> = lines.iter().copied().chain(above_datelines).collect();
     for (k, &i) in candidates.iter().enumerate() {
@@ -675,6 +723,41 @@ fn date_only(doc: &Doc, range: Range<usize>, iso: Option<String>) -> Dateline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_segments() {
+        let cases: &[(&str, &str)] = &[
+            ("GENEVA, ", "GENEVA"),
+            ("GENEVA - ", "GENEVA"),
+            ("Port Town (Wire) ", "Port Town"),
+            ("CITY / Region", "CITY"),
+            ("SAN JOSE | x", "SAN JOSE"),
+            ("Oslo-Nord -x", "Oslo-Nord"),
+            ("Z\u{fc}rich- x", "Z\u{fc}rich"),
+            ("", ""),
+        ];
+        for (prefix, want) in cases {
+            assert_eq!(place_segment(prefix), *want, "{prefix:?}");
+        }
+    }
+
+    #[test]
+    fn digit_tests() {
+        // (text, has_number, has_year)
+        let cases: &[(&str, bool, bool)] = &[
+            ("", false, false),
+            ("No date", false, false),
+            ("5 May", true, false),
+            ("5 May 2024", true, true),
+            ("12 345", true, false),
+            ("Caf\u{e9} \u{663}", true, false),
+            ("x2024", true, true),
+        ];
+        for (text, number, year) in cases {
+            assert_eq!(has_number(text), *number, "{text:?}");
+            assert_eq!(has_year(text), *year, "{text:?}");
+        }
+    }
 
     #[test]
     fn parses_dates() {

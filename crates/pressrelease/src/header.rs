@@ -1,6 +1,7 @@
 //! The header: the label line (`PRESS RELEASE`) and the headline.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -9,6 +10,7 @@ use regex::Regex;
 use crate::dateline::is_date_line;
 use crate::segment::{Doc, is_blank_or_rule, trim_range};
 use crate::text::fold_space;
+use crate::wordhash::Fnv;
 
 /// Non-blank lines at the top searched for the label and headline.
 const HEADER_LINES: usize = 40;
@@ -39,7 +41,7 @@ fn word_list(text: &'static str) -> Vec<&'static str> {
         .collect()
 }
 
-static LABELS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static LABELS: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
     word_list(include_str!("../data/labels.txt"))
         .into_iter()
         .collect()
@@ -52,13 +54,73 @@ static LABEL_LENGTHS: LazyLock<u64> = LazyLock::new(|| {
         .filter(|l| l.len() < 64)
         .fold(0, |mask, l| mask | (1 << l.len()))
 });
+/// The first three bytes of every label, upper-cased: a label line starts
+/// with one of them. `None` when a label is shorter, or not ASCII there.
+static LABEL_HEADS: LazyLock<Option<Vec<[u8; 3]>>> = LazyLock::new(|| {
+    LABELS
+        .iter()
+        .map(|l| match l.as_bytes() {
+            [a, b, c, ..] if l.is_char_boundary(3) && l[..3].is_ascii() => Some([*a, *b, *c]),
+            _ => None,
+        })
+        .collect::<Option<Vec<[u8; 3]>>>()
+        .map(|mut heads| {
+            heads.sort_unstable();
+            heads.dedup();
+            heads
+        })
+});
+
+/// Whether `t` (trimmed at the start) may start with a label: its first
+/// three bytes upper-cased begin some label. A quick test before
+/// [`is_label`] is asked of each prefix; text not ASCII there (which
+/// upper-cases in other ways) is not ruled out.
+fn may_start_label(t: &str) -> bool {
+    let Some(heads) = LABEL_HEADS.as_ref() else {
+        return true;
+    };
+    match t.as_bytes() {
+        [a, b, c, ..] if a.is_ascii() && b.is_ascii() && c.is_ascii() => {
+            let head = [a, b, c].map(u8::to_ascii_uppercase);
+            heads.contains(&head)
+        }
+        // Shorter than any label, or not ASCII at the start.
+        _ => !t.is_ascii(),
+    }
+}
+
 /// Letterhead cues: those that mark any line, and those (after `[short]`)
 /// that mark only a short one.
-static LETTERHEAD: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+static LETTERHEAD: LazyLock<(ByFirstByte, ByFirstByte)> = LazyLock::new(|| {
     let text = include_str!("../data/letterhead.txt");
     let (any, short) = text.split_once("[short]").unwrap_or((text, ""));
-    (word_list(any), word_list(short))
+    (
+        by_first_byte(word_list(any)),
+        by_first_byte(word_list(short)),
+    )
 });
+
+/// Cues grouped by their first byte: a text can only start with the cues
+/// of its own first byte.
+type ByFirstByte = Vec<Vec<&'static str>>;
+
+fn by_first_byte(cues: Vec<&'static str>) -> ByFirstByte {
+    let mut groups = vec![Vec::new(); 256];
+    for cue in cues {
+        if let Some(&b) = cue.as_bytes().first() {
+            groups[usize::from(b)].push(cue);
+        }
+    }
+    groups
+}
+
+/// The cues of `groups` that `lower` may start with.
+fn cues_for<'a>(groups: &'a ByFirstByte, lower: &str) -> &'a [&'static str] {
+    lower
+        .as_bytes()
+        .first()
+        .map_or(&[], |&b| groups[usize::from(b)].as_slice())
+}
 static BOILERPLATE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     word_list(include_str!("../data/boilerplate.txt"))
         .into_iter()
@@ -101,6 +163,10 @@ pub(crate) fn is_label(line: &str) -> bool {
 /// before a `:` that is not followed by a headline (`FOR RELEASE: 5 May`).
 pub(crate) fn label_part(line: &str) -> Option<&str> {
     let t = line.trim();
+    // Every label found below starts `t`.
+    if !may_start_label(t) {
+        return None;
+    }
     if is_label(t) {
         return Some(t.trim_end_matches([':', '.', ' ']));
     }
@@ -145,6 +211,9 @@ fn is_numbered(rest: &str) -> bool {
 /// Splits `LABEL: Headline` into the label's length and the headline's
 /// start.
 pub(crate) fn label_prefix(line: &str) -> Option<(usize, usize)> {
+    if !may_start_label(line.trim_start()) {
+        return None;
+    }
     let colon = head(line, 41).find(':')?;
     if !is_label(&line[..colon]) {
         return None;
@@ -166,8 +235,13 @@ fn is_letterhead(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
     let (any, short) = &*LETTERHEAD;
     let words = lower.split_whitespace().count();
-    any.iter().any(|cue| starts_with_cue(&lower, cue))
-        || (words <= 6 && short.iter().any(|cue| starts_with_cue(&lower, cue)))
+    cues_for(any, &lower)
+        .iter()
+        .any(|cue| starts_with_cue(&lower, cue))
+        || (words <= 6
+            && cues_for(short, &lower)
+                .iter()
+                .any(|cue| starts_with_cue(&lower, cue)))
         || lower.split_whitespace().any(|w| w == "mp")
         || line.contains('|')
         || (words <= 6 && CONTACT.is_match(line))
@@ -386,6 +460,22 @@ fn set_headline(doc: &Doc, header: &mut Header, line: usize, range: Range<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn label_heads() {
+        let cases: &[(&str, bool)] = &[
+            ("PRESS RELEASE", true),
+            ("press release: a title", true),
+            ("For Immediate Release", true),
+            ("The Acme Group opened a mill", false),
+            ("Pr", false),
+            ("", false),
+            ("\u{e9}t\u{e9}", true),
+        ];
+        for (input, want) in cases {
+            assert_eq!(may_start_label(input), *want, "input {input:?}");
+        }
+    }
 
     #[test]
     fn reads_headlines() {

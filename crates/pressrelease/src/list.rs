@@ -289,6 +289,8 @@ fn is_rejected_line(text: &str) -> bool {
 /// `intro:* item`, `intro: • item`, or (when the next line is an item)
 /// `Heading * item`: where the intro ends and the item body starts.
 fn glued_marker(text: &str, next_is_marker: impl Fn() -> bool) -> Option<(usize, usize)> {
+    // Most lines have neither a `*` nor a `•` (whose UTF-8 starts 0xE2).
+    memchr::memchr2(b'*', 0xE2, text.as_bytes())?;
     for (k, m) in text.match_indices(['*', '\u{2022}']) {
         let after = k + m.len();
         let rest = &text[after..];

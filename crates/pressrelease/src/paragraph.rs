@@ -6,7 +6,7 @@ use crate::contact::Contacts;
 use crate::header::{Header, is_label};
 use crate::record::Paragraph;
 use crate::segment::{Doc, trim_range};
-use crate::text::fold_space;
+use crate::text::{DOUBLE_SPACE, fold_space};
 
 /// The body paragraphs: every block after the headline that is not part of
 /// the contact section, split where a line ends a sentence and where a
@@ -82,26 +82,25 @@ fn split_collapsed(clean: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if matches!(b[i], b'.' | b'!' | b'?' | b'"')
-            && b.get(i + 1) == Some(&b' ')
-            && b.get(i + 2) == Some(&b' ')
-        {
-            let mut j = i + 1;
-            while j < b.len() && b[j] == b' ' {
-                j += 1;
-            }
-            let capital =
-                text[j..].starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{2022}');
-            if capital && (b[i] != b'"' || i > 0 && matches!(b[i - 1], b'.' | b'!' | b'?')) {
-                out.push(range.start + start..range.start + i + 1);
-                start = j;
-            }
-            i = j;
+    // The first two spaces of each run (later ones follow a space, never
+    // a sentence end).
+    for at in DOUBLE_SPACE.find_iter(b) {
+        let Some(i) = at.checked_sub(1) else {
+            continue;
+        };
+        if !matches!(b[i], b'.' | b'!' | b'?' | b'"') {
             continue;
         }
-        i += 1;
+        let mut j = at;
+        while j < b.len() && b[j] == b' ' {
+            j += 1;
+        }
+        let capital =
+            text[j..].starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{2022}');
+        if capital && (b[i] != b'"' || i > 0 && matches!(b[i - 1], b'.' | b'!' | b'?')) {
+            out.push(range.start + start..range.start + i + 1);
+            start = j;
+        }
     }
     out.push(range.start + start..range.end);
     out

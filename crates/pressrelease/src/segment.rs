@@ -64,13 +64,11 @@ impl<'a> Doc<'a> {
 }
 
 fn split_lines(clean: &str) -> Vec<Range<usize>> {
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(clean.len() / 64 + 1);
     let mut start = 0;
-    for (i, b) in clean.bytes().enumerate() {
-        if b == b'\n' {
-            lines.push(start..i);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', clean.as_bytes()) {
+        lines.push(start..i);
+        start = i + 1;
     }
     lines.push(start..clean.len());
     lines
@@ -78,6 +76,14 @@ fn split_lines(clean: &str) -> Vec<Range<usize>> {
 
 /// Whether a line is blank or a horizontal rule (`---`, `***`, `___`).
 pub(crate) fn is_blank_or_rule(line: &str) -> bool {
+    // Most lines start with a letter: neither blank nor a rule.
+    if line
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     let t = line.trim();
     t.is_empty() || (t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ')))
 }

@@ -18,9 +18,25 @@ pub(crate) struct Text<'a> {
     pub(crate) original: &'a str,
     /// The normalised text readers work on.
     pub(crate) clean: String,
-    /// For each clean byte, the original range it came from.
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    /// Where each clean byte came from, as runs of clean bytes in order:
+    /// the map back to the input.
+    runs: Vec<Run>,
+}
+
+/// A run of clean bytes from `clean` on, up to the next run's start.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    /// Clean offset of the run's first byte.
+    clean: u32,
+    /// Original offset of its first byte (`copied`), or of what the whole
+    /// run stands for.
+    from: u32,
+    /// End of the original range the whole run stands for; unused when
+    /// `copied`.
+    to: u32,
+    /// Bytes copied one for one: clean byte `clean + k` is original byte
+    /// `from + k`. Otherwise every byte of the run came from `from..to`.
+    copied: bool,
 }
 
 /// Mojibake from UTF-8 read as Windows-1252, and what it stood for.
@@ -52,18 +68,23 @@ impl<'a> Text<'a> {
         let mut t = Text {
             original,
             clean: String::with_capacity(original.len()),
-            starts: Vec::with_capacity(original.len() + 1),
-            ends: Vec::with_capacity(original.len() + 1),
+            runs: Vec::new(),
         };
         t.normalise();
         t
     }
 
     fn push(&mut self, s: &str, from: usize, to: usize) {
+        if s.is_empty() {
+            return;
+        }
+        self.runs.push(Run {
+            clean: self.clean.len() as u32,
+            from: from as u32,
+            to: to as u32,
+            copied: false,
+        });
         self.clean.push_str(s);
-        self.starts
-            .extend(std::iter::repeat_n(from as u32, s.len()));
-        self.ends.extend(std::iter::repeat_n(to as u32, s.len()));
     }
 
     fn push_char(&mut self, c: char, from: usize, to: usize) {
@@ -74,9 +95,19 @@ impl<'a> Text<'a> {
     /// Copies `original[from..to]`, plain ASCII kept as it is: each clean
     /// byte maps to the one original byte it copies.
     fn push_plain(&mut self, from: usize, to: usize) {
+        // A copy that goes on where the last one stopped extends its run.
+        let goes_on = self.runs.last().is_some_and(|r| {
+            r.copied && r.from as usize + (self.clean.len() - r.clean as usize) == from
+        });
+        if !goes_on && from < to {
+            self.runs.push(Run {
+                clean: self.clean.len() as u32,
+                from: from as u32,
+                to: to as u32,
+                copied: true,
+            });
+        }
         self.clean.push_str(&self.original[from..to]);
-        self.starts.extend(from as u32..to as u32);
-        self.ends.extend(from as u32 + 1..to as u32 + 1);
     }
 
     fn at_line_start(&self) -> bool {
@@ -100,7 +131,10 @@ impl<'a> Text<'a> {
         while i < src.len() {
             // Plain ASCII text, the bulk of any release, is copied a run at
             // a time.
-            let plain = bytes[i..].iter().take_while(|&&b| is_plain(b)).count();
+            let plain = bytes[i..]
+                .iter()
+                .position(|&b| !PLAIN[usize::from(b)])
+                .unwrap_or(bytes.len() - i);
             if plain > 0 {
                 self.push_plain(i, i + plain);
                 i += plain;
@@ -233,19 +267,47 @@ impl<'a> Text<'a> {
             }
             i += n;
         }
-        self.starts.push(src.len() as u32);
-        self.ends.push(src.len() as u32);
+    }
+
+    /// The run holding clean byte `at` (< `clean.len()`).
+    fn run_of(&self, at: usize) -> &Run {
+        let k = self.runs.partition_point(|r| r.clean as usize <= at);
+        &self.runs[k.saturating_sub(1)]
+    }
+
+    /// The original offset where clean byte `at` starts; the input's end
+    /// for the end of the clean text.
+    fn start_of(&self, at: usize) -> usize {
+        if at >= self.clean.len() {
+            return self.original.len() as u32 as usize;
+        }
+        let r = self.run_of(at);
+        if r.copied {
+            (r.from + (at as u32 - r.clean)) as usize
+        } else {
+            r.from as usize
+        }
+    }
+
+    /// The original offset where clean byte `at` (< `clean.len()`) ends.
+    fn end_of(&self, at: usize) -> usize {
+        let r = self.run_of(at);
+        if r.copied {
+            (r.from + (at as u32 - r.clean) + 1) as usize
+        } else {
+            r.to as usize
+        }
     }
 
     /// The original span of a clean byte range. Removed markup at either
     /// edge stays outside the span.
     pub(crate) fn span(&self, range: Range<usize>) -> Span {
         if range.start >= range.end {
-            let at = self.starts[range.start.min(self.clean.len())] as usize;
+            let at = self.start_of(range.start.min(self.clean.len()));
             return Span::new(at, at);
         }
-        let start = self.starts[range.start] as usize;
-        let end = self.ends[range.end - 1] as usize;
+        let start = self.start_of(range.start);
+        let end = self.end_of(range.end - 1);
         Span::new(start, end.max(start))
     }
 
@@ -256,10 +318,22 @@ impl<'a> Text<'a> {
     }
 }
 
+/// [`is_plain`] for every byte, looked up rather than worked out: the
+/// normaliser asks it of every byte of the input.
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_plain(b as u8);
+        b += 1;
+    }
+    table
+};
+
 /// Whether an ASCII byte is copied as it is wherever it stands: not markup,
 /// not a control character, not the `]` a pending link tail waits for, and
 /// not the first byte of a multi-byte character.
-fn is_plain(b: u8) -> bool {
+const fn is_plain(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'"'..=b'~')
         && !matches!(b, b'#' | b'>' | b'\\' | b'*' | b'_' | b'!' | b'[' | b']')
 }
@@ -326,6 +400,9 @@ impl LinkScan {
 
 /// Folds runs of whitespace into one space and trims the ends.
 pub(crate) fn fold_space(s: &str) -> String {
+    if !has_odd_space(s) {
+        return fold_plain_space(s);
+    }
     if s.is_ascii() {
         return fold_ascii_space(s);
     }
@@ -339,29 +416,128 @@ pub(crate) fn fold_space(s: &str) -> String {
     out
 }
 
+/// Whether `s` has whitespace other than space and line break: tab and
+/// the other ASCII controls, or a non-ASCII space. Clean text rarely has
+/// any.
+fn has_odd_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    if memchr::memchr3(b'\t', b'\r', 0x0b, b).is_some() || memchr::memchr(0x0c, b).is_some() {
+        return true;
+    }
+    // Every non-ASCII space (U+0085, U+00A0, U+1680, U+2000..U+205F,
+    // U+3000) starts with one of these lead bytes; look at each such
+    // character.
+    let mut from = 0;
+    while let Some(k) = memchr::memchr3(0xc2, 0xe1, 0xe2, &b[from..]) {
+        let at = from + k;
+        if s[at..].starts_with(char::is_whitespace) {
+            return true;
+        }
+        from = at + 1;
+    }
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(0xe3, &b[from..]) {
+        let at = from + k;
+        if s[at..].starts_with(char::is_whitespace) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// A searcher for two spaces, built once (building one per search costs
+/// more than searching a short text).
+pub(crate) static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
+/// [`fold_space`] for text whose only whitespace is space and line break:
+/// the stretches between line breaks and runs of spaces, found with
+/// `memchr`, are copied whole.
+fn fold_plain_space(s: &str) -> String {
+    let is_space = |b: u8| b == b' ' || b == b'\n';
+    let all = s.as_bytes();
+    let first = all.iter().position(|&b| !is_space(b)).unwrap_or(all.len());
+    let last = all
+        .iter()
+        .rposition(|&b| !is_space(b))
+        .map_or(first, |k| k + 1);
+    // Trimmed: every whitespace run has a word on each side.
+    let t = &s[first..last];
+    let b = t.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut copied = 0;
+    // The next line break and double space at or after `copied`, found
+    // again only once passed, so the whole fold is linear.
+    let mut line_break = memchr::memchr(b'\n', b);
+    let mut double = DOUBLE_SPACE.find(b);
+    loop {
+        if line_break.is_some_and(|k| k < copied) {
+            line_break = memchr::memchr(b'\n', &b[copied..]).map(|k| copied + k);
+        }
+        if double.is_some_and(|k| k < copied) {
+            double = DOUBLE_SPACE.find(&b[copied..]).map(|k| copied + k);
+        }
+        let at = match (line_break, double) {
+            (Some(n), Some(d)) => n.min(d),
+            (Some(k), None) | (None, Some(k)) => k,
+            (None, None) => break,
+        };
+        let mut start = at;
+        while start > copied && is_space(b[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at;
+        while end < b.len() && is_space(b[end]) {
+            end += 1;
+        }
+        // Runs hold only ASCII bytes, so these are char boundaries.
+        out.push_str(&t[copied..start]);
+        out.push(' ');
+        copied = end;
+    }
+    out.push_str(&t[copied..]);
+    out
+}
+
 /// [`fold_space`] for ASCII text, whose whitespace is the bytes
-/// `char::is_whitespace` accepts below 128.
+/// `char::is_whitespace` accepts below 128. Text between odd whitespace
+/// (a run, or a tab or line break) is copied a stretch at a time.
 fn fold_ascii_space(s: &str) -> String {
     let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
-    let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
+    let all = s.as_bytes();
+    let first = all.iter().position(|&b| !is_space(b)).unwrap_or(all.len());
+    let last = all
+        .iter()
+        .rposition(|&b| !is_space(b))
+        .map_or(first, |k| k + 1);
+    let bytes = &all[first..last];
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
-        while i < bytes.len() && is_space(bytes[i]) {
+        let b = bytes[i];
+        if !is_space(b) {
             i += 1;
+            continue;
         }
-        let word = i;
-        while i < bytes.len() && !is_space(bytes[i]) {
+        // The text is trimmed, so a space here has a byte after it.
+        if b == b' ' && !is_space(bytes[i + 1]) {
             i += 1;
+            continue;
         }
-        if word < i {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&s[word..i]);
+        let mut end = i + 1;
+        while is_space(bytes[end]) {
+            end += 1;
         }
+        out.extend_from_slice(&bytes[copied..i]);
+        out.push(b' ');
+        copied = end;
+        i = end;
     }
-    out
+    out.extend_from_slice(&bytes[copied..]);
+    // Whole ASCII stretches and single spaces make ASCII.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -405,11 +581,46 @@ mod tests {
             "one",
             " one  two\tthree\n",
             "a\x0bb\x0cc\rd\x1fe",
+            "one two",
+            "one  two ",
+            "\tone \n two\x0b",
+            "a b  c   d e",
+            "line one\nline two \n  three\n",
+            " \n \n ",
+            "caf\u{e9}  cr\u{e8}me\nbr\u{fb}l\u{e9}e",
+            "tab\tand\u{2003}em space\u{3000}wide",
+            "\u{85}next line",
+            "caf\u{e9} \u{a9} 2024 \u{2022}  item \u{4e2d}\u{6587}\n end",
+            "a\u{a0}b\u{1680}c\u{2009}d\u{2028}e\u{3000}f",
             "caf\u{e9}\u{a0} au\u{2003}lait ",
         ];
         for input in cases {
             let want = input.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(fold_space(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn runs_map_each_byte() {
+        // (input, clean range, original span)
+        let cases: &[(&str, Range<usize>, (usize, usize))] = &[
+            ("plain text", 2..6, (2, 6)),
+            ("abc**def**ghi", 3..6, (5, 8)),
+            ("abc**def**ghi", 0..9, (0, 13)),
+            ("abc**def**ghi", 9..9, (13, 13)),
+            ("abc**def**ghi", 3..3, (5, 5)),
+            ("a\u{2013}b", 1..2, (1, 4)),
+            ("a\u{2013}b", 2..3, (4, 5)),
+            ("x\r\ny", 1..2, (1, 3)),
+            ("\u{200b}\u{200b}ab", 0..2, (6, 8)),
+        ];
+        for (input, range, (start, end)) in cases {
+            let t = Text::new(input);
+            assert_eq!(
+                t.span(range.clone()),
+                crate::Span::new(*start, *end),
+                "input {input:?} range {range:?}"
+            );
         }
     }
 
