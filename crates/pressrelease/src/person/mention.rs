@@ -1,6 +1,9 @@
 //! Mentions: folding the runs that name one person into one record.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 
 use super::Candidate;
 use super::token::Token;
@@ -49,6 +52,55 @@ fn ends_with_word(long: &str, short: &str) -> bool {
     }
     long.to_lowercase()
         .ends_with(&format!(" {}", short.to_lowercase()))
+}
+
+/// The organisation reader's cue words (`data/org_cues.txt`, sections
+/// `cue` and `head_first`), matched in any ASCII case.
+static ORG_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut section = "";
+    let mut cues = Vec::new();
+    for line in include_str!("../../data/org_cues.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+        } else if matches!(section, "cue" | "head_first") {
+            cues.push(line.to_lowercase());
+        }
+    }
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        // Titles are short and many: a full DFA is the fastest search.
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(cues)
+        .expect("cue words build a matcher")
+});
+
+/// [`crate::organisation::names_in`], skipped for ASCII text that holds no
+/// cue word: that reader finds a name only around a word that is one, so
+/// the call would find nothing.
+fn org_names_in(text: &str) -> Vec<Range<usize>> {
+    if text.is_ascii() && !has_cue_word(text) {
+        return Vec::new();
+    }
+    crate::organisation::names_in(text)
+}
+
+/// Whether ASCII `text` may hold a cue word as a word of its own. Only a
+/// match inside a longer word is ruled out: one that a small letter
+/// follows (`Officer`), or that opens in lower case after a letter or
+/// digit (words glued at a capital are split by the organisation reader).
+fn has_cue_word(text: &str) -> bool {
+    let b = text.as_bytes();
+    ORG_CUES.find_overlapping_iter(text).any(|m| {
+        let inside_after = b.get(m.end()).is_some_and(u8::is_ascii_lowercase);
+        let inside_before = m.start() > 0
+            && b[m.start() - 1].is_ascii_alphanumeric()
+            && !b[m.start()].is_ascii_uppercase();
+        !inside_after && !inside_before
+    })
 }
 
 /// A first word as an index key: lower-case, without closing stops.
@@ -234,7 +286,7 @@ impl Builder {
         for t in &titles {
             // Organisations named inside the title, found by their cue
             // words or listed for the release.
-            for r in crate::organisation::names_in(t) {
+            for r in org_names_in(t) {
                 let name = &t[r];
                 push(index.named(name).map_or(name, |o| o.name.as_str()));
             }
@@ -255,7 +307,7 @@ impl Builder {
             }
             let end = super::title::clause_end(clean, at);
             let window = &clean[at..end];
-            if let Some(r) = crate::organisation::names_in(window).into_iter().next()
+            if let Some(r) = org_names_in(window).into_iter().next()
                 && r.start == 0
             {
                 push(&window[r]);
@@ -276,7 +328,24 @@ impl Builder {
 
 #[cfg(test)]
 mod tests {
-    use super::{ends_with_word, same_or_ends_with_word};
+    use super::{ends_with_word, has_cue_word, same_or_ends_with_word};
+
+    #[test]
+    fn cue_words() {
+        let cases: &[(&str, bool)] = &[
+            ("Chief Executive Officer", false),
+            ("Director, Zorvin Office of Trade", true),
+            ("Head of the vorta council", true),
+            ("President of Zorvin Corp.", true),
+            ("Co-Chair", false),
+            ("Partner at ZorvinBank", true),
+            ("Chairman", false),
+            ("Teamster", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(has_cue_word(text), *want, "text {text:?}");
+        }
+    }
 
     #[test]
     fn title_words() {
