@@ -9,7 +9,6 @@ use super::Candidate;
 use super::token::Token;
 use crate::record::{Organisation, Person};
 use crate::segment::Doc;
-use crate::wordhash::WordMap;
 
 /// A person being assembled from its candidates.
 pub(super) struct Builder {
@@ -105,8 +104,21 @@ fn has_cue_word(text: &str) -> bool {
 
 /// A first word as an index key: lower-case, without closing stops.
 fn key(word: &str) -> String {
-    word.trim_end_matches(['.', ';', ':', ')', '\''])
-        .to_lowercase()
+    let mut out = String::new();
+    push_key(&mut out, word);
+    out
+}
+
+/// Appends [`key`] of `word` to `out`, without a copy for ASCII words.
+fn push_key(out: &mut String, word: &str) {
+    let word = word.trim_end_matches(['.', ';', ':', ')', '\'']);
+    if word.is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 /// An organisation's name without a trailing legal form (`Acme, Inc.`
@@ -129,12 +141,25 @@ fn core_name(name: &str) -> &str {
 /// The release's organisations, by the lower-case first word of their
 /// names and acronyms, so a lookup stays cheap.
 pub(super) struct OrgIndex<'a> {
-    by_first: WordMap<String, Vec<(&'a str, &'a Organisation)>>,
+    /// Every first word, lower-case, one after another.
+    words: String,
+    /// (the first word's range in `words`, the name or acronym, its
+    /// organisation), sorted by first word; forms with the same first word
+    /// keep the order of the list, at most [`OrgIndex::PER_WORD`] of them.
+    entries: Vec<(Range<usize>, &'a str, &'a Organisation)>,
+    /// One bit per (length, last byte) of the first words
+    /// ([`OrgIndex::bit`]): most words looked up have none, and are
+    /// turned away without a search.
+    seen: [u64; 4],
 }
 
 impl<'a> OrgIndex<'a> {
+    /// A bounded list per word keeps lookups cheap on hostile input.
+    const PER_WORD: usize = 32;
+
     pub(super) fn new(organisations: &'a [Organisation]) -> OrgIndex<'a> {
-        let mut by_first: WordMap<String, Vec<(&'a str, &'a Organisation)>> = WordMap::default();
+        let mut words = String::new();
+        let mut entries = Vec::with_capacity(organisations.len() * 2);
         for o in organisations {
             let core = core_name(&o.name);
             let forms = [Some(o.name.as_str()), o.acronym.as_deref(), Some(core)];
@@ -146,43 +171,96 @@ impl<'a> OrgIndex<'a> {
                     continue;
                 }
                 if let Some(w) = form.split([' ', ',']).next().filter(|w| !w.is_empty()) {
-                    // A bounded list per word keeps lookups cheap on
-                    // hostile input.
-                    let list = by_first.entry(key(w)).or_default();
-                    if list.len() < 32 {
-                        list.push((form, o));
-                    }
+                    let from = words.len();
+                    push_key(&mut words, w);
+                    entries.push((from..words.len(), form, o));
                 }
             }
         }
-        OrgIndex { by_first }
+        // A stable sort keeps the list order among forms of one word.
+        entries.sort_by(|x, y| words[x.0.clone()].cmp(&words[y.0.clone()]));
+        let mut run = 0;
+        let mut prev: Option<Range<usize>> = None;
+        entries.retain(|e| {
+            let same = prev.take().is_some_and(|p| words[p] == words[e.0.clone()]);
+            run = if same { run + 1 } else { 0 };
+            prev = Some(e.0.clone());
+            run < Self::PER_WORD
+        });
+        let mut seen = [0; 4];
+        for e in &entries {
+            let bit = Self::bit(&words.as_bytes()[e.0.clone()]);
+            seen[bit / 64] |= 1 << (bit % 64);
+        }
+        OrgIndex {
+            words,
+            entries,
+            seen,
+        }
+    }
+
+    /// The bit of [`OrgIndex::seen`] for a word, in any ASCII case.
+    fn bit(word: &[u8]) -> usize {
+        let last = word.last().map_or(0, u8::to_ascii_lowercase);
+        (word.len() % 16) * 16 + usize::from(last % 16)
+    }
+
+    /// Whether some first word may be `word` (in any ASCII case).
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let bit = Self::bit(word);
+        self.seen[bit / 64] & 1 << (bit % 64) != 0
+    }
+
+    /// The forms whose first word is `key` (lower-case), in list order.
+    fn with_first(&self, key: &[u8]) -> &[(Range<usize>, &'a str, &'a Organisation)] {
+        if !self.may_hold(key) {
+            return &[];
+        }
+        let word = |e: &(Range<usize>, &str, &Organisation)| &self.words.as_bytes()[e.0.clone()];
+        let from = self.entries.partition_point(|e| word(e) < key);
+        let to = from + self.entries[from..].partition_point(|e| word(e) == key);
+        &self.entries[from..to]
     }
 
     /// The organisation whose name or acronym opens `text`, the longest.
     fn opening(&self, text: &str) -> Option<&'a Organisation> {
-        if self.by_first.is_empty() {
+        if self.entries.is_empty() {
             return None;
         }
-        let first = text.split([' ', ',']).next()?;
+        // Bytes: the marks are ASCII, so the cuts stay on char boundaries.
+        let bytes = text.as_bytes();
+        let first_len = bytes
+            .iter()
+            .position(|&b| b == b' ' || b == b',')
+            .unwrap_or(bytes.len());
+        let first = &text[..first_len];
         // `key(first)` without allocating for a short ASCII word.
-        let word = first.trim_end_matches(['.', ';', ':', ')', '\'']);
+        let mut word_len = first_len;
+        while word_len > 0 && matches!(bytes[word_len - 1], b'.' | b';' | b':' | b')' | b'\'') {
+            word_len -= 1;
+        }
+        let word = &text[..word_len];
         let list = if word.is_ascii() && word.len() <= 32 {
+            // Most words are turned away here, before any copy.
+            if !self.may_hold(word.as_bytes()) {
+                return None;
+            }
             let mut buf = [0u8; 32];
             let lower = &mut buf[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            self.by_first.get(std::str::from_utf8(lower).ok()?)?
+            self.with_first(lower)
         } else {
-            self.by_first.get(&key(first))?
+            self.with_first(key(first).as_bytes())
         };
         list.iter()
-            .filter(|(form, _)| {
+            .filter(|(_, form, _)| {
                 text.get(..form.len())
                     .is_some_and(|h| h.eq_ignore_ascii_case(form))
                     && !text[form.len()..].starts_with(|c: char| c.is_alphanumeric())
             })
-            .max_by_key(|(form, _)| form.len())
-            .map(|(_, o)| *o)
+            .max_by_key(|(_, form, _)| form.len())
+            .map(|(_, _, o)| *o)
     }
 
     /// The listed organisation named exactly `text`, if any.
@@ -328,7 +406,39 @@ impl Builder {
 
 #[cfg(test)]
 mod tests {
-    use super::{ends_with_word, has_cue_word, same_or_ends_with_word};
+    use super::{OrgIndex, ends_with_word, has_cue_word, same_or_ends_with_word};
+    use crate::record::Organisation;
+
+    #[test]
+    fn openings() {
+        let org = |name: &str, acronym: Option<&str>| Organisation {
+            name: name.to_string(),
+            acronym: acronym.map(str::to_string),
+            mentions: Vec::new(),
+        };
+        let orgs = [
+            org("Zorvin Labs, Inc.", None),
+            org("Zorvin", None),
+            org("Vorta Roads Office", Some("VRO")),
+        ];
+        let index = OrgIndex::new(&orgs);
+        // (text, the organisation opening it)
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Zorvin Labs, Inc. and more", Some("Zorvin Labs, Inc.")),
+            ("zorvin labs said", Some("Zorvin Labs, Inc.")),
+            ("Zorvin's team", None),
+            ("ZORVIN, a firm", Some("Zorvin")),
+            ("VRO. Next", Some("Vorta Roads Office")),
+            ("Vorta Roads", None),
+            ("Chief Executive", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            let got = index.opening(text).map(|o| o.name.as_str());
+            assert_eq!(got, *want, "text {text:?}");
+        }
+        assert!(OrgIndex::new(&[]).opening("Zorvin").is_none());
+    }
 
     #[test]
     fn cue_words() {
