@@ -40,6 +40,41 @@ fn same_or_ends_with_word(long: &str, short: &str) -> bool {
     long == short || long.ends_with(&format!(" {short}"))
 }
 
+/// The titles without those that open a longer one, followed by a space
+/// (`Under-Secretary-General` beside `Under-Secretary-General for X`),
+/// ignoring case.
+fn without_covered_titles(titles: Vec<String>) -> Vec<String> {
+    if titles.iter().all(|t| t.is_ascii()) {
+        // ASCII lower-casing keeps lengths: compare in place.
+        let opens = |l: &str, o: &str| {
+            o.len() > l.len()
+                && o.as_bytes()[l.len()] == b' '
+                && o.as_bytes()[..l.len()].eq_ignore_ascii_case(l.as_bytes())
+        };
+        let covered = |l: &str| titles.iter().any(|o| opens(l, o));
+        if !titles.iter().any(|l| covered(l)) {
+            return titles;
+        }
+        let keep: Vec<bool> = titles.iter().map(|l| !covered(l)).collect();
+        return titles
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(t, k)| k.then_some(t))
+            .collect();
+    }
+    let lowered: Vec<String> = titles.iter().map(|t| t.to_lowercase()).collect();
+    titles
+        .iter()
+        .zip(&lowered)
+        .filter(|(_, l)| {
+            !lowered.iter().any(|o| {
+                o.len() > l.len() && o.as_bytes()[l.len()] == b' ' && o.starts_with(l.as_str())
+            })
+        })
+        .map(|(t, _)| t.clone())
+        .collect()
+}
+
 /// Whether `long` lower-cased ends with a space and `short` lower-cased.
 fn ends_with_word(long: &str, short: &str) -> bool {
     if long.is_ascii() && short.is_ascii() {
@@ -342,18 +377,7 @@ impl Builder {
         mentions.extend(self.contact_mention);
         // `Under-Secretary-General` beside `Under-Secretary-General for X`
         // says nothing more.
-        let lowered: Vec<String> = self.titles.iter().map(|t| t.to_lowercase()).collect();
-        let titles: Vec<String> = self
-            .titles
-            .iter()
-            .zip(&lowered)
-            .filter(|(_, l)| {
-                !lowered.iter().any(|o| {
-                    o.len() > l.len() && o.as_bytes()[l.len()] == b' ' && o.starts_with(l.as_str())
-                })
-            })
-            .map(|(t, _)| t.clone())
-            .collect();
+        let titles = without_covered_titles(self.titles);
         let clean = doc.clean();
         let mut orgs: Vec<String> = Vec::new();
         let mut push = |name: &str| {
@@ -406,8 +430,32 @@ impl Builder {
 
 #[cfg(test)]
 mod tests {
-    use super::{OrgIndex, ends_with_word, has_cue_word, same_or_ends_with_word};
+    use super::{
+        OrgIndex, ends_with_word, has_cue_word, same_or_ends_with_word, without_covered_titles,
+    };
     use crate::record::Organisation;
+
+    #[test]
+    fn covered_titles() {
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["Director", "Director of Roads"], &["Director of Roads"]),
+            (&["director", "DIRECTOR of Roads"], &["DIRECTOR of Roads"]),
+            (
+                &["Director", "Directorate Head"],
+                &["Director", "Directorate Head"],
+            ),
+            (
+                &["Ministre", "Ministre d'\u{c9}tat"],
+                &["Ministre d'\u{c9}tat"],
+            ),
+            (&["\u{c9}TAT", "\u{e9}tat x"], &["\u{e9}tat x"]),
+            (&[], &[]),
+        ];
+        for (titles, want) in cases {
+            let titles: Vec<String> = titles.iter().map(|t| t.to_string()).collect();
+            assert_eq!(without_covered_titles(titles.clone()), *want, "{titles:?}");
+        }
+    }
 
     #[test]
     fn openings() {

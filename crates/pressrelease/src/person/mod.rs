@@ -71,7 +71,7 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
     for i in order {
         let c = &candidates[i];
         let text = &clean[toks[c.words.start].range.start..toks[c.words.end - 1].range.end];
-        if !org_names.is_empty() && org_names.contains(&text.to_lowercase()) {
+        if !org_names.is_empty() && contains_lower(&org_names, text) {
             continue;
         }
         let last = toks[c.words.end - 1].lower();
@@ -146,6 +146,19 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         .into_iter()
         .map(|p| p.finish(doc, &org_index))
         .collect()
+}
+
+/// Whether `set` holds `text` lower-cased; short ASCII text is lower-cased
+/// on the stack.
+fn contains_lower(set: &WordSet, text: &str) -> bool {
+    let mut buf = [0u8; 64];
+    if text.is_ascii() && text.len() <= buf.len() {
+        let lower = &mut buf[..text.len()];
+        lower.copy_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|l| set.contains(l));
+    }
+    set.contains(&text.to_lowercase())
 }
 
 fn name_len(toks: &[Token], c: &Candidate) -> usize {

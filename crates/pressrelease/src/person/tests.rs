@@ -487,3 +487,22 @@ fn bullets_and_line_starts() {
         assert_eq!(bullet_start(text, *at), *bullet, "text {text:?}");
     }
 }
+
+#[test]
+fn lower_case_lookups() {
+    let set: WordSet = ["zorvin labs", "\u{e9}tat vorta"]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    let long = "Zorvin ".repeat(12);
+    let cases: &[(&str, bool)] = &[
+        ("Zorvin Labs", true),
+        ("ZORVIN LABS", true),
+        ("Zorvin Lab", false),
+        ("\u{c9}tat Vorta", true),
+        (&long, false),
+    ];
+    for (text, want) in cases {
+        assert_eq!(contains_lower(&set, text), *want, "text {text:?}");
+    }
+}
