@@ -347,22 +347,26 @@ impl Builder {
         true
     }
 
-    /// Adds a mention with its honorifics and titles.
-    pub(super) fn add(&mut self, c: &Candidate) {
+    /// Adds a mention with its honorifics and titles, taking them over.
+    pub(super) fn add(&mut self, c: Candidate) {
         self.first = self.first.min(c.mention.start);
-        self.mentions.push(c.mention.clone());
-        self.org_at.extend(&c.org_at);
-        for h in &c.honorifics {
-            if !self.honorifics.iter().any(|x| x.eq_ignore_ascii_case(h)) {
-                self.honorifics.push(h.clone());
+        self.mentions.push(c.mention);
+        if self.org_at.is_empty() {
+            self.org_at = c.org_at;
+        } else {
+            self.org_at.extend(c.org_at);
+        }
+        for h in c.honorifics {
+            if !self.honorifics.iter().any(|x| x.eq_ignore_ascii_case(&h)) {
+                self.honorifics.push(h);
             }
         }
-        for t in &c.titles {
+        for t in c.titles {
             // `District Attorney` beside `Brooklyn District Attorney`.
-            let known = self.titles.iter().any(|x| same_or_ends_with_word(x, t));
+            let known = self.titles.iter().any(|x| same_or_ends_with_word(x, &t));
             if !known {
-                self.titles.retain(|x| !ends_with_word(t, x));
-                self.titles.push(t.clone());
+                self.titles.retain(|x| !ends_with_word(&t, x));
+                self.titles.push(t);
             }
         }
     }

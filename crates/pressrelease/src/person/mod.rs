@@ -84,11 +84,11 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         by_last.entry(last).or_default().push(people.len());
         people.push(Builder::new(clean, &toks, c));
     }
-    for c in &candidates {
+    for c in candidates {
         let last = toks[c.words.end - 1].lower();
         let hit = by_last
             .get(last)
-            .and_then(|ps| ps.iter().copied().find(|&k| people[k].matches(&toks, c)));
+            .and_then(|ps| ps.iter().copied().find(|&k| people[k].matches(&toks, &c)));
         if let Some(k) = hit {
             people[k].add(c);
         }
