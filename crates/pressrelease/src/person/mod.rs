@@ -550,7 +550,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         let head_last = t.last().is_some_and(|t| {
             t.split(' ')
                 .next_back()
-                .is_some_and(|w| LEXICON.is_title_head(&w.trim_end_matches('.').to_lowercase()))
+                .is_some_and(|w| is_title_head_any_case(w.trim_end_matches('.')))
         });
         if !runs_on
             && (given || head_last || comma_form || !honorifics.is_empty())
@@ -671,6 +671,19 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         evidence,
         org_at,
     }
+}
+
+/// [`lexicon::Lexicon::is_title_head`] of a word in any case; short ASCII
+/// words are lower-cased on the stack.
+fn is_title_head_any_case(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|l| LEXICON.is_title_head(l));
+    }
+    LEXICON.is_title_head(&word.to_lowercase())
 }
 
 /// Records where an organisation may start at token `k`, past a `the`.

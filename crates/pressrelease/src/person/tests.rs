@@ -506,3 +506,19 @@ fn lower_case_lookups() {
         assert_eq!(contains_lower(&set, text), *want, "text {text:?}");
     }
 }
+
+#[test]
+fn title_heads_in_any_case() {
+    let long = format!("{}director", "x".repeat(40));
+    let cases: &[(&str, bool)] = &[
+        ("Director", true),
+        ("DIRECTOR", true),
+        ("Co-Founder", true),
+        ("Zorvin", false),
+        ("", false),
+        (&long, false),
+    ];
+    for (word, want) in cases {
+        assert_eq!(is_title_head_any_case(word), *want, "word {word:?}");
+    }
+}
