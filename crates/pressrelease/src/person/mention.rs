@@ -1,12 +1,14 @@
 //! Mentions: folding the runs that name one person into one record.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 
 use super::Candidate;
 use super::token::Token;
 use crate::record::{Organisation, Person};
 use crate::segment::Doc;
-use crate::wordhash::WordMap;
 
 /// A person being assembled from its candidates.
 pub(super) struct Builder {
@@ -38,6 +40,41 @@ fn same_or_ends_with_word(long: &str, short: &str) -> bool {
     long == short || long.ends_with(&format!(" {short}"))
 }
 
+/// The titles without those that open a longer one, followed by a space
+/// (`Under-Secretary-General` beside `Under-Secretary-General for X`),
+/// ignoring case.
+fn without_covered_titles(titles: Vec<String>) -> Vec<String> {
+    if titles.iter().all(|t| t.is_ascii()) {
+        // ASCII lower-casing keeps lengths: compare in place.
+        let opens = |l: &str, o: &str| {
+            o.len() > l.len()
+                && o.as_bytes()[l.len()] == b' '
+                && o.as_bytes()[..l.len()].eq_ignore_ascii_case(l.as_bytes())
+        };
+        let covered = |l: &str| titles.iter().any(|o| opens(l, o));
+        if !titles.iter().any(|l| covered(l)) {
+            return titles;
+        }
+        let keep: Vec<bool> = titles.iter().map(|l| !covered(l)).collect();
+        return titles
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(t, k)| k.then_some(t))
+            .collect();
+    }
+    let lowered: Vec<String> = titles.iter().map(|t| t.to_lowercase()).collect();
+    titles
+        .iter()
+        .zip(&lowered)
+        .filter(|(_, l)| {
+            !lowered.iter().any(|o| {
+                o.len() > l.len() && o.as_bytes()[l.len()] == b' ' && o.starts_with(l.as_str())
+            })
+        })
+        .map(|(t, _)| t.clone())
+        .collect()
+}
+
 /// Whether `long` lower-cased ends with a space and `short` lower-cased.
 fn ends_with_word(long: &str, short: &str) -> bool {
     if long.is_ascii() && short.is_ascii() {
@@ -51,10 +88,72 @@ fn ends_with_word(long: &str, short: &str) -> bool {
         .ends_with(&format!(" {}", short.to_lowercase()))
 }
 
+/// The organisation reader's cue words (`data/org_cues.txt`, sections
+/// `cue` and `head_first`), matched in any ASCII case.
+static ORG_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut section = "";
+    let mut cues = Vec::new();
+    for line in include_str!("../../data/org_cues.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+        } else if matches!(section, "cue" | "head_first") {
+            cues.push(line.to_lowercase());
+        }
+    }
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        // Titles are short and many: a full DFA is the fastest search.
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(cues)
+        .expect("cue words build a matcher")
+});
+
+/// [`crate::organisation::names_in`], skipped for ASCII text that holds no
+/// cue word: that reader finds a name only around a word that is one, so
+/// the call would find nothing.
+fn org_names_in(text: &str) -> Vec<Range<usize>> {
+    if text.is_ascii() && !has_cue_word(text) {
+        return Vec::new();
+    }
+    crate::organisation::names_in(text)
+}
+
+/// Whether ASCII `text` may hold a cue word as a word of its own. Only a
+/// match inside a longer word is ruled out: one that a small letter
+/// follows (`Officer`), or that opens in lower case after a letter or
+/// digit (words glued at a capital are split by the organisation reader).
+fn has_cue_word(text: &str) -> bool {
+    let b = text.as_bytes();
+    ORG_CUES.find_overlapping_iter(text).any(|m| {
+        let inside_after = b.get(m.end()).is_some_and(u8::is_ascii_lowercase);
+        let inside_before = m.start() > 0
+            && b[m.start() - 1].is_ascii_alphanumeric()
+            && !b[m.start()].is_ascii_uppercase();
+        !inside_after && !inside_before
+    })
+}
+
 /// A first word as an index key: lower-case, without closing stops.
 fn key(word: &str) -> String {
-    word.trim_end_matches(['.', ';', ':', ')', '\''])
-        .to_lowercase()
+    let mut out = String::new();
+    push_key(&mut out, word);
+    out
+}
+
+/// Appends [`key`] of `word` to `out`, without a copy for ASCII words.
+fn push_key(out: &mut String, word: &str) {
+    let word = word.trim_end_matches(['.', ';', ':', ')', '\'']);
+    if word.is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 /// An organisation's name without a trailing legal form (`Acme, Inc.`
@@ -77,12 +176,25 @@ fn core_name(name: &str) -> &str {
 /// The release's organisations, by the lower-case first word of their
 /// names and acronyms, so a lookup stays cheap.
 pub(super) struct OrgIndex<'a> {
-    by_first: WordMap<String, Vec<(&'a str, &'a Organisation)>>,
+    /// Every first word, lower-case, one after another.
+    words: String,
+    /// (the first word's range in `words`, the name or acronym, its
+    /// organisation), sorted by first word; forms with the same first word
+    /// keep the order of the list, at most [`OrgIndex::PER_WORD`] of them.
+    entries: Vec<(Range<usize>, &'a str, &'a Organisation)>,
+    /// One bit per (length, last byte) of the first words
+    /// ([`OrgIndex::bit`]): most words looked up have none, and are
+    /// turned away without a search.
+    seen: [u64; 4],
 }
 
 impl<'a> OrgIndex<'a> {
+    /// A bounded list per word keeps lookups cheap on hostile input.
+    const PER_WORD: usize = 32;
+
     pub(super) fn new(organisations: &'a [Organisation]) -> OrgIndex<'a> {
-        let mut by_first: WordMap<String, Vec<(&'a str, &'a Organisation)>> = WordMap::default();
+        let mut words = String::new();
+        let mut entries = Vec::with_capacity(organisations.len() * 2);
         for o in organisations {
             let core = core_name(&o.name);
             let forms = [Some(o.name.as_str()), o.acronym.as_deref(), Some(core)];
@@ -94,43 +206,96 @@ impl<'a> OrgIndex<'a> {
                     continue;
                 }
                 if let Some(w) = form.split([' ', ',']).next().filter(|w| !w.is_empty()) {
-                    // A bounded list per word keeps lookups cheap on
-                    // hostile input.
-                    let list = by_first.entry(key(w)).or_default();
-                    if list.len() < 32 {
-                        list.push((form, o));
-                    }
+                    let from = words.len();
+                    push_key(&mut words, w);
+                    entries.push((from..words.len(), form, o));
                 }
             }
         }
-        OrgIndex { by_first }
+        // A stable sort keeps the list order among forms of one word.
+        entries.sort_by(|x, y| words[x.0.clone()].cmp(&words[y.0.clone()]));
+        let mut run = 0;
+        let mut prev: Option<Range<usize>> = None;
+        entries.retain(|e| {
+            let same = prev.take().is_some_and(|p| words[p] == words[e.0.clone()]);
+            run = if same { run + 1 } else { 0 };
+            prev = Some(e.0.clone());
+            run < Self::PER_WORD
+        });
+        let mut seen = [0; 4];
+        for e in &entries {
+            let bit = Self::bit(&words.as_bytes()[e.0.clone()]);
+            seen[bit / 64] |= 1 << (bit % 64);
+        }
+        OrgIndex {
+            words,
+            entries,
+            seen,
+        }
+    }
+
+    /// The bit of [`OrgIndex::seen`] for a word, in any ASCII case.
+    fn bit(word: &[u8]) -> usize {
+        let last = word.last().map_or(0, u8::to_ascii_lowercase);
+        (word.len() % 16) * 16 + usize::from(last % 16)
+    }
+
+    /// Whether some first word may be `word` (in any ASCII case).
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let bit = Self::bit(word);
+        self.seen[bit / 64] & 1 << (bit % 64) != 0
+    }
+
+    /// The forms whose first word is `key` (lower-case), in list order.
+    fn with_first(&self, key: &[u8]) -> &[(Range<usize>, &'a str, &'a Organisation)] {
+        if !self.may_hold(key) {
+            return &[];
+        }
+        let word = |e: &(Range<usize>, &str, &Organisation)| &self.words.as_bytes()[e.0.clone()];
+        let from = self.entries.partition_point(|e| word(e) < key);
+        let to = from + self.entries[from..].partition_point(|e| word(e) == key);
+        &self.entries[from..to]
     }
 
     /// The organisation whose name or acronym opens `text`, the longest.
     fn opening(&self, text: &str) -> Option<&'a Organisation> {
-        if self.by_first.is_empty() {
+        if self.entries.is_empty() {
             return None;
         }
-        let first = text.split([' ', ',']).next()?;
+        // Bytes: the marks are ASCII, so the cuts stay on char boundaries.
+        let bytes = text.as_bytes();
+        let first_len = bytes
+            .iter()
+            .position(|&b| b == b' ' || b == b',')
+            .unwrap_or(bytes.len());
+        let first = &text[..first_len];
         // `key(first)` without allocating for a short ASCII word.
-        let word = first.trim_end_matches(['.', ';', ':', ')', '\'']);
+        let mut word_len = first_len;
+        while word_len > 0 && matches!(bytes[word_len - 1], b'.' | b';' | b':' | b')' | b'\'') {
+            word_len -= 1;
+        }
+        let word = &text[..word_len];
         let list = if word.is_ascii() && word.len() <= 32 {
+            // Most words are turned away here, before any copy.
+            if !self.may_hold(word.as_bytes()) {
+                return None;
+            }
             let mut buf = [0u8; 32];
             let lower = &mut buf[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            self.by_first.get(std::str::from_utf8(lower).ok()?)?
+            self.with_first(lower)
         } else {
-            self.by_first.get(&key(first))?
+            self.with_first(key(first).as_bytes())
         };
         list.iter()
-            .filter(|(form, _)| {
+            .filter(|(_, form, _)| {
                 text.get(..form.len())
                     .is_some_and(|h| h.eq_ignore_ascii_case(form))
                     && !text[form.len()..].starts_with(|c: char| c.is_alphanumeric())
             })
-            .max_by_key(|(form, _)| form.len())
-            .map(|(_, o)| *o)
+            .max_by_key(|(_, form, _)| form.len())
+            .map(|(_, _, o)| *o)
     }
 
     /// The listed organisation named exactly `text`, if any.
@@ -182,22 +347,26 @@ impl Builder {
         true
     }
 
-    /// Adds a mention with its honorifics and titles.
-    pub(super) fn add(&mut self, c: &Candidate) {
+    /// Adds a mention with its honorifics and titles, taking them over.
+    pub(super) fn add(&mut self, c: Candidate) {
         self.first = self.first.min(c.mention.start);
-        self.mentions.push(c.mention.clone());
-        self.org_at.extend(&c.org_at);
-        for h in &c.honorifics {
-            if !self.honorifics.iter().any(|x| x.eq_ignore_ascii_case(h)) {
-                self.honorifics.push(h.clone());
+        self.mentions.push(c.mention);
+        if self.org_at.is_empty() {
+            self.org_at = c.org_at;
+        } else {
+            self.org_at.extend(c.org_at);
+        }
+        for h in c.honorifics {
+            if !self.honorifics.iter().any(|x| x.eq_ignore_ascii_case(&h)) {
+                self.honorifics.push(h);
             }
         }
-        for t in &c.titles {
+        for t in c.titles {
             // `District Attorney` beside `Brooklyn District Attorney`.
-            let known = self.titles.iter().any(|x| same_or_ends_with_word(x, t));
+            let known = self.titles.iter().any(|x| same_or_ends_with_word(x, &t));
             if !known {
-                self.titles.retain(|x| !ends_with_word(t, x));
-                self.titles.push(t.clone());
+                self.titles.retain(|x| !ends_with_word(&t, x));
+                self.titles.push(t);
             }
         }
     }
@@ -212,18 +381,7 @@ impl Builder {
         mentions.extend(self.contact_mention);
         // `Under-Secretary-General` beside `Under-Secretary-General for X`
         // says nothing more.
-        let lowered: Vec<String> = self.titles.iter().map(|t| t.to_lowercase()).collect();
-        let titles: Vec<String> = self
-            .titles
-            .iter()
-            .zip(&lowered)
-            .filter(|(_, l)| {
-                !lowered.iter().any(|o| {
-                    o.len() > l.len() && o.as_bytes()[l.len()] == b' ' && o.starts_with(l.as_str())
-                })
-            })
-            .map(|(t, _)| t.clone())
-            .collect();
+        let titles = without_covered_titles(self.titles);
         let clean = doc.clean();
         let mut orgs: Vec<String> = Vec::new();
         let mut push = |name: &str| {
@@ -234,7 +392,7 @@ impl Builder {
         for t in &titles {
             // Organisations named inside the title, found by their cue
             // words or listed for the release.
-            for r in crate::organisation::names_in(t) {
+            for r in org_names_in(t) {
                 let name = &t[r];
                 push(index.named(name).map_or(name, |o| o.name.as_str()));
             }
@@ -255,7 +413,7 @@ impl Builder {
             }
             let end = super::title::clause_end(clean, at);
             let window = &clean[at..end];
-            if let Some(r) = crate::organisation::names_in(window).into_iter().next()
+            if let Some(r) = org_names_in(window).into_iter().next()
                 && r.start == 0
             {
                 push(&window[r]);
@@ -276,7 +434,80 @@ impl Builder {
 
 #[cfg(test)]
 mod tests {
-    use super::{ends_with_word, same_or_ends_with_word};
+    use super::{
+        OrgIndex, ends_with_word, has_cue_word, same_or_ends_with_word, without_covered_titles,
+    };
+    use crate::record::Organisation;
+
+    #[test]
+    fn covered_titles() {
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["Director", "Director of Roads"], &["Director of Roads"]),
+            (&["director", "DIRECTOR of Roads"], &["DIRECTOR of Roads"]),
+            (
+                &["Director", "Directorate Head"],
+                &["Director", "Directorate Head"],
+            ),
+            (
+                &["Ministre", "Ministre d'\u{c9}tat"],
+                &["Ministre d'\u{c9}tat"],
+            ),
+            (&["\u{c9}TAT", "\u{e9}tat x"], &["\u{e9}tat x"]),
+            (&[], &[]),
+        ];
+        for (titles, want) in cases {
+            let titles: Vec<String> = titles.iter().map(|t| t.to_string()).collect();
+            assert_eq!(without_covered_titles(titles.clone()), *want, "{titles:?}");
+        }
+    }
+
+    #[test]
+    fn openings() {
+        let org = |name: &str, acronym: Option<&str>| Organisation {
+            name: name.to_string(),
+            acronym: acronym.map(str::to_string),
+            mentions: Vec::new(),
+        };
+        let orgs = [
+            org("Zorvin Labs, Inc.", None),
+            org("Zorvin", None),
+            org("Vorta Roads Office", Some("VRO")),
+        ];
+        let index = OrgIndex::new(&orgs);
+        // (text, the organisation opening it)
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Zorvin Labs, Inc. and more", Some("Zorvin Labs, Inc.")),
+            ("zorvin labs said", Some("Zorvin Labs, Inc.")),
+            ("Zorvin's team", None),
+            ("ZORVIN, a firm", Some("Zorvin")),
+            ("VRO. Next", Some("Vorta Roads Office")),
+            ("Vorta Roads", None),
+            ("Chief Executive", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            let got = index.opening(text).map(|o| o.name.as_str());
+            assert_eq!(got, *want, "text {text:?}");
+        }
+        assert!(OrgIndex::new(&[]).opening("Zorvin").is_none());
+    }
+
+    #[test]
+    fn cue_words() {
+        let cases: &[(&str, bool)] = &[
+            ("Chief Executive Officer", false),
+            ("Director, Zorvin Office of Trade", true),
+            ("Head of the vorta council", true),
+            ("President of Zorvin Corp.", true),
+            ("Co-Chair", false),
+            ("Partner at ZorvinBank", true),
+            ("Chairman", false),
+            ("Teamster", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(has_cue_word(text), *want, "text {text:?}");
+        }
+    }
 
     #[test]
     fn title_words() {

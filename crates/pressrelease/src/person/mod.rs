@@ -71,7 +71,7 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
     for i in order {
         let c = &candidates[i];
         let text = &clean[toks[c.words.start].range.start..toks[c.words.end - 1].range.end];
-        if !org_names.is_empty() && org_names.contains(&text.to_lowercase()) {
+        if !org_names.is_empty() && contains_lower(&org_names, text) {
             continue;
         }
         let last = toks[c.words.end - 1].lower();
@@ -84,11 +84,11 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         by_last.entry(last).or_default().push(people.len());
         people.push(Builder::new(clean, &toks, c));
     }
-    for c in &candidates {
+    for c in candidates {
         let last = toks[c.words.end - 1].lower();
         let hit = by_last
             .get(last)
-            .and_then(|ps| ps.iter().copied().find(|&k| people[k].matches(&toks, c)));
+            .and_then(|ps| ps.iter().copied().find(|&k| people[k].matches(&toks, &c)));
         if let Some(k) = hit {
             people[k].add(c);
         }
@@ -146,6 +146,19 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         .into_iter()
         .map(|p| p.finish(doc, &org_index))
         .collect()
+}
+
+/// Whether `set` holds `text` lower-cased; short ASCII text is lower-cased
+/// on the stack.
+fn contains_lower(set: &WordSet, text: &str) -> bool {
+    let mut buf = [0u8; 64];
+    if text.is_ascii() && text.len() <= buf.len() {
+        let lower = &mut buf[..text.len()];
+        lower.copy_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|l| set.contains(l));
+    }
+    set.contains(&text.to_lowercase())
 }
 
 fn name_len(toks: &[Token], c: &Candidate) -> usize {
@@ -537,7 +550,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         let head_last = t.last().is_some_and(|t| {
             t.split(' ')
                 .next_back()
-                .is_some_and(|w| LEXICON.is_title_head(&w.trim_end_matches('.').to_lowercase()))
+                .is_some_and(|w| is_title_head_any_case(w.trim_end_matches('.')))
         });
         if !runs_on
             && (given || head_last || comma_form || !honorifics.is_empty())
@@ -658,6 +671,19 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         evidence,
         org_at,
     }
+}
+
+/// [`lexicon::Lexicon::is_title_head`] of a word in any case; short ASCII
+/// words are lower-cased on the stack.
+fn is_title_head_any_case(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|l| LEXICON.is_title_head(l));
+    }
+    LEXICON.is_title_head(&word.to_lowercase())
 }
 
 /// Records where an organisation may start at token `k`, past a `the`.

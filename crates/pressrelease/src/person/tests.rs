@@ -487,3 +487,38 @@ fn bullets_and_line_starts() {
         assert_eq!(bullet_start(text, *at), *bullet, "text {text:?}");
     }
 }
+
+#[test]
+fn lower_case_lookups() {
+    let set: WordSet = ["zorvin labs", "\u{e9}tat vorta"]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    let long = "Zorvin ".repeat(12);
+    let cases: &[(&str, bool)] = &[
+        ("Zorvin Labs", true),
+        ("ZORVIN LABS", true),
+        ("Zorvin Lab", false),
+        ("\u{c9}tat Vorta", true),
+        (&long, false),
+    ];
+    for (text, want) in cases {
+        assert_eq!(contains_lower(&set, text), *want, "text {text:?}");
+    }
+}
+
+#[test]
+fn title_heads_in_any_case() {
+    let long = format!("{}director", "x".repeat(40));
+    let cases: &[(&str, bool)] = &[
+        ("Director", true),
+        ("DIRECTOR", true),
+        ("Co-Founder", true),
+        ("Zorvin", false),
+        ("", false),
+        (&long, false),
+    ];
+    for (word, want) in cases {
+        assert_eq!(is_title_head_any_case(word), *want, "word {word:?}");
+    }
+}

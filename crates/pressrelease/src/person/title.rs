@@ -289,45 +289,72 @@ pub(super) fn letterhead(
 /// Where the clause starting at `from` ends: at `,` `;` `(` `"` `:`, a line
 /// end or a full stop that ends a sentence.
 pub(super) fn clause_end(clean: &str, from: usize) -> usize {
-    // Callers slice at the returned offset: keep it on a char boundary.
-    let mut limit = (from + 300).min(clean.len());
-    while !clean.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let limit = clause_limit(clean, from);
     let bytes = clean.as_bytes();
     let mut i = from;
     while i < limit {
         // Most bytes end nothing: skip them with one table test.
-        if !CLAUSE_MARK[usize::from(bytes[i])] {
-            i += 1;
-            continue;
-        }
-        match bytes[i] {
-            b',' if is_legal_suffix(&clean[i + 1..]) => {}
-            // A hard-wrapped line goes on in lower case.
-            b'\n' if bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) && i > from => {}
-            b',' | b';' | b'(' | b')' | b'"' | b':' | b'\n' | b'[' => return i,
-            b'.' => {
-                let next = bytes.get(i + 1).copied();
-                // The word before the stop, within the clause (a char
-                // boundary even after a multi-byte character).
-                let word_start = word_start_before(clean, from, i);
-                let word = &clean[word_start..i];
-                let abbrev = word.len() == 1
-                    || ["inc", "corp", "co", "ltd", "st", "jr", "sr", "no", "dept"]
-                        .iter()
-                        .any(|a| word.eq_ignore_ascii_case(a));
-                if next.is_none_or(|n| !n.is_ascii_alphanumeric())
-                    && !(abbrev && next == Some(b' '))
-                {
-                    return i;
-                }
-            }
-            _ => {}
+        if CLAUSE_MARK[usize::from(bytes[i])] && ends_clause(clean, from, i) {
+            return i;
         }
         i += 1;
     }
     limit
+}
+
+/// [`clause_end`] for a clause that starts at token `k`: only the gaps
+/// between tokens are read, as no token holds a byte that ends a clause.
+fn clause_end_at(clean: &str, toks: &[Token], k: usize) -> usize {
+    let from = toks[k].range.start;
+    let limit = clause_limit(clean, from);
+    let bytes = clean.as_bytes();
+    for j in k..toks.len() {
+        let gap_start = toks[j].range.end;
+        let gap_end = toks.get(j + 1).map_or(clean.len(), |t| t.range.start);
+        for i in gap_start..gap_end.min(limit) {
+            if CLAUSE_MARK[usize::from(bytes[i])] && ends_clause(clean, from, i) {
+                return i;
+            }
+        }
+        if gap_end >= limit {
+            break;
+        }
+    }
+    limit
+}
+
+/// Where a clause from `from` stops at the latest: 300 bytes on, on a char
+/// boundary (callers slice there).
+fn clause_limit(clean: &str, from: usize) -> usize {
+    let mut limit = (from + 300).min(clean.len());
+    while !clean.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    limit
+}
+
+/// Whether the mark at byte `i` ends the clause that starts at `from`.
+fn ends_clause(clean: &str, from: usize, i: usize) -> bool {
+    let bytes = clean.as_bytes();
+    match bytes[i] {
+        b',' if is_legal_suffix(&clean[i + 1..]) => false,
+        // A hard-wrapped line goes on in lower case.
+        b'\n' if bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) && i > from => false,
+        b',' | b';' | b'(' | b')' | b'"' | b':' | b'\n' | b'[' => true,
+        b'.' => {
+            let next = bytes.get(i + 1).copied();
+            // The word before the stop, within the clause (a char
+            // boundary even after a multi-byte character).
+            let word_start = word_start_before(clean, from, i);
+            let word = &clean[word_start..i];
+            let abbrev = word.len() == 1
+                || ["inc", "corp", "co", "ltd", "st", "jr", "sr", "no", "dept"]
+                    .iter()
+                    .any(|a| word.eq_ignore_ascii_case(a));
+            next.is_none_or(|n| !n.is_ascii_alphanumeric()) && !(abbrev && next == Some(b' '))
+        }
+        _ => false,
+    }
 }
 
 /// Bytes that may end a clause ([`clause_end`]).
@@ -476,7 +503,7 @@ pub(super) fn clause_titles(
     stop_at: &mut usize,
 ) -> Vec<String> {
     let lex = &*LEXICON;
-    let mut stop = clause_end(clean, toks[end].range.start);
+    let mut stop = clause_end_at(clean, toks, end);
     // `Director, Department of X,`: a bare title takes the unit after it.
     let bare = toks[end..]
         .iter()
@@ -491,7 +518,7 @@ pub(super) fn clause_titles(
             .get(k)
             .is_some_and(|t| t.cap && lex.unit.contains(t.lower()))
         {
-            stop = clause_end(clean, toks[k].range.start);
+            stop = clause_end_at(clean, toks, k);
         }
     }
     let mut last = end;
@@ -638,7 +665,7 @@ fn comma_series(clean: &str, toks: &[Token], k: usize) -> Option<(usize, usize)>
     if !first.cap || first.is_title_word() || first.is(super::lexicon::class::GIVEN) {
         return None;
     }
-    let end = clause_end(clean, first.range.start);
+    let end = clause_end_at(clean, toks, k);
     let mut n = k;
     let mut joined = false;
     while n < toks.len() && toks[n].range.end <= end && n - k < 6 {
@@ -660,7 +687,28 @@ fn comma_series(clean: &str, toks: &[Token], k: usize) -> Option<(usize, usize)>
 
 #[cfg(test)]
 mod tests {
-    use super::{clause_end, word_start_before};
+    use super::{clause_end, clause_end_at, word_start_before};
+    use crate::person::token::tokenize;
+
+    #[test]
+    fn clause_ends_from_tokens_agree() {
+        let long = format!("Head of {} Unit", "Zorvin ".repeat(60));
+        let texts: &[&str] = &[
+            "Jane Roe, Director of Roads, Zorvin Co. Ltd. and more; then (this) \"that\": x.",
+            "Chief of Staff at Vorta St. Clinic.\nnext line\nNext Line",
+            "Director, Zorvin, Inc., said. A.B. Roe [1] caf\u{e9}. Fin",
+            "Minister\u{2014}Vorta \u{e9}t\u{e9}. End",
+            &long,
+        ];
+        for text in texts {
+            let lowered = text.to_ascii_lowercase();
+            let toks = tokenize(text, &lowered);
+            for k in 0..toks.len() {
+                let want = clause_end(text, toks[k].range.start);
+                assert_eq!(clause_end_at(text, &toks, k), want, "{text:?} at {k}");
+            }
+        }
+    }
 
     #[test]
     fn word_starts() {
