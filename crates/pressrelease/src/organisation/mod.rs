@@ -186,7 +186,13 @@ fn key(name: &str) -> String {
         " corporation",
         " incorporated",
     ];
-    let mut k = name.to_lowercase();
+    // ASCII names (nearly all) lower-case byte by byte, as `to_lowercase`
+    // would.
+    let mut k = if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        name.to_lowercase()
+    };
     // Every legal form is one word after a space: only the last word can
     // be one.
     if let Some(at) = k.rfind(' ').filter(|&at| LEGAL.contains(&&k[at..])) {
@@ -226,6 +232,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     }
     // (body, clean start) pairs already given as a mention.
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    // Each found name's org index, for the Title Case check below.
+    let mut org_of: Vec<usize> = Vec::with_capacity(found.len());
     for f in &found {
         let name = crate::text::fold_space(&s[f.range.clone()]);
         let k = key(&name);
@@ -237,6 +245,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
             });
             orgs.len() - 1
         });
+        org_of.push(i);
         let org = &mut orgs[i];
         if name.len() > org.name.len() {
             org.name = name;
@@ -280,13 +289,14 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         })
         .collect();
     if in_title.iter().any(|&t| t) {
-        let keep: HashSet<String> = found
-            .iter()
-            .zip(&in_title)
-            .filter(|(_, t)| !**t)
-            .map(|(f, _)| key(&crate::text::fold_space(&s[f.range.clone()])))
-            .collect();
-        orgs.retain(|o| keep.contains(&key(&o.name)) || o.mentions.len() > 1 || !is_long(&o.name));
+        // Bodies named outside a Title Case line (every name of a body
+        // has the body's key).
+        let mut keep = vec![false; orgs.len()];
+        for (&i, &t) in org_of.iter().zip(&in_title) {
+            keep[i] |= !t;
+        }
+        let mut keep = keep.into_iter();
+        orgs.retain(|o| keep.next().unwrap_or(false) || o.mentions.len() > 1 || !is_long(&o.name));
     }
 
     // A name that is another body's acronym is that body. These passes

@@ -277,6 +277,7 @@ struct Table {
 }
 
 impl Table {
+    #[inline]
     fn get(&self, key: &Key, len: usize) -> u32 {
         let mut h = key_hash(key, len) & self.mask;
         loop {
@@ -430,6 +431,7 @@ pub(super) struct Head {
 
 /// [`token_flags`] of an ASCII word of up to eight bytes, from its [`Head`]
 /// (read from the word's start): no second reading of the bytes.
+#[inline]
 pub(super) fn short_word_flags(s: &str, r: Range<usize>, head: &Head) -> u32 {
     let len = r.len();
     let keep = if len >= 8 {
