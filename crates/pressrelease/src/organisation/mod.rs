@@ -10,6 +10,7 @@
 //! `ACR (Name)`) or from initials, and their later lone uses become
 //! mentions of the same organisation.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -151,12 +152,8 @@ fn is_long(name: &str) -> bool {
 }
 
 /// The words of a plain name (capitalised words only, no `of`, `and`),
-/// without a leading `UN` or `United Nations`; empty for other names.
-fn core_words(name: &str) -> Vec<&str> {
-    core_rest(name).map_or_else(Vec::new, |rest| rest.split(' ').collect())
-}
-
-/// The text of [`core_words`] (words joined by single spaces), if any.
+/// without a leading `UN` or `United Nations`, joined by single spaces;
+/// `None` for other names.
 fn core_rest(name: &str) -> Option<&str> {
     let rest = name
         .strip_prefix("UN ")
@@ -167,8 +164,31 @@ fn core_rest(name: &str) -> Option<&str> {
         .then_some(rest)
 }
 
+/// [`crate::text::fold_space`] of a name, borrowed when the name has only
+/// single spaces between words (nearly always): no allocation then.
+fn folded(name: &str) -> Cow<'_, str> {
+    let b = name.as_bytes();
+    let plain = b.first().is_some_and(|&x| x != b' ')
+        && b.last().is_some_and(|&x| x != b' ')
+        && b.iter().all(|&x| (x > b' ' && x < 0x80) || x == b' ')
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(crate::text::fold_space(name))
+    }
+}
+
 /// Lower-cased comparison key of a name: no leading `the`, no legal form.
 fn key(name: &str) -> String {
+    let mut k = String::new();
+    key_into(name, &mut k);
+    k
+}
+
+/// [`key`], written into `k` (cleared first) so that a buffer serves
+/// every name.
+fn key_into(name: &str, k: &mut String) {
     const LEGAL: &[&str] = &[
         " inc.",
         " inc",
@@ -188,17 +208,18 @@ fn key(name: &str) -> String {
     ];
     // ASCII names (nearly all) lower-case byte by byte, as `to_lowercase`
     // would.
-    let mut k = if name.is_ascii() {
-        name.to_ascii_lowercase()
+    k.clear();
+    if name.is_ascii() {
+        k.push_str(name);
+        k.make_ascii_lowercase();
     } else {
-        name.to_lowercase()
-    };
+        k.push_str(&name.to_lowercase());
+    }
     // Every legal form is one word after a space: only the last word can
     // be one.
     if let Some(at) = k.rfind(' ').filter(|&at| LEGAL.contains(&&k[at..])) {
         k.truncate(k[..at].trim_end_matches(',').len());
     }
-    k
 }
 
 /// Finds every named organisation, once each.
@@ -234,21 +255,26 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     // Each found name's org index, for the Title Case check below.
     let mut org_of: Vec<usize> = Vec::with_capacity(found.len());
+    let mut k = String::new();
     for f in &found {
-        let name = crate::text::fold_space(&s[f.range.clone()]);
-        let k = key(&name);
-        let i = *index.entry(k).or_insert_with(|| {
-            orgs.push(Organisation {
-                name: name.clone(),
-                acronym: None,
-                mentions: Vec::new(),
-            });
-            orgs.len() - 1
-        });
+        let name = folded(&s[f.range.clone()]);
+        key_into(&name, &mut k);
+        let i = match index.get(k.as_str()) {
+            Some(&i) => i,
+            None => {
+                orgs.push(Organisation {
+                    name: name.to_string(),
+                    acronym: None,
+                    mentions: Vec::new(),
+                });
+                index.insert(k.clone(), orgs.len() - 1);
+                orgs.len() - 1
+            }
+        };
         org_of.push(i);
         let org = &mut orgs[i];
         if name.len() > org.name.len() {
-            org.name = name;
+            org.name = name.into_owned();
         }
         if seen.insert((i, f.range.start)) {
             org.mentions.push(doc.text.mention(f.range.clone()));
@@ -329,33 +355,41 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     // `Kite Safety Coordination Compact`) is the same body: plain names of
     // three or more capitalised words, same first and last word, one inside
     // the other, a leading `UN` or `United Nations` aside.
+    // Where each name's core words start (see `core_rest`) and how many
+    // there are: worked out once per name, not once per pair.
+    let mut cores: Vec<Option<(usize, usize)>> = orgs
+        .iter()
+        .map(|o| {
+            let rest = core_rest(&o.name).filter(|_| small)?;
+            Some((o.name.len() - rest.len(), rest.split(' ').count()))
+        })
+        .collect();
     let mut i = 0;
     while small && i < orgs.len() {
-        let short = core_words(&orgs[i].name);
-        let same = (short.len() >= 3)
-            .then(|| {
-                orgs.iter().enumerate().position(|(j, o)| {
-                    // More words than `short` needs more spaces.
-                    let spaces = o.name.bytes().filter(|&b| b == b' ').count();
-                    if j == i || spaces < short.len() {
-                        return false;
-                    }
-                    // `core_words(&o.name)`, read in place.
-                    let Some(long) = core_rest(&o.name) else {
+        let same = match cores[i] {
+            Some((at, n)) if n >= 3 => {
+                let short = &orgs[i].name[at..];
+                let (first, last) = (short.split(' ').next(), short.rsplit(' ').next());
+                orgs.iter().zip(&cores).enumerate().position(|(j, (o, c))| {
+                    let Some((long_at, long_n)) = *c else {
                         return false;
                     };
-                    long.split(' ').next() == short.first().copied()
-                        && long.rsplit(' ').next() == short.last().copied()
-                        && long.split(' ').count() > short.len()
+                    let long = &o.name[long_at..];
+                    j != i
+                        && long_n > n
+                        && long.split(' ').next() == first
+                        && long.rsplit(' ').next() == last
                         && {
                             let mut it = long.split(' ');
-                            short.iter().all(|w| it.any(|l| l == *w))
+                            short.split(' ').all(|w| it.any(|l| l == w))
                         }
                 })
-            })
-            .flatten();
+            }
+            _ => None,
+        };
         match same {
             Some(j) => {
+                cores.remove(i);
                 let gone = orgs.remove(i);
                 let j = if j > i { j - 1 } else { j };
                 orgs[j].mentions.extend(gone.mentions);
@@ -403,6 +437,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     }
     let mut by_ticker: HashMap<&str, usize> = HashMap::new();
     for (i, o) in orgs.iter().enumerate() {
+        if ticker_of.is_empty() {
+            break;
+        }
         if let Some(sym) = ticker_of.get(&key(&o.name)) {
             by_ticker.entry(sym.as_str()).or_insert(i);
         }

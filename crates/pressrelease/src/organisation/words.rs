@@ -418,7 +418,7 @@ pub(super) fn token_flags(s: &str, r: Range<usize>, word: bool) -> u32 {
     if high & HIGH_BITS != 0 {
         return token_flags_by_char(&s[r], word);
     }
-    word_facts(s, r, word, &key, upper, lower)
+    word_facts(s, r, word, &key, upper > 0, || (upper, lower))
 }
 
 /// The first eight bytes of a word as the tokenizer read them, with the
@@ -441,13 +441,23 @@ pub(super) fn short_word_flags(s: &str, r: Range<usize>, head: &Head) -> u32 {
     };
     let (x, up, low) = (head.x & keep, head.up & keep, head.low & keep);
     let key = [x | (up >> 2), 0, 0, 0];
-    word_facts(s, r, true, &key, count_bytes(up), count_bytes(low))
+    word_facts(s, r, true, &key, up != 0, || {
+        (count_bytes(up), count_bytes(low))
+    })
 }
 
-/// The rest of [`token_flags`] for an ASCII text, given its key and how
-/// many capitals and small letters it has.
+/// The rest of [`token_flags`] for an ASCII text, given its key, whether
+/// it has a capital and how to count its capitals and small letters (only
+/// capitalised words need the counts).
 #[inline(always)]
-fn word_facts(s: &str, r: Range<usize>, word: bool, key: &Key, upper: u64, lower: u64) -> u32 {
+fn word_facts(
+    s: &str,
+    r: Range<usize>,
+    word: bool,
+    key: &Key,
+    any_upper: bool,
+    counts: impl Fn() -> (u64, u64),
+) -> u32 {
     let len = r.len();
     let b = &s.as_bytes()[r.clone()];
     let table = &*TABLE;
@@ -464,20 +474,23 @@ fn word_facts(s: &str, r: Range<usize>, word: bool, key: &Key, upper: u64, lower
     // `is_cap`, `is_acronym`.
     let cap = match b[0] {
         b'A'..=b'Z' => true,
-        b'0'..=b'9' => upper > 0,
+        b'0'..=b'9' => any_upper,
         b'd' | b'l' => b.get(1) == Some(&b'\'') && b.get(2).is_some_and(u8::is_ascii_uppercase),
         _ => false,
     };
     if cap {
         f |= CAP;
-        if b.len() <= 12 && upper >= 2 && lower <= upper {
-            f |= ACRONYM;
+        if b.len() <= 12 {
+            let (upper, lower) = counts();
+            if upper >= 2 && lower <= upper {
+                f |= ACRONYM;
+            }
         }
     }
     // `is_connector`: the lists in lower case, or (up to four letters)
     // in any case but the name-like `La`, `Al`, `De`, ...
     if f & (CONNECTOR_WORD | LOWER_CONNECTOR_WORD) != 0
-        && (upper == 0
+        && (!any_upper
             || (f & CONNECTOR_WORD != 0
                 && b.len() <= 4
                 && !matches!(
