@@ -274,6 +274,12 @@ struct Table {
     mask: usize,
     longest: usize,
     punct_member: bool,
+    /// The words of up to eight bytes again, keyed by their one machine
+    /// word (zero-padded; no listed word has a zero byte): the look-up
+    /// of most tokens.
+    short: Vec<(u64, u32)>,
+    /// `short.len() - 1`.
+    short_mask: usize,
 }
 
 impl Table {
@@ -291,6 +297,29 @@ impl Table {
             h = (h + 1) & self.mask;
         }
     }
+}
+
+impl Table {
+    /// [`Table::get`] for a word of up to eight bytes, as its first key
+    /// word.
+    #[inline]
+    fn get_short(&self, x: u64) -> u32 {
+        let mut h = short_hash(x) & self.short_mask;
+        loop {
+            let (k, bits) = self.short[h];
+            if k == x {
+                return bits;
+            }
+            if k == 0 {
+                return 0;
+            }
+            h = (h + 1) & self.short_mask;
+        }
+    }
+}
+
+fn short_hash(x: u64) -> usize {
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize
 }
 
 fn key_hash(key: &Key, len: usize) -> usize {
@@ -346,12 +375,29 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         slots[h] = u16::try_from(i + 1).expect("word lists fit a u16 index");
     }
     let longest = entries.iter().map(|e| e.1).max().unwrap_or(0);
+    let short_entries: Vec<(u64, u32)> = entries
+        .iter()
+        .filter(|(key, len, _)| *len <= 8 && key[0] != 0)
+        .map(|(key, _, bits)| (key[0], *bits))
+        .collect();
+    let short_size = (short_entries.len() * 4).next_power_of_two().max(64);
+    let short_mask = short_size - 1;
+    let mut short = vec![(0u64, 0u32); short_size];
+    for (x, bits) in short_entries {
+        let mut h = short_hash(x) & short_mask;
+        while short[h].0 != 0 {
+            h = (h + 1) & short_mask;
+        }
+        short[h] = (x, bits);
+    }
     Table {
         slots,
         entries,
         mask,
         longest,
         punct_member: *PUNCT_MEMBER,
+        short,
+        short_mask,
     }
 });
 
@@ -459,6 +505,14 @@ fn word_facts(
     counts: impl Fn() -> (u64, u64),
 ) -> u32 {
     let len = r.len();
+    // Up to eight bytes, the key is one machine word.
+    let look_up = |table: &Table| {
+        if len <= 8 {
+            table.get_short(key[0])
+        } else {
+            table.get(key, len)
+        }
+    };
     let b = &s.as_bytes()[r.clone()];
     let table = &*TABLE;
     let mut f = 0;
@@ -466,7 +520,7 @@ fn word_facts(
     // connectors and legal forms are letters).
     let lists = word || table.punct_member;
     if (lists || b[0].is_ascii_alphanumeric()) && b.len() <= table.longest {
-        f = table.get(key, len);
+        f = look_up(table);
         if !lists {
             f &= CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD;
         }
