@@ -620,6 +620,28 @@ mod tests {
     }
 
     #[test]
+    fn folded_names_match_fold_space() {
+        // (name, borrowed as it is)
+        let cases = [
+            ("Kite Labs", true),
+            ("Kite  Labs", false),
+            ("Kite\nLabs", false),
+            (" Kite Labs", false),
+            ("Kite Labs ", false),
+            ("Kite\tLabs", false),
+            ("\u{c9}cole Kite", false),
+            ("Kite\u{a0}Labs", false),
+            ("K", true),
+            ("", false),
+        ];
+        for (name, borrowed) in cases {
+            let got = folded(name);
+            assert_eq!(got, crate::text::fold_space(name), "{name:?}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{name:?}");
+        }
+    }
+
+    #[test]
     fn reads_acronyms_and_tickers() {
         let input = "The Office of Sea Trade (OST) met the Harbour League of Merchants (HLM).\n\nLater OST spoke. Quillon Widgets (NASDAQ: QWID) grew. QWID sells.\n\nAbout Bramble Labs\n\nText.";
         let doc = Doc::new(input);

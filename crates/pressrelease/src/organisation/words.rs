@@ -636,6 +636,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn short_table_agrees_with_the_full_table() {
+        let table = &*TABLE;
+        for (key, len, bits) in table.entries.iter().filter(|e| e.1 <= 8) {
+            assert_eq!(table.get_short(key[0]), *bits, "{key:?}");
+            assert_eq!(table.get(key, *len), *bits, "{key:?}");
+        }
+        // (word, listed)
+        for (w, listed) in [
+            ("of", true),
+            ("ministry", true),
+            ("zorblat", false),
+            ("q", false),
+        ] {
+            let key = key_of(w.as_bytes());
+            assert_eq!(table.get_short(key[0]), table.get(&key, w.len()), "{w}");
+            assert_eq!(table.get_short(key[0]) != 0, listed, "{w}");
+        }
+    }
+
+    #[test]
     fn flags_agree_with_the_lists() {
         let l = &*LISTS;
         for (set, bit) in [
