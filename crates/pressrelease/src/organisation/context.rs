@@ -1,7 +1,7 @@
 //! Names without a cue word that their context marks as bodies: a
 //! ticker, an `About` heading, a description, a list, an employer.
 
-use std::collections::HashSet;
+use crate::wordhash::WordSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -227,7 +227,7 @@ pub(super) fn listed_names(
         }
     }
     // The names found so far, by key; made only if a list needs it.
-    let mut known: Option<HashSet<String>> = None;
+    let mut known: Option<WordSet> = None;
     let mut out = Vec::new();
     let mut i = 0;
     while i < items.len() {

@@ -11,11 +11,13 @@
 //! mentions of the same organisation.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use crate::record::Organisation;
 use crate::segment::Doc;
+use crate::wordhash::{Fnv, WordMap};
 
 mod acronym;
 mod context;
@@ -28,6 +30,10 @@ use context::*;
 use names::*;
 use tokens::*;
 use words::*;
+
+/// A set with the cheap hash (the maps here are read once per name or
+/// acronym; none is iterated, so the hash cannot change the output).
+type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 
 /// Above this many organisations, the pairwise acronym passes are skipped
 /// (no release names this many; hostile input must stay linear).
@@ -230,7 +236,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     let mut found = scan(s, &toks, &runs);
     found.extend(spelled_names(s, &toks, &runs));
     let tickers = ticker_names(s, &toks);
-    let mut ticker_of: HashMap<String, String> = HashMap::new();
+    let mut ticker_of: WordMap<String, String> = WordMap::default();
     for (f, sym) in &tickers {
         ticker_of.insert(key(&s[f.range.clone()]), sym.clone());
         found.push(f.clone());
@@ -247,12 +253,12 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
 
     // Group by name.
     let mut orgs: Vec<Organisation> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: WordMap<String, usize> = WordMap::default();
     for f in &mut found {
         f.range = undouble(s, f.range.clone());
     }
     // (body, clean start) pairs already given as a mention.
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut seen: FastSet<(usize, usize)> = FastSet::default();
     // Each found name's org index, for the Title Case check below.
     let mut org_of: Vec<usize> = Vec::with_capacity(found.len());
     let mut k = String::new();
@@ -429,13 +435,13 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     }
 
     // Lone capitalised acronyms: mentions of a body they define or spell.
-    let mut by_acr: HashMap<String, usize> = HashMap::new();
+    let mut by_acr: WordMap<String, usize> = WordMap::default();
     for (i, o) in orgs.iter().enumerate() {
         if let Some(a) = &o.acronym {
             by_acr.insert(a.clone(), i);
         }
     }
-    let mut by_ticker: HashMap<&str, usize> = HashMap::new();
+    let mut by_ticker: WordMap<&str, usize> = WordMap::default();
     for (i, o) in orgs.iter().enumerate() {
         if ticker_of.is_empty() {
             break;
@@ -457,7 +463,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
             .iter()
             .any(|c| c.end >= r.end)
     };
-    let mut tried: HashSet<&str> = HashSet::new();
+    let mut tried: FastSet<&str> = FastSet::default();
     for (k, t) in toks.iter().enumerate() {
         if !t.word || !t.is(ACRONYM) {
             continue;
