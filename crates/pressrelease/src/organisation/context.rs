@@ -409,6 +409,17 @@ struct Known {
     by_first: Vec<Vec<usize>>,
     /// Whether every name starts with an ASCII capital.
     capital_first: bool,
+    /// For each first byte, the second bytes of the names starting with
+    /// it, as a bit set: most capitalised words start no name.
+    seconds: Vec<[u64; 4]>,
+}
+
+impl Known {
+    /// Whether some name starts with bytes `first`, `second`.
+    fn may_start(&self, first: u8, second: u8) -> bool {
+        let set = &self.seconds[usize::from(first)];
+        set[usize::from(second >> 6)] >> (second & 63) & 1 != 0
+    }
 }
 
 static KNOWN: LazyLock<Known> = LazyLock::new(|| {
@@ -433,11 +444,23 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
         by_first[usize::from(name.as_bytes()[0])].push(p);
     }
     let capital_first = names.iter().all(|n| n.as_bytes()[0].is_ascii_uppercase());
+    let mut seconds = vec![[0u64; 4]; 256];
+    for name in &names {
+        let n = name.as_bytes();
+        // A one-byte name needs no second byte: every second byte may
+        // follow.
+        let set = &mut seconds[usize::from(n[0])];
+        match n.get(1) {
+            Some(&x) => set[usize::from(x >> 6)] |= 1 << (x & 63),
+            None => *set = [!0; 4],
+        }
+    }
     Known {
         names,
         of_list,
         by_first,
         capital_first,
+        seconds,
     }
 });
 
@@ -458,6 +481,9 @@ pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
             continue;
         }
         let at = t.r.start;
+        if b.get(at + 1).is_some_and(|&x| !known.may_start(b[at], x)) {
+            continue;
+        }
         for &p in &known.by_first[usize::from(b[at])] {
             let name = &known.names[p];
             let n = name.as_bytes();
