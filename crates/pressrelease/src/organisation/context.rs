@@ -627,6 +627,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_known_name_passes_the_two_byte_gate() {
+        let known = &*KNOWN;
+        for name in &known.names {
+            let n = name.as_bytes();
+            if let Some(&x) = n.get(1) {
+                assert!(known.may_start(n[0], x), "{name}");
+            }
+        }
+        // `Q` and a small letter that no name starts with.
+        let none = (b'a'..=b'z').find(|&x| {
+            !known
+                .names
+                .iter()
+                .any(|n| n.as_bytes().starts_with(&[b'Q', x]))
+        });
+        if let Some(x) = none {
+            assert!(!known.may_start(b'Q', x), "Q{}", char::from(x));
+        }
+    }
+
+    #[test]
     fn no_known_name_overlaps_itself() {
         // `known_names` tries token starts only, which is exact only if
         // no name's start is also its end (`Kite Club Kite`).
