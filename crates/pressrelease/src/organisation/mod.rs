@@ -195,23 +195,6 @@ fn key(name: &str) -> String {
 /// [`key`], written into `k` (cleared first) so that a buffer serves
 /// every name.
 fn key_into(name: &str, k: &mut String) {
-    const LEGAL: &[&str] = &[
-        " inc.",
-        " inc",
-        " ltd.",
-        " ltd",
-        " llc",
-        " corp.",
-        " corp",
-        " co.",
-        " co",
-        " plc",
-        " limited",
-        " gmbh",
-        " llp",
-        " corporation",
-        " incorporated",
-    ];
     // ASCII names (nearly all) lower-case byte by byte, as `to_lowercase`
     // would.
     k.clear();
@@ -222,8 +205,28 @@ fn key_into(name: &str, k: &mut String) {
         k.push_str(&name.to_lowercase());
     }
     // Every legal form is one word after a space: only the last word can
-    // be one.
-    if let Some(at) = k.rfind(' ').filter(|&at| LEGAL.contains(&&k[at..])) {
+    // be one (one `match`: the lengths sort the forms before any compare).
+    let legal = |w: &str| {
+        matches!(
+            w,
+            " inc."
+                | " inc"
+                | " ltd."
+                | " ltd"
+                | " llc"
+                | " corp."
+                | " corp"
+                | " co."
+                | " co"
+                | " plc"
+                | " limited"
+                | " gmbh"
+                | " llp"
+                | " corporation"
+                | " incorporated"
+        )
+    };
+    if let Some(at) = k.rfind(' ').filter(|&at| legal(&k[at..])) {
         k.truncate(k[..at].trim_end_matches(',').len());
     }
 }
