@@ -339,13 +339,13 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     let small = orgs.len() <= MAX_PAIRWISE;
     let mut i = 0;
     while small && i < orgs.len() {
-        let name = orgs[i].name.clone();
-        let owner = is_acronym(&name)
+        let name = orgs[i].name.as_str();
+        let owner = is_acronym(name)
             .then(|| {
                 orgs.iter().position(|o| {
                     o.name != name
-                        && (o.acronym.as_deref() == Some(name.as_str())
-                            || (o.acronym.is_none() && initials(&name, &o.name)))
+                        && (o.acronym.as_deref() == Some(name)
+                            || (o.acronym.is_none() && initials(name, &o.name)))
                 })
             })
             .flatten();
@@ -353,7 +353,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
             Some(j) => {
                 let gone = orgs.remove(i);
                 let j = if j > i { j - 1 } else { j };
-                orgs[j].acronym.get_or_insert(name);
+                orgs[j].acronym.get_or_insert(gone.name);
                 orgs[j].mentions.extend(gone.mentions);
             }
             None => i += 1,
@@ -415,14 +415,15 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     // `Kite Medical Systems AG`).
     let mut i = 0;
     while small && i < orgs.len() {
-        let name = orgs[i].name.clone();
-        let prefix = format!("{name} ");
+        let name = orgs[i].name.as_str();
+        let n = name.len();
         let mut longer = orgs.iter().enumerate().filter(|(j, o)| {
+            // `name` and a space start `o.name`.
+            let starts =
+                o.name.len() > n && o.name.as_bytes()[n] == b' ' && o.name.starts_with(name);
             // A longer name of its own (`Kite University School of
             // Music` beside `Kite University`) is another body.
-            *j != i
-                && o.name.starts_with(&prefix)
-                && (!name.contains(' ') || o.name[prefix.len()..].split(' ').count() <= 2)
+            *j != i && starts && (!name.contains(' ') || o.name[n + 1..].split(' ').count() <= 2)
         });
         match (longer.next(), longer.next()) {
             (Some((j, _)), None) => {
