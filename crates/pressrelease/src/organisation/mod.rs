@@ -369,7 +369,13 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     let mut cores: Vec<Option<(usize, usize)>> = orgs
         .iter()
         .map(|o| {
-            let rest = core_rest(&o.name).filter(|_| small)?;
+            // Under three words (two spaces), a name never pairs: skip
+            // reading it.
+            let spaces = o.name.bytes().filter(|&b| b == b' ').take(2).count();
+            if !small || spaces < 2 {
+                return None;
+            }
+            let rest = core_rest(&o.name)?;
             Some((o.name.len() - rest.len(), rest.split(' ').count()))
         })
         .collect();
