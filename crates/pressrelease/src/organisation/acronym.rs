@@ -119,6 +119,14 @@ pub(super) fn spells(acr: &str, name: &str) -> bool {
 /// Whether the acronym's letters are exactly the initials of the name's
 /// capitalised words (`UNDP` for `United Nations Development Programme`).
 pub(super) fn initials(acr: &str, name: &str) -> bool {
+    // An ASCII first letter of the acronym starts a word of the name:
+    // without it in the name, nothing to read.
+    let first = acr
+        .bytes()
+        .find(|&b| b.is_ascii_alphabetic() || !b.is_ascii());
+    if first.is_some_and(|b| b.is_ascii() && !name.as_bytes().contains(&b)) {
+        return false;
+    }
     let mut letters = acr.chars().filter(|c| c.is_alphabetic());
     let mut n = 0;
     let mut single = false;
@@ -245,4 +253,29 @@ pub(super) fn lone_body(s: &str, toks: &[Tok], k: usize) -> bool {
 pub(super) fn inside_ticker(s: &str, t: &Tok) -> bool {
     let before = &s[..t.r.start];
     before.ends_with(": ") || before.ends_with(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_spell_names() {
+        // (acronym, name, spelled)
+        let cases = [
+            ("KSA", "Kite Safety Agency", true),
+            ("XSA", "Kite Safety Agency", false),
+            ("KSA", "Kite Agency", false),
+            ("KAI", "Kite Agency Inc.", false),
+            ("KA", "Kite Agency Inc.", true),
+            ("KSA", "KS Agency", true),
+            ("123", "Kite Safety Agency", false),
+            ("\u{c9}KA", "\u{c9}cole Kite Agency", true),
+            ("\u{c9}KA", "Ecole Kite Agency", false),
+            ("", "Kite Agency", false),
+        ];
+        for (acr, name, want) in cases {
+            assert_eq!(initials(acr, name), want, "{acr} {name}");
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Names without a cue word that their context marks as bodies: a
 //! ticker, an `About` heading, a description, a list, an employer.
 
-use std::collections::HashSet;
+use crate::wordhash::WordSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -227,7 +227,7 @@ pub(super) fn listed_names(
         }
     }
     // The names found so far, by key; made only if a list needs it.
-    let mut known: Option<HashSet<String>> = None;
+    let mut known: Option<WordSet> = None;
     let mut out = Vec::new();
     let mut i = 0;
     while i < items.len() {
@@ -409,6 +409,17 @@ struct Known {
     by_first: Vec<Vec<usize>>,
     /// Whether every name starts with an ASCII capital.
     capital_first: bool,
+    /// For each first byte, the second bytes of the names starting with
+    /// it, as a bit set: most capitalised words start no name.
+    seconds: Vec<[u64; 4]>,
+}
+
+impl Known {
+    /// Whether some name starts with bytes `first`, `second`.
+    fn may_start(&self, first: u8, second: u8) -> bool {
+        let set = &self.seconds[usize::from(first)];
+        set[usize::from(second >> 6)] >> (second & 63) & 1 != 0
+    }
 }
 
 static KNOWN: LazyLock<Known> = LazyLock::new(|| {
@@ -433,11 +444,23 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
         by_first[usize::from(name.as_bytes()[0])].push(p);
     }
     let capital_first = names.iter().all(|n| n.as_bytes()[0].is_ascii_uppercase());
+    let mut seconds = vec![[0u64; 4]; 256];
+    for name in &names {
+        let n = name.as_bytes();
+        // A one-byte name needs no second byte: every second byte may
+        // follow.
+        let set = &mut seconds[usize::from(n[0])];
+        match n.get(1) {
+            Some(&x) => set[usize::from(x >> 6)] |= 1 << (x & 63),
+            None => *set = [!0; 4],
+        }
+    }
     Known {
         names,
         of_list,
         by_first,
         capital_first,
+        seconds,
     }
 });
 
@@ -458,6 +481,9 @@ pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
             continue;
         }
         let at = t.r.start;
+        if b.get(at + 1).is_some_and(|&x| !known.may_start(b[at], x)) {
+            continue;
+        }
         for &p in &known.by_first[usize::from(b[at])] {
             let name = &known.names[p];
             let n = name.as_bytes();
@@ -599,6 +625,27 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_known_name_passes_the_two_byte_gate() {
+        let known = &*KNOWN;
+        for name in &known.names {
+            let n = name.as_bytes();
+            if let Some(&x) = n.get(1) {
+                assert!(known.may_start(n[0], x), "{name}");
+            }
+        }
+        // `Q` and a small letter that no name starts with.
+        let none = (b'a'..=b'z').find(|&x| {
+            !known
+                .names
+                .iter()
+                .any(|n| n.as_bytes().starts_with(&[b'Q', x]))
+        });
+        if let Some(x) = none {
+            assert!(!known.may_start(b'Q', x), "Q{}", char::from(x));
+        }
+    }
 
     #[test]
     fn no_known_name_overlaps_itself() {

@@ -10,11 +10,14 @@
 //! `ACR (Name)`) or from initials, and their later lone uses become
 //! mentions of the same organisation.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use crate::record::Organisation;
 use crate::segment::Doc;
+use crate::wordhash::{Fnv, WordMap};
 
 mod acronym;
 mod context;
@@ -27,6 +30,10 @@ use context::*;
 use names::*;
 use tokens::*;
 use words::*;
+
+/// A set with the cheap hash (the maps here are read once per name or
+/// acronym; none is iterated, so the hash cannot change the output).
+type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 
 /// Above this many organisations, the pairwise acronym passes are skipped
 /// (no release names this many; hostile input must stay linear).
@@ -151,12 +158,8 @@ fn is_long(name: &str) -> bool {
 }
 
 /// The words of a plain name (capitalised words only, no `of`, `and`),
-/// without a leading `UN` or `United Nations`; empty for other names.
-fn core_words(name: &str) -> Vec<&str> {
-    core_rest(name).map_or_else(Vec::new, |rest| rest.split(' ').collect())
-}
-
-/// The text of [`core_words`] (words joined by single spaces), if any.
+/// without a leading `UN` or `United Nations`, joined by single spaces;
+/// `None` for other names.
 fn core_rest(name: &str) -> Option<&str> {
     let rest = name
         .strip_prefix("UN ")
@@ -167,32 +170,65 @@ fn core_rest(name: &str) -> Option<&str> {
         .then_some(rest)
 }
 
+/// [`crate::text::fold_space`] of a name, borrowed when the name has only
+/// single spaces between words (nearly always): no allocation then.
+fn folded(name: &str) -> Cow<'_, str> {
+    let b = name.as_bytes();
+    let plain = b.first().is_some_and(|&x| x != b' ')
+        && b.last().is_some_and(|&x| x != b' ')
+        && b.iter().all(|&x| (x > b' ' && x < 0x80) || x == b' ')
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(crate::text::fold_space(name))
+    }
+}
+
 /// Lower-cased comparison key of a name: no leading `the`, no legal form.
 fn key(name: &str) -> String {
-    const LEGAL: &[&str] = &[
-        " inc.",
-        " inc",
-        " ltd.",
-        " ltd",
-        " llc",
-        " corp.",
-        " corp",
-        " co.",
-        " co",
-        " plc",
-        " limited",
-        " gmbh",
-        " llp",
-        " corporation",
-        " incorporated",
-    ];
-    let mut k = name.to_lowercase();
+    let mut k = String::new();
+    key_into(name, &mut k);
+    k
+}
+
+/// [`key`], written into `k` (cleared first) so that a buffer serves
+/// every name.
+fn key_into(name: &str, k: &mut String) {
+    // ASCII names (nearly all) lower-case byte by byte, as `to_lowercase`
+    // would.
+    k.clear();
+    if name.is_ascii() {
+        k.push_str(name);
+        k.make_ascii_lowercase();
+    } else {
+        k.push_str(&name.to_lowercase());
+    }
     // Every legal form is one word after a space: only the last word can
-    // be one.
-    if let Some(at) = k.rfind(' ').filter(|&at| LEGAL.contains(&&k[at..])) {
+    // be one (one `match`: the lengths sort the forms before any compare).
+    let legal = |w: &str| {
+        matches!(
+            w,
+            " inc."
+                | " inc"
+                | " ltd."
+                | " ltd"
+                | " llc"
+                | " corp."
+                | " corp"
+                | " co."
+                | " co"
+                | " plc"
+                | " limited"
+                | " gmbh"
+                | " llp"
+                | " corporation"
+                | " incorporated"
+        )
+    };
+    if let Some(at) = k.rfind(' ').filter(|&at| legal(&k[at..])) {
         k.truncate(k[..at].trim_end_matches(',').len());
     }
-    k
 }
 
 /// Finds every named organisation, once each.
@@ -203,7 +239,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     let mut found = scan(s, &toks, &runs);
     found.extend(spelled_names(s, &toks, &runs));
     let tickers = ticker_names(s, &toks);
-    let mut ticker_of: HashMap<String, String> = HashMap::new();
+    let mut ticker_of: WordMap<String, String> = WordMap::default();
     for (f, sym) in &tickers {
         ticker_of.insert(key(&s[f.range.clone()]), sym.clone());
         found.push(f.clone());
@@ -220,26 +256,34 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
 
     // Group by name.
     let mut orgs: Vec<Organisation> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: WordMap<String, usize> = WordMap::default();
     for f in &mut found {
         f.range = undouble(s, f.range.clone());
     }
     // (body, clean start) pairs already given as a mention.
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut seen: FastSet<(usize, usize)> = FastSet::default();
+    // Each found name's org index, for the Title Case check below.
+    let mut org_of: Vec<usize> = Vec::with_capacity(found.len());
+    let mut k = String::new();
     for f in &found {
-        let name = crate::text::fold_space(&s[f.range.clone()]);
-        let k = key(&name);
-        let i = *index.entry(k).or_insert_with(|| {
-            orgs.push(Organisation {
-                name: name.clone(),
-                acronym: None,
-                mentions: Vec::new(),
-            });
-            orgs.len() - 1
-        });
+        let name = folded(&s[f.range.clone()]);
+        key_into(&name, &mut k);
+        let i = match index.get(k.as_str()) {
+            Some(&i) => i,
+            None => {
+                orgs.push(Organisation {
+                    name: name.to_string(),
+                    acronym: None,
+                    mentions: Vec::new(),
+                });
+                index.insert(k.clone(), orgs.len() - 1);
+                orgs.len() - 1
+            }
+        };
+        org_of.push(i);
         let org = &mut orgs[i];
         if name.len() > org.name.len() {
-            org.name = name;
+            org.name = name.into_owned();
         }
         if seen.insert((i, f.range.start)) {
             org.mentions.push(doc.text.mention(f.range.clone()));
@@ -280,13 +324,14 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         })
         .collect();
     if in_title.iter().any(|&t| t) {
-        let keep: HashSet<String> = found
-            .iter()
-            .zip(&in_title)
-            .filter(|(_, t)| !**t)
-            .map(|(f, _)| key(&crate::text::fold_space(&s[f.range.clone()])))
-            .collect();
-        orgs.retain(|o| keep.contains(&key(&o.name)) || o.mentions.len() > 1 || !is_long(&o.name));
+        // Bodies named outside a Title Case line (every name of a body
+        // has the body's key).
+        let mut keep = vec![false; orgs.len()];
+        for (&i, &t) in org_of.iter().zip(&in_title) {
+            keep[i] |= !t;
+        }
+        let mut keep = keep.into_iter();
+        orgs.retain(|o| keep.next().unwrap_or(false) || o.mentions.len() > 1 || !is_long(&o.name));
     }
 
     // A name that is another body's acronym is that body. These passes
@@ -294,13 +339,13 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     let small = orgs.len() <= MAX_PAIRWISE;
     let mut i = 0;
     while small && i < orgs.len() {
-        let name = orgs[i].name.clone();
-        let owner = is_acronym(&name)
+        let name = orgs[i].name.as_str();
+        let owner = is_acronym(name)
             .then(|| {
                 orgs.iter().position(|o| {
                     o.name != name
-                        && (o.acronym.as_deref() == Some(name.as_str())
-                            || (o.acronym.is_none() && initials(&name, &o.name)))
+                        && (o.acronym.as_deref() == Some(name)
+                            || (o.acronym.is_none() && initials(name, &o.name)))
                 })
             })
             .flatten();
@@ -308,7 +353,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
             Some(j) => {
                 let gone = orgs.remove(i);
                 let j = if j > i { j - 1 } else { j };
-                orgs[j].acronym.get_or_insert(name);
+                orgs[j].acronym.get_or_insert(gone.name);
                 orgs[j].mentions.extend(gone.mentions);
             }
             None => i += 1,
@@ -319,33 +364,47 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     // `Kite Safety Coordination Compact`) is the same body: plain names of
     // three or more capitalised words, same first and last word, one inside
     // the other, a leading `UN` or `United Nations` aside.
+    // Where each name's core words start (see `core_rest`) and how many
+    // there are: worked out once per name, not once per pair.
+    let mut cores: Vec<Option<(usize, usize)>> = orgs
+        .iter()
+        .map(|o| {
+            // Under three words (two spaces), a name never pairs: skip
+            // reading it.
+            let spaces = o.name.bytes().filter(|&b| b == b' ').take(2).count();
+            if !small || spaces < 2 {
+                return None;
+            }
+            let rest = core_rest(&o.name)?;
+            Some((o.name.len() - rest.len(), rest.split(' ').count()))
+        })
+        .collect();
     let mut i = 0;
     while small && i < orgs.len() {
-        let short = core_words(&orgs[i].name);
-        let same = (short.len() >= 3)
-            .then(|| {
-                orgs.iter().enumerate().position(|(j, o)| {
-                    // More words than `short` needs more spaces.
-                    let spaces = o.name.bytes().filter(|&b| b == b' ').count();
-                    if j == i || spaces < short.len() {
-                        return false;
-                    }
-                    // `core_words(&o.name)`, read in place.
-                    let Some(long) = core_rest(&o.name) else {
+        let same = match cores[i] {
+            Some((at, n)) if n >= 3 => {
+                let short = &orgs[i].name[at..];
+                let (first, last) = (short.split(' ').next(), short.rsplit(' ').next());
+                orgs.iter().zip(&cores).enumerate().position(|(j, (o, c))| {
+                    let Some((long_at, long_n)) = *c else {
                         return false;
                     };
-                    long.split(' ').next() == short.first().copied()
-                        && long.rsplit(' ').next() == short.last().copied()
-                        && long.split(' ').count() > short.len()
+                    let long = &o.name[long_at..];
+                    j != i
+                        && long_n > n
+                        && long.split(' ').next() == first
+                        && long.rsplit(' ').next() == last
                         && {
                             let mut it = long.split(' ');
-                            short.iter().all(|w| it.any(|l| l == *w))
+                            short.split(' ').all(|w| it.any(|l| l == w))
                         }
                 })
-            })
-            .flatten();
+            }
+            _ => None,
+        };
         match same {
             Some(j) => {
+                cores.remove(i);
                 let gone = orgs.remove(i);
                 let j = if j > i { j - 1 } else { j };
                 orgs[j].mentions.extend(gone.mentions);
@@ -362,14 +421,15 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     // `Kite Medical Systems AG`).
     let mut i = 0;
     while small && i < orgs.len() {
-        let name = orgs[i].name.clone();
-        let prefix = format!("{name} ");
+        let name = orgs[i].name.as_str();
+        let n = name.len();
         let mut longer = orgs.iter().enumerate().filter(|(j, o)| {
+            // `name` and a space start `o.name`.
+            let starts =
+                o.name.len() > n && o.name.as_bytes()[n] == b' ' && o.name.starts_with(name);
             // A longer name of its own (`Kite University School of
             // Music` beside `Kite University`) is another body.
-            *j != i
-                && o.name.starts_with(&prefix)
-                && (!name.contains(' ') || o.name[prefix.len()..].split(' ').count() <= 2)
+            *j != i && starts && (!name.contains(' ') || o.name[n + 1..].split(' ').count() <= 2)
         });
         match (longer.next(), longer.next()) {
             (Some((j, _)), None) => {
@@ -385,14 +445,17 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     }
 
     // Lone capitalised acronyms: mentions of a body they define or spell.
-    let mut by_acr: HashMap<String, usize> = HashMap::new();
+    let mut by_acr: WordMap<String, usize> = WordMap::default();
     for (i, o) in orgs.iter().enumerate() {
         if let Some(a) = &o.acronym {
             by_acr.insert(a.clone(), i);
         }
     }
-    let mut by_ticker: HashMap<&str, usize> = HashMap::new();
+    let mut by_ticker: WordMap<&str, usize> = WordMap::default();
     for (i, o) in orgs.iter().enumerate() {
+        if ticker_of.is_empty() {
+            break;
+        }
         if let Some(sym) = ticker_of.get(&key(&o.name)) {
             by_ticker.entry(sym.as_str()).or_insert(i);
         }
@@ -410,7 +473,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
             .iter()
             .any(|c| c.end >= r.end)
     };
-    let mut tried: HashSet<&str> = HashSet::new();
+    let mut tried: FastSet<&str> = FastSet::default();
     for (k, t) in toks.iter().enumerate() {
         if !t.word || !t.is(ACRONYM) {
             continue;
@@ -569,6 +632,28 @@ mod tests {
         ];
         for (name, want) in cases {
             assert_eq!(key(name), want, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn folded_names_match_fold_space() {
+        // (name, borrowed as it is)
+        let cases = [
+            ("Kite Labs", true),
+            ("Kite  Labs", false),
+            ("Kite\nLabs", false),
+            (" Kite Labs", false),
+            ("Kite Labs ", false),
+            ("Kite\tLabs", false),
+            ("\u{c9}cole Kite", false),
+            ("Kite\u{a0}Labs", false),
+            ("K", true),
+            ("", false),
+        ];
+        for (name, borrowed) in cases {
+            let got = folded(name);
+            assert_eq!(got, crate::text::fold_space(name), "{name:?}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{name:?}");
         }
     }
 

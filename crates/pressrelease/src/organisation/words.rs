@@ -274,9 +274,16 @@ struct Table {
     mask: usize,
     longest: usize,
     punct_member: bool,
+    /// The words of up to eight bytes again, keyed by their one machine
+    /// word (zero-padded; no listed word has a zero byte): the look-up
+    /// of most tokens.
+    short: Vec<(u64, u32)>,
+    /// `short.len() - 1`.
+    short_mask: usize,
 }
 
 impl Table {
+    #[inline]
     fn get(&self, key: &Key, len: usize) -> u32 {
         let mut h = key_hash(key, len) & self.mask;
         loop {
@@ -290,6 +297,29 @@ impl Table {
             h = (h + 1) & self.mask;
         }
     }
+}
+
+impl Table {
+    /// [`Table::get`] for a word of up to eight bytes, as its first key
+    /// word.
+    #[inline]
+    fn get_short(&self, x: u64) -> u32 {
+        let mut h = short_hash(x) & self.short_mask;
+        loop {
+            let (k, bits) = self.short[h];
+            if k == x {
+                return bits;
+            }
+            if k == 0 {
+                return 0;
+            }
+            h = (h + 1) & self.short_mask;
+        }
+    }
+}
+
+fn short_hash(x: u64) -> usize {
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize
 }
 
 fn key_hash(key: &Key, len: usize) -> usize {
@@ -345,12 +375,29 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         slots[h] = u16::try_from(i + 1).expect("word lists fit a u16 index");
     }
     let longest = entries.iter().map(|e| e.1).max().unwrap_or(0);
+    let short_entries: Vec<(u64, u32)> = entries
+        .iter()
+        .filter(|(key, len, _)| *len <= 8 && key[0] != 0)
+        .map(|(key, _, bits)| (key[0], *bits))
+        .collect();
+    let short_size = (short_entries.len() * 4).next_power_of_two().max(64);
+    let short_mask = short_size - 1;
+    let mut short = vec![(0u64, 0u32); short_size];
+    for (x, bits) in short_entries {
+        let mut h = short_hash(x) & short_mask;
+        while short[h].0 != 0 {
+            h = (h + 1) & short_mask;
+        }
+        short[h] = (x, bits);
+    }
     Table {
         slots,
         entries,
         mask,
         longest,
         punct_member: *PUNCT_MEMBER,
+        short,
+        short_mask,
     }
 });
 
@@ -417,7 +464,7 @@ pub(super) fn token_flags(s: &str, r: Range<usize>, word: bool) -> u32 {
     if high & HIGH_BITS != 0 {
         return token_flags_by_char(&s[r], word);
     }
-    word_facts(s, r, word, &key, upper, lower)
+    word_facts(s, r, word, &key, upper > 0, || (upper, lower))
 }
 
 /// The first eight bytes of a word as the tokenizer read them, with the
@@ -430,6 +477,7 @@ pub(super) struct Head {
 
 /// [`token_flags`] of an ASCII word of up to eight bytes, from its [`Head`]
 /// (read from the word's start): no second reading of the bytes.
+#[inline]
 pub(super) fn short_word_flags(s: &str, r: Range<usize>, head: &Head) -> u32 {
     let len = r.len();
     let keep = if len >= 8 {
@@ -439,14 +487,32 @@ pub(super) fn short_word_flags(s: &str, r: Range<usize>, head: &Head) -> u32 {
     };
     let (x, up, low) = (head.x & keep, head.up & keep, head.low & keep);
     let key = [x | (up >> 2), 0, 0, 0];
-    word_facts(s, r, true, &key, count_bytes(up), count_bytes(low))
+    word_facts(s, r, true, &key, up != 0, || {
+        (count_bytes(up), count_bytes(low))
+    })
 }
 
-/// The rest of [`token_flags`] for an ASCII text, given its key and how
-/// many capitals and small letters it has.
+/// The rest of [`token_flags`] for an ASCII text, given its key, whether
+/// it has a capital and how to count its capitals and small letters (only
+/// capitalised words need the counts).
 #[inline(always)]
-fn word_facts(s: &str, r: Range<usize>, word: bool, key: &Key, upper: u64, lower: u64) -> u32 {
+fn word_facts(
+    s: &str,
+    r: Range<usize>,
+    word: bool,
+    key: &Key,
+    any_upper: bool,
+    counts: impl Fn() -> (u64, u64),
+) -> u32 {
     let len = r.len();
+    // Up to eight bytes, the key is one machine word.
+    let look_up = |table: &Table| {
+        if len <= 8 {
+            table.get_short(key[0])
+        } else {
+            table.get(key, len)
+        }
+    };
     let b = &s.as_bytes()[r.clone()];
     let table = &*TABLE;
     let mut f = 0;
@@ -454,7 +520,7 @@ fn word_facts(s: &str, r: Range<usize>, word: bool, key: &Key, upper: u64, lower
     // connectors and legal forms are letters).
     let lists = word || table.punct_member;
     if (lists || b[0].is_ascii_alphanumeric()) && b.len() <= table.longest {
-        f = table.get(key, len);
+        f = look_up(table);
         if !lists {
             f &= CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD;
         }
@@ -462,20 +528,23 @@ fn word_facts(s: &str, r: Range<usize>, word: bool, key: &Key, upper: u64, lower
     // `is_cap`, `is_acronym`.
     let cap = match b[0] {
         b'A'..=b'Z' => true,
-        b'0'..=b'9' => upper > 0,
+        b'0'..=b'9' => any_upper,
         b'd' | b'l' => b.get(1) == Some(&b'\'') && b.get(2).is_some_and(u8::is_ascii_uppercase),
         _ => false,
     };
     if cap {
         f |= CAP;
-        if b.len() <= 12 && upper >= 2 && lower <= upper {
-            f |= ACRONYM;
+        if b.len() <= 12 {
+            let (upper, lower) = counts();
+            if upper >= 2 && lower <= upper {
+                f |= ACRONYM;
+            }
         }
     }
     // `is_connector`: the lists in lower case, or (up to four letters)
     // in any case but the name-like `La`, `Al`, `De`, ...
     if f & (CONNECTOR_WORD | LOWER_CONNECTOR_WORD) != 0
-        && (upper == 0
+        && (!any_upper
             || (f & CONNECTOR_WORD != 0
                 && b.len() <= 4
                 && !matches!(
@@ -565,6 +634,26 @@ pub(super) fn is_boundary(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_table_agrees_with_the_full_table() {
+        let table = &*TABLE;
+        for (key, len, bits) in table.entries.iter().filter(|e| e.1 <= 8) {
+            assert_eq!(table.get_short(key[0]), *bits, "{key:?}");
+            assert_eq!(table.get(key, *len), *bits, "{key:?}");
+        }
+        // (word, listed)
+        for (w, listed) in [
+            ("of", true),
+            ("ministry", true),
+            ("zorblat", false),
+            ("q", false),
+        ] {
+            let key = key_of(w.as_bytes());
+            assert_eq!(table.get_short(key[0]), table.get(&key, w.len()), "{w}");
+            assert_eq!(table.get_short(key[0]) != 0, listed, "{w}");
+        }
+    }
 
     #[test]
     fn flags_agree_with_the_lists() {
