@@ -131,10 +131,7 @@ impl<'a> Text<'a> {
         while i < src.len() {
             // Plain ASCII text, the bulk of any release, is copied a run at
             // a time.
-            let plain = bytes[i..]
-                .iter()
-                .position(|&b| !PLAIN[usize::from(b)])
-                .unwrap_or(bytes.len() - i);
+            let plain = plain_run(&bytes[i..]);
             if plain > 0 {
                 self.push_plain(i, i + plain);
                 i += plain;
@@ -336,6 +333,45 @@ static PLAIN: [bool; 256] = {
 const fn is_plain(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'"'..=b'~')
         && !matches!(b, b'#' | b'>' | b'\\' | b'*' | b'_' | b'!' | b'[' | b']')
+}
+
+/// [`is_plain`] as comparisons joined without branches, so that a block
+/// of bytes is tested with vector instructions.
+#[inline(always)]
+fn plain_bits(c: u8) -> bool {
+    let printable = c.wrapping_sub(b'"') <= b'~' - b'"';
+    (printable | (c == b' ') | (c == b'\n'))
+        & (c != b'#')
+        & (c != b'>')
+        & (c != b'\\')
+        & (c != b'*')
+        & (c != b'_')
+        & (c != b'!')
+        & (c != b'[')
+        & (c != b']')
+}
+
+/// How many bytes at the start of `b` are [`PLAIN`]. Whole blocks of 16
+/// are tested first with arithmetic the compiler turns into vector
+/// compares (a table look-up per byte cannot be), then the byte that ends
+/// the run is found in its block.
+fn plain_run(b: &[u8]) -> usize {
+    const BLOCK: usize = 16;
+    let mut at = 0;
+    for block in b.chunks_exact(BLOCK) {
+        let mut odd = 0u8;
+        for &c in block {
+            odd |= u8::from(!plain_bits(c));
+        }
+        if odd != 0 {
+            break;
+        }
+        at += BLOCK;
+    }
+    at + b[at..]
+        .iter()
+        .position(|&c| !PLAIN[usize::from(c)])
+        .unwrap_or(b.len() - at)
 }
 
 /// Finds the next byte matching a predicate, for queries whose starting
@@ -546,6 +582,30 @@ mod tests {
 
     fn clean(s: &str) -> String {
         Text::new(s).clean
+    }
+
+    #[test]
+    fn plain_bits_agree_with_the_table() {
+        for b in 0..=255u8 {
+            assert_eq!(plain_bits(b), PLAIN[usize::from(b)], "{b}");
+        }
+    }
+
+    #[test]
+    fn plain_runs_stop_at_the_first_markup_byte() {
+        for (input, run) in [
+            ("", 0),
+            ("plain", 5),
+            ("*x", 0),
+            ("sixteen bytes ok*", 16),
+            ("fifteen bytes o*", 15),
+            ("a long plain line of text, more than sixteen bytes_", 50),
+            ("thirty-two bytes of plain text!!", 30),
+            ("caf\u{e9} au lait", 3),
+            ("tab\there", 3),
+        ] {
+            assert_eq!(plain_run(input.as_bytes()), run, "{input:?}");
+        }
     }
 
     #[test]
