@@ -821,9 +821,11 @@ fn push_phone(text: &str, r: Range<usize>, digits: usize, out: &mut Vec<Range<us
 /// organisation's leading words or half of a camel-case word.
 fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
     let mut out = Vec::new();
+    // One token buffer serves every piece.
+    let mut tokens = Vec::new();
     for piece in pieces(text) {
         let p = &text[piece.clone()];
-        let tokens = tokenize(p);
+        tokenize(p, &mut tokens);
         let mut i = 0;
         while i < tokens.len() {
             let mut honorifics = Vec::new();
@@ -871,18 +873,19 @@ fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
     out
 }
 
-/// Word tokens of a piece; punctuation other than a space is an empty
-/// token that breaks a run.
-fn tokenize(p: &str) -> Vec<Range<usize>> {
+/// Word tokens of a piece, put in `tokens` (emptied first); punctuation
+/// other than a space is an empty token that breaks a run.
+fn tokenize(p: &str, tokens: &mut Vec<Range<usize>>) {
+    tokens.clear();
     if p.is_ascii() {
-        return tokenize_ascii(p.as_bytes());
+        tokenize_ascii(p.as_bytes(), tokens);
+    } else {
+        tokenize_chars(p, tokens);
     }
-    tokenize_chars(p)
 }
 
 /// [`tokenize`] char by char, for any text.
-fn tokenize_chars(p: &str) -> Vec<Range<usize>> {
-    let mut tokens: Vec<Range<usize>> = Vec::new();
+fn tokenize_chars(p: &str, tokens: &mut Vec<Range<usize>>) {
     let mut start = None;
     for (k, c) in p.char_indices().chain(std::iter::once((p.len(), ' '))) {
         let word_char = c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '\u{2019}');
@@ -899,12 +902,10 @@ fn tokenize_chars(p: &str) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    tokens
 }
 
 /// [`tokenize`] for ASCII text, byte by byte.
-fn tokenize_ascii(p: &[u8]) -> Vec<Range<usize>> {
-    let mut tokens: Vec<Range<usize>> = Vec::new();
+fn tokenize_ascii(p: &[u8], tokens: &mut Vec<Range<usize>>) {
     let mut start = None;
     for k in 0..=p.len() {
         let c = p.get(k).copied().unwrap_or(b' ');
@@ -922,7 +923,6 @@ fn tokenize_ascii(p: &[u8]) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    tokens
 }
 
 /// Whether an organisation word (`Group`, `Office`) follows `at`.
@@ -1189,11 +1189,12 @@ mod tests {
                 let want = &all[..all.len().min(limit)];
                 assert_eq!(first_pieces(text, limit), want, "{text:?} {limit}");
             }
-            assert_eq!(
-                tokenize_ascii(text.as_bytes()),
-                tokenize_chars(text),
-                "{text:?}"
-            );
+            // `tokenize` empties its buffer first.
+            let (mut by_byte, mut by_char) = (Vec::new(), Vec::new());
+            by_byte.push(0..0);
+            tokenize(text, &mut by_byte);
+            tokenize_chars(text, &mut by_char);
+            assert_eq!(by_byte, by_char, "{text:?}");
         }
     }
 
