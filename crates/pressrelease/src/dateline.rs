@@ -128,14 +128,25 @@ fn date_at_start(s: &str) -> Option<FoundDate> {
 /// (which on non-ASCII text is slow, the lazy DFA giving up on Unicode
 /// word boundaries); and no part of such a text has one either.
 pub(crate) fn has_number(s: &str) -> bool {
-    let mut ascii = true;
-    for &b in s.as_bytes() {
+    // Tested 16 bytes at a time, branch-free (this vectorises).
+    let mut high = 0u8;
+    let mut blocks = s.as_bytes().chunks_exact(16);
+    for block in &mut blocks {
+        let (digit, h) = block.iter().fold((0u8, 0u8), |(d, h), &b| {
+            (d | u8::from(b.is_ascii_digit()), h | (b & 0x80))
+        });
+        if digit != 0 {
+            return true;
+        }
+        high |= h;
+    }
+    for &b in blocks.remainder() {
         if b.is_ascii_digit() {
             return true;
         }
-        ascii &= b.is_ascii();
+        high |= b & 0x80;
     }
-    !ascii && s.chars().any(char::is_numeric)
+    high != 0 && s.chars().any(char::is_numeric)
 }
 
 /// Whether `s` holds four ASCII digits in a row. A full date (one with an
@@ -783,6 +794,17 @@ mod tests {
             ("fourteen bytes2024 and more words after it", true, true),
             ("sixteen bytes..2024", true, true),
             ("a line of thirty-two bytes here.1999", true, true),
+            ("no digit in the first block, one 7 later", true, false),
+            (
+                "no digit in the first block, caf\u{e9} \u{663}",
+                true,
+                false,
+            ),
+            (
+                "no digit in the first block, caf\u{e9} at all",
+                false,
+                false,
+            ),
         ];
         for (text, number, year) in cases {
             assert_eq!(has_number(text), *number, "{text:?}");
