@@ -906,10 +906,17 @@ fn tokenize_chars(p: &str, tokens: &mut Vec<Range<usize>>) {
 
 /// [`tokenize`] for ASCII text, byte by byte.
 fn tokenize_ascii(p: &[u8], tokens: &mut Vec<Range<usize>>) {
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.');
     let mut start = None;
-    for k in 0..=p.len() {
+    let mut k = 0;
+    while k <= p.len() {
         let c = p.get(k).copied().unwrap_or(b' ');
-        let word_char = c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.');
+        let word_char = is_word(c);
+        if word_char && start.is_some() {
+            // Inside a word: on to its end.
+            k += p[k..].iter().take_while(|&&c| is_word(c)).count();
+            continue;
+        }
         match (word_char, start) {
             (true, None) => start = Some(k),
             (false, Some(s)) => {
@@ -922,6 +929,7 @@ fn tokenize_ascii(p: &[u8], tokens: &mut Vec<Range<usize>>) {
             (false, None) if c != b' ' => tokens.push(k..k),
             _ => {}
         }
+        k += 1;
     }
 }
 
@@ -1129,7 +1137,17 @@ fn pieces_ascii(text: &str, limit: usize) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut word_len = 0;
     let mut word_start = 0;
-    for (k, &c) in b.iter().enumerate() {
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        // Lower-case letters after a letter make no cut and only lengthen
+        // the word: the run of them is passed over at once.
+        if c.is_ascii_lowercase() && k > 0 && b[k - 1].is_ascii_alphabetic() {
+            let run = b[k..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            word_len += run;
+            k += run;
+            continue;
+        }
         let cut_before = k > 0 && {
             let p = b[k - 1];
             (p.is_ascii_lowercase()
@@ -1156,6 +1174,7 @@ fn pieces_ascii(text: &str, limit: usize) -> Vec<Range<usize>> {
             word_len = 0;
             word_start = k + 1;
         }
+        k += 1;
     }
     if text.len() > start {
         keep_piece(&mut out, text, start..text.len(), limit);
@@ -1177,6 +1196,8 @@ mod tests {
             "Acme Inc.Jane Roe (212)555-0100",
             "Doe7603521889 Public Affairs",
             "O'Neil-Smith Jr. 2nd floor\nNext line",
+            "lower words then aCapital, roe7603 and 99bottles|pipe  two spaces",
+            "Dr.Jane deVries (ext.12) MacDonald-lee x.y.z end",
         ];
         for text in cases {
             assert_eq!(
