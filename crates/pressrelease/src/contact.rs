@@ -821,9 +821,11 @@ fn push_phone(text: &str, r: Range<usize>, digits: usize, out: &mut Vec<Range<us
 /// organisation's leading words or half of a camel-case word.
 fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
     let mut out = Vec::new();
+    // One token buffer serves every piece.
+    let mut tokens = Vec::new();
     for piece in pieces(text) {
         let p = &text[piece.clone()];
-        let tokens = tokenize(p);
+        tokenize(p, &mut tokens);
         let mut i = 0;
         while i < tokens.len() {
             let mut honorifics = Vec::new();
@@ -871,18 +873,19 @@ fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
     out
 }
 
-/// Word tokens of a piece; punctuation other than a space is an empty
-/// token that breaks a run.
-fn tokenize(p: &str) -> Vec<Range<usize>> {
+/// Word tokens of a piece, put in `tokens` (emptied first); punctuation
+/// other than a space is an empty token that breaks a run.
+fn tokenize(p: &str, tokens: &mut Vec<Range<usize>>) {
+    tokens.clear();
     if p.is_ascii() {
-        return tokenize_ascii(p.as_bytes());
+        tokenize_ascii(p.as_bytes(), tokens);
+    } else {
+        tokenize_chars(p, tokens);
     }
-    tokenize_chars(p)
 }
 
 /// [`tokenize`] char by char, for any text.
-fn tokenize_chars(p: &str) -> Vec<Range<usize>> {
-    let mut tokens: Vec<Range<usize>> = Vec::new();
+fn tokenize_chars(p: &str, tokens: &mut Vec<Range<usize>>) {
     let mut start = None;
     for (k, c) in p.char_indices().chain(std::iter::once((p.len(), ' '))) {
         let word_char = c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '\u{2019}');
@@ -899,16 +902,21 @@ fn tokenize_chars(p: &str) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    tokens
 }
 
 /// [`tokenize`] for ASCII text, byte by byte.
-fn tokenize_ascii(p: &[u8]) -> Vec<Range<usize>> {
-    let mut tokens: Vec<Range<usize>> = Vec::new();
+fn tokenize_ascii(p: &[u8], tokens: &mut Vec<Range<usize>>) {
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.');
     let mut start = None;
-    for k in 0..=p.len() {
+    let mut k = 0;
+    while k <= p.len() {
         let c = p.get(k).copied().unwrap_or(b' ');
-        let word_char = c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.');
+        let word_char = is_word(c);
+        if word_char && start.is_some() {
+            // Inside a word: on to its end.
+            k += p[k..].iter().take_while(|&&c| is_word(c)).count();
+            continue;
+        }
         match (word_char, start) {
             (true, None) => start = Some(k),
             (false, Some(s)) => {
@@ -921,8 +929,8 @@ fn tokenize_ascii(p: &[u8]) -> Vec<Range<usize>> {
             (false, None) if c != b' ' => tokens.push(k..k),
             _ => {}
         }
+        k += 1;
     }
-    tokens
 }
 
 /// Whether an organisation word (`Group`, `Office`) follows `at`.
@@ -1129,7 +1137,17 @@ fn pieces_ascii(text: &str, limit: usize) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut word_len = 0;
     let mut word_start = 0;
-    for (k, &c) in b.iter().enumerate() {
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        // Lower-case letters after a letter make no cut and only lengthen
+        // the word: the run of them is passed over at once.
+        if c.is_ascii_lowercase() && k > 0 && b[k - 1].is_ascii_alphabetic() {
+            let run = b[k..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            word_len += run;
+            k += run;
+            continue;
+        }
         let cut_before = k > 0 && {
             let p = b[k - 1];
             (p.is_ascii_lowercase()
@@ -1156,6 +1174,7 @@ fn pieces_ascii(text: &str, limit: usize) -> Vec<Range<usize>> {
             word_len = 0;
             word_start = k + 1;
         }
+        k += 1;
     }
     if text.len() > start {
         keep_piece(&mut out, text, start..text.len(), limit);
@@ -1177,6 +1196,8 @@ mod tests {
             "Acme Inc.Jane Roe (212)555-0100",
             "Doe7603521889 Public Affairs",
             "O'Neil-Smith Jr. 2nd floor\nNext line",
+            "lower words then aCapital, roe7603 and 99bottles|pipe  two spaces",
+            "Dr.Jane deVries (ext.12) MacDonald-lee x.y.z end",
         ];
         for text in cases {
             assert_eq!(
@@ -1189,11 +1210,12 @@ mod tests {
                 let want = &all[..all.len().min(limit)];
                 assert_eq!(first_pieces(text, limit), want, "{text:?} {limit}");
             }
-            assert_eq!(
-                tokenize_ascii(text.as_bytes()),
-                tokenize_chars(text),
-                "{text:?}"
-            );
+            // `tokenize` empties its buffer first.
+            let (mut by_byte, mut by_char) = (Vec::new(), Vec::new());
+            by_byte.push(0..0);
+            tokenize(text, &mut by_byte);
+            tokenize_chars(text, &mut by_char);
+            assert_eq!(by_byte, by_char, "{text:?}");
         }
     }
 

@@ -82,7 +82,8 @@ fn may_start_label(t: &str) -> bool {
     match t.as_bytes() {
         [a, b, c, ..] if a.is_ascii() && b.is_ascii() && c.is_ascii() => {
             let head = [a, b, c].map(u8::to_ascii_uppercase);
-            heads.contains(&head)
+            // The heads are sorted.
+            heads.binary_search(&head).is_ok()
         }
         // Shorter than any label, or not ASCII at the start.
         _ => !t.is_ascii(),

@@ -142,7 +142,14 @@ pub(crate) fn sentences(s: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
+        // Only a sentence end or a line break matters: on to the next one.
+        i += b[i..]
+            .iter()
+            .position(|&c| matches!(c, b'.' | b'!' | b'?' | b'\n'))
+            .unwrap_or(b.len() - i);
+        let Some(&c) = b.get(i) else {
+            break;
+        };
         if matches!(c, b'.' | b'!' | b'?') {
             // Swallow closing quotes and brackets.
             let mut end = i + 1;
