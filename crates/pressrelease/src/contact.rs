@@ -1048,14 +1048,7 @@ fn is_name_token(t: &str) -> bool {
 /// Whether a word, lower-cased, is in [`NON_NAME`]. Short ASCII words are
 /// lower-cased on the stack: this runs per token.
 fn is_non_name(w: &str) -> bool {
-    let mut buf = [0u8; 32];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|l| NON_NAME.contains(l));
-    }
-    NON_NAME.contains(&w.to_lowercase())
+    crate::wordhash::with_lower(w, |l| NON_NAME.contains(l))
 }
 
 /// Cuts a section into pieces at line breaks, runs of two spaces, `|`,

@@ -47,3 +47,38 @@ pub(crate) type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// A map from words with the cheap hash.
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Calls `f` with `text` lower-cased. Short ASCII text, which is what the
+/// per-token look-ups see, is lower-cased on the stack; anything else in a
+/// new string.
+pub(crate) fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if text.is_ascii() && text.len() <= buf.len() {
+        let lower = &mut buf[..text.len()];
+        lower.copy_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&text.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_lower;
+
+    #[test]
+    fn lower_cases_on_the_stack_and_off_it() {
+        let long = "Ministry ".repeat(10);
+        let cases: &[(&str, String)] = &[
+            ("Ministry", "ministry".into()),
+            ("ÉCOLE Normale", "école normale".into()),
+            ("", String::new()),
+            (&long, long.to_lowercase()),
+        ];
+        for (input, want) in cases {
+            assert_eq!(with_lower(input, str::to_string), *want, "{input:?}");
+        }
+    }
+}

@@ -25,6 +25,8 @@ mod names;
 mod tokens;
 mod words;
 
+pub(crate) use words::cue_file;
+
 use acronym::*;
 use context::*;
 use names::*;

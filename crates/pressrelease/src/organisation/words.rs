@@ -60,16 +60,7 @@ pub(super) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             .filter_map(|l| l.split('\t').next().map(str::to_string))
             .collect(),
     };
-    let mut section = "";
-    for line in include_str!("../../data/org_cues.txt").lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name;
-            continue;
-        }
+    for (section, line) in cue_file() {
         if section == "known" {
             let (name, short) = match line.split_once(" = ") {
                 Some((n, a)) => (n.trim(), Some(a.trim().to_string())),
@@ -103,6 +94,25 @@ pub(super) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     }
     lists
 });
+
+/// The entries of `data/org_cues.txt` with the `[section]` each stands in,
+/// comments and blank lines skipped.
+pub(crate) fn cue_file() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut section = "";
+    include_str!("../../data/org_cues.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(
+            move |line| match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                Some(name) => {
+                    section = name;
+                    None
+                }
+                None => Some((section, line)),
+            },
+        )
+}
 
 /// The entries of a one-per-line list, lower-cased, comments skipped.
 pub(super) fn words(data: &'static str) -> impl Iterator<Item = String> {
@@ -146,16 +156,8 @@ fn is_short_connector(w: &str) -> bool {
 }
 
 pub(super) fn in_set(set: &Set, w: &str) -> bool {
-    // Lower-case short ASCII words and names on the stack: this runs per
-    // token or candidate.
-    let mut buf = [0u8; 64];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        return std::str::from_utf8(b).is_ok_and(|l| set.contains(l));
-    }
-    set.contains(&w.to_lowercase())
+    // Runs per token or candidate: short words are lower-cased on the stack.
+    crate::wordhash::with_lower(w, |l| set.contains(l))
 }
 
 /// Bits of [`flags_of`]: which word lists hold a word.
@@ -653,6 +655,18 @@ mod tests {
             assert_eq!(table.get_short(key[0]), table.get(&key, w.len()), "{w}");
             assert_eq!(table.get_short(key[0]) != 0, listed, "{w}");
         }
+    }
+
+    #[test]
+    fn cue_file_entries_carry_their_section() {
+        let entries: Vec<_> = cue_file().collect();
+        assert!(
+            entries
+                .iter()
+                .all(|(s, l)| !s.is_empty() && !l.starts_with(['#', '[']))
+        );
+        assert!(entries.iter().any(|(s, _)| *s == "cue"));
+        assert!(entries.iter().any(|(s, _)| *s == "known"));
     }
 
     #[test]

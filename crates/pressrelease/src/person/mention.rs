@@ -91,19 +91,10 @@ fn ends_with_word(long: &str, short: &str) -> bool {
 /// The organisation reader's cue words (`data/org_cues.txt`, sections
 /// `cue` and `head_first`), matched in any ASCII case.
 static ORG_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let mut section = "";
-    let mut cues = Vec::new();
-    for line in include_str!("../../data/org_cues.txt").lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name;
-        } else if matches!(section, "cue" | "head_first") {
-            cues.push(line.to_lowercase());
-        }
-    }
+    let cues: Vec<String> = crate::organisation::cue_file()
+        .filter(|(section, _)| matches!(*section, "cue" | "head_first"))
+        .map(|(_, line)| line.to_lowercase())
+        .collect();
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         // Titles are short and many: a full DFA is the fastest search.

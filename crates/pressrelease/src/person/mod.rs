@@ -151,14 +151,7 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
 /// Whether `set` holds `text` lower-cased; short ASCII text is lower-cased
 /// on the stack.
 fn contains_lower(set: &WordSet, text: &str) -> bool {
-    let mut buf = [0u8; 64];
-    if text.is_ascii() && text.len() <= buf.len() {
-        let lower = &mut buf[..text.len()];
-        lower.copy_from_slice(text.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|l| set.contains(l));
-    }
-    set.contains(&text.to_lowercase())
+    crate::wordhash::with_lower(text, |l| set.contains(l))
 }
 
 fn name_len(toks: &[Token], c: &Candidate) -> usize {
@@ -676,14 +669,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
 /// [`lexicon::Lexicon::is_title_head`] of a word in any case; short ASCII
 /// words are lower-cased on the stack.
 fn is_title_head_any_case(word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    if word.is_ascii() && word.len() <= buf.len() {
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|l| LEXICON.is_title_head(l));
-    }
-    LEXICON.is_title_head(&word.to_lowercase())
+    crate::wordhash::with_lower(word, |l| LEXICON.is_title_head(l))
 }
 
 /// Records where an organisation may start at token `k`, past a `the`.
