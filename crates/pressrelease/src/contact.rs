@@ -140,10 +140,10 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
     let mut covered_until = 0;
     // Cue phrases hold no line break, so one search of the whole text finds
     // what a search of each line would.
-    let lower = clean.to_ascii_lowercase();
-    let hits: Vec<Range<usize>> = LOWER_CUES.find_iter(&lower).map(|m| m.range()).collect();
+    let lower = doc.lower();
+    let hits: Vec<Range<usize>> = LOWER_CUES.find_iter(lower).map(|m| m.range()).collect();
     let mut next_hit = 0;
-    let verbs = verb_starts(clean, &lower);
+    let verbs = verb_starts(clean, lower);
     let mut next_verb = 0;
     for (i, line) in doc.lines.iter().enumerate() {
         if sections.len() >= MAX_SECTIONS {

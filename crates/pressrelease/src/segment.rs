@@ -14,6 +14,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) lines: Vec<Range<usize>>,
     /// Runs of non-blank lines separated by blank lines (or rules).
     pub(crate) blocks: Vec<Block>,
+    /// The clean text ASCII-lower-cased, made on first use (see [`Doc::lower`]).
+    lower: std::cell::OnceCell<String>,
 }
 
 /// A run of consecutive non-blank lines.
@@ -37,7 +39,16 @@ impl<'a> Doc<'a> {
             text,
             lines,
             blocks,
+            lower: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The clean text with ASCII letters lower-cased, made once for the
+    /// readers that search it case-blind. ASCII lower-casing keeps byte
+    /// offsets, so ranges in it are ranges in [`Doc::clean`].
+    pub(crate) fn lower(&self) -> &str {
+        self.lower
+            .get_or_init(|| self.text.clean.to_ascii_lowercase())
     }
 
     /// The clean text.

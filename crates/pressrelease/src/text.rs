@@ -497,19 +497,27 @@ fn has_odd_space(s: &str) -> bool {
 pub(crate) static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
+/// The range of `bytes` without the leading and trailing bytes that
+/// `is_space` accepts.
+fn trimmed(bytes: &[u8], is_space: impl Fn(u8) -> bool) -> Range<usize> {
+    let first = bytes
+        .iter()
+        .position(|&b| !is_space(b))
+        .unwrap_or(bytes.len());
+    let last = bytes
+        .iter()
+        .rposition(|&b| !is_space(b))
+        .map_or(first, |k| k + 1);
+    first..last
+}
+
 /// [`fold_space`] for text whose only whitespace is space and line break:
 /// the stretches between line breaks and runs of spaces, found with
 /// `memchr`, are copied whole.
 fn fold_plain_space(s: &str) -> String {
     let is_space = |b: u8| b == b' ' || b == b'\n';
-    let all = s.as_bytes();
-    let first = all.iter().position(|&b| !is_space(b)).unwrap_or(all.len());
-    let last = all
-        .iter()
-        .rposition(|&b| !is_space(b))
-        .map_or(first, |k| k + 1);
     // Trimmed: every whitespace run has a word on each side.
-    let t = &s[first..last];
+    let t = &s[trimmed(s.as_bytes(), is_space)];
     let b = t.as_bytes();
     let mut out = String::with_capacity(b.len());
     let mut copied = 0;
@@ -551,13 +559,7 @@ fn fold_plain_space(s: &str) -> String {
 /// (a run, or a tab or line break) is copied a stretch at a time.
 fn fold_ascii_space(s: &str) -> String {
     let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
-    let all = s.as_bytes();
-    let first = all.iter().position(|&b| !is_space(b)).unwrap_or(all.len());
-    let last = all
-        .iter()
-        .rposition(|&b| !is_space(b))
-        .map_or(first, |k| k + 1);
-    let bytes = &all[first..last];
+    let bytes = &s.as_bytes()[trimmed(s.as_bytes(), is_space)];
     let mut out = Vec::with_capacity(bytes.len());
     let mut copied = 0;
     let mut i = 0;
@@ -589,6 +591,20 @@ fn fold_ascii_space(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trimmed_ranges() {
+        let space = |b: u8| b == b' ' || b == b'\n';
+        let cases: &[(&str, std::ops::Range<usize>)] = &[
+            ("  ab c \n", 2..6),
+            ("abc", 0..3),
+            ("   ", 3..3),
+            ("", 0..0),
+        ];
+        for (input, want) in cases {
+            assert_eq!(trimmed(input.as_bytes(), space), *want, "{input:?}");
+        }
+    }
 
     fn clean(s: &str) -> String {
         Text::new(s).clean

@@ -44,10 +44,8 @@ struct Candidate {
 /// Finds every named person, once each.
 pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contacts) -> Vec<Person> {
     let clean = doc.clean();
-    // ASCII lower-casing keeps byte offsets: a token's lower-case form is
-    // a slice of this.
-    let lowered = clean.to_ascii_lowercase();
-    let toks = tokenize(clean, &lowered);
+    // A token's lower-case form is a slice of the lower-cased text.
+    let toks = tokenize(clean, doc.lower());
     let mut candidates = candidates(clean, &toks);
     roles_after_pronouns(clean, &toks, &mut candidates);
     chain_lists(clean, &toks, &mut candidates);
