@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::words::{HIGH_BITS, Head, in_range, short_word_flags};
+use super::words::{HIGH_BITS, Head, in_range, plain_word_flags, short_word_flags, table};
 use super::*;
 
 /// One word or punctuation mark of the text.
@@ -72,6 +72,7 @@ static CLASS: [u8; 256] = {
 pub(super) fn tokenize(s: &str) -> Vec<Tok> {
     let b = s.as_bytes();
     let mut toks = Vec::with_capacity(b.len() / 5 + 1);
+    let table = table();
     let mut brk = true;
     let mut i = 0;
     while i < b.len() {
@@ -107,6 +108,21 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
             });
             brk = false;
             i += len;
+            continue;
+        }
+        // Most words are plain: ASCII letters and digits, no seam, and no
+        // joiner or non-ASCII byte after them. A machine word or two
+        // reads them; none of the rules below can apply.
+        if let Some(w) = plain_word(b, i) {
+            let end = w.end;
+            toks.push(Tok {
+                f: plain_word_flags(table, &s[i..end], &w),
+                r: i..end,
+                word: true,
+                brk,
+            });
+            brk = false;
+            i = end;
             continue;
         }
         let start = i;
@@ -165,6 +181,69 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
         i = end;
     }
     toks
+}
+
+/// The word starting at `start` (an ASCII letter or digit) when it is
+/// plain: up to fifteen ASCII letters and digits, no capital after a small
+/// letter (no seam), and the byte after it neither a joiner (`-`, `'`,
+/// `.`) nor non-ASCII. `None` sends the word to the full reading, which
+/// gives a plain word the same end.
+#[inline(always)]
+fn plain_word(b: &[u8], start: usize) -> Option<Plain> {
+    // Reads eight bytes: the letters and digits, and whether a capital
+    // comes after a small letter in them.
+    let read = |at: usize| {
+        let chunk = b.get(at..at + 8)?;
+        let x = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        // As in `scan_ascii_word`: bytes after a non-ASCII one may read
+        // wrong, but the word stops before them.
+        let ascii = !x & HIGH_BITS;
+        let up = in_range(x, b'A', b'Z') & ascii;
+        let low = in_range(x, b'a', b'z') & ascii;
+        let alnum = up | low | (in_range(x, b'0', b'9') & ascii);
+        // 8 when all eight bytes are letters and digits.
+        let n = (!alnum & HIGH_BITS).trailing_zeros() as usize / 8;
+        let inside = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+        Some((n, x & inside, up & inside, low & inside))
+    };
+    // A capital above the lowest small letter.
+    let capital_after_small =
+        |up: u64, low: u64| up != 0 && low != 0 && up > (low & low.wrapping_neg());
+    let (n, x, up, low) = read(start)?;
+    let mut w = Plain {
+        end: start + n,
+        key: [x | (up >> 2), 0],
+        up: [up, 0],
+        low: [low, 0],
+    };
+    let mut seam = capital_after_small(up, low);
+    if n == 8 {
+        let (n2, x2, up2, low2) = read(start + 8)?;
+        if n2 == 8 {
+            return None;
+        }
+        w.end += n2;
+        w.key[1] = x2 | (up2 >> 2);
+        (w.up[1], w.low[1]) = (up2, low2);
+        seam |= up2 != 0 && (low != 0 || capital_after_small(up2, low2));
+    }
+    let after = CLASS[usize::from(*b.get(w.end)?)];
+    if after & (JOINER | WIDE) != 0 || seam {
+        return None;
+    }
+    Some(w)
+}
+
+/// A plain word (see [`plain_word`]): its end, and per eight bytes its
+/// lower-cased bytes and the marks of its capitals and small letters (see
+/// [`in_range`]), zero past the word.
+pub(super) struct Plain {
+    pub(super) end: usize,
+    pub(super) key: [u64; 2],
+    pub(super) up: [u64; 2],
+    pub(super) low: [u64; 2],
 }
 
 /// [`scan_word`] for a word of ASCII letters, digits and joiners (the
@@ -635,6 +714,32 @@ mod tests {
                 assert_eq!(is_cap(w), is_cap_reference(w), "{w:?}");
                 assert_eq!(is_acronym(w), is_acronym_reference(w), "{w:?}");
             }
+        }
+    }
+
+    #[test]
+    fn plain_words() {
+        // (text, end of the plain word at its start, if plain)
+        let cases: &[(&str, Option<usize>)] = &[
+            ("Kite Labs said", Some(4)),
+            ("kite, and more", Some(4)),
+            ("Harbourmasters said", Some(14)),
+            ("KITE2024 went out", Some(8)),
+            ("Counterintelligence is long", None),
+            ("Kite", None),
+            ("Kite said.", Some(4)),
+            ("Kite. Labs said", None),
+            ("Kite-Labs said", None),
+            ("Kite's labs said", None),
+            ("Kite\u{e9}t\u{e9} said", None),
+            ("BellACME Group", None),
+            ("AmpliKite Group", None),
+            ("ACMEkites said so", Some(9)),
+            ("HarbourmastersAcme said", None),
+        ];
+        for (text, want) in cases {
+            let got = plain_word(text.as_bytes(), 0).map(|w| w.end);
+            assert_eq!(got, *want, "{text:?}");
         }
     }
 

@@ -268,7 +268,7 @@ type Key = [u64; TABLE_WORD / 8];
 /// The listed ASCII words (and the connectors) in an open-addressing
 /// table: the per-token look-up hashes the word while lower-casing it, and
 /// most words stop at an empty slot.
-struct Table {
+pub(super) struct Table {
     /// Index + 1 into `entries`; 0 marks an empty slot.
     slots: Vec<u16>,
     entries: Vec<(Key, usize, u32)>,
@@ -562,6 +562,60 @@ fn word_facts(
     }
     // `is_legal` (which drops full stops at the end).
     if (f & LEGAL_WORD != 0 || b[len - 1] == b'.') && is_legal(&s[r]) {
+        f |= LEGAL;
+    }
+    f & !(CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD)
+}
+
+/// The table of every listed word, for [`plain_word_flags`]: the
+/// tokenizer looks it up once, not once per word.
+pub(super) fn table() -> &'static Table {
+    &TABLE
+}
+
+/// [`token_flags`] of a plain word `word` read as `w` (see
+/// `tokens::plain_word`): up to fifteen ASCII letters and digits. Such a
+/// word has no `'`, `.` or `&`, so only the list look-up, the capital and
+/// acronym facts and the connector test are left.
+#[inline(always)]
+pub(super) fn plain_word_flags(table: &Table, word: &str, w: &super::tokens::Plain) -> u32 {
+    let b = word.as_bytes();
+    let len = b.len();
+    let any_upper = (w.up[0] | w.up[1]) != 0;
+    let mut f = 0;
+    if len <= table.longest {
+        f = if len <= 8 {
+            table.get_short(w.key[0])
+        } else {
+            table.get(&[w.key[0], w.key[1], 0, 0], len)
+        };
+    }
+    let cap = b[0].is_ascii_uppercase() || (b[0].is_ascii_digit() && any_upper);
+    if cap {
+        f |= CAP;
+        if len <= 12 {
+            let upper = count_bytes(w.up[0]) + count_bytes(w.up[1]);
+            let lower = count_bytes(w.low[0]) + count_bytes(w.low[1]);
+            if upper >= 2 && lower <= upper {
+                f |= ACRONYM;
+            }
+        }
+    }
+    if f & (CONNECTOR_WORD | LOWER_CONNECTOR_WORD) != 0
+        && (!any_upper
+            || (f & CONNECTOR_WORD != 0
+                && len <= 4
+                && !matches!(
+                    b,
+                    b"La" | b"Le" | b"Al" | b"El" | b"De" | b"Da" | b"Di" | b"Y"
+                )))
+    {
+        f |= CONNECTOR;
+    }
+    if f & CONNECTOR_WORD != 0 {
+        f |= ANY_CASE_CONNECTOR;
+    }
+    if f & LEGAL_WORD != 0 && is_legal(word) {
         f |= LEGAL;
     }
     f & !(CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD)
