@@ -93,7 +93,8 @@ pub(super) fn paren_alias(s: &str, toks: &[Tok], name: &str, k: usize) -> Option
     let w = text(s, alias);
     let mixed = is_cap(w) && w.chars().any(char::is_lowercase);
     let own = name.split(' ').any(|n| n == w);
-    let place = in_set(&LISTS.countries, w);
+    // The token's bits hold the word lists' answers.
+    let place = alias.is(COUNTRY);
     (mixed && w.chars().count() >= 3 && !own && !place).then(|| alias.r.clone())
 }
 
@@ -158,7 +159,6 @@ pub(super) fn initials(acr: &str, name: &str) -> bool {
 /// Names without a cue word that an acronym in parentheses spells out:
 /// `Islamic State in Iraq and the Levant (ISIL)`.
 pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
-    let lists = &*LISTS;
     let mut out = Vec::new();
     for run in runs.iter().cloned() {
         let Some(acr) = paren_acronym(s, toks, run.end) else {
@@ -169,7 +169,7 @@ pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
             continue;
         }
         let end_at = toks[run.end - 1].r.end;
-        if in_set(&lists.nonhead, text(s, &toks[run.end - 1])) {
+        if toks[run.end - 1].is(NONHEAD) {
             continue;
         }
         // Acronyms spell short names: look at the last dozen tokens only.
@@ -184,9 +184,9 @@ pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
             // spells exactly (`Last Kite Project (LKP)`).
             toks[k].word
                 && is_cap(w)
-                && (!in_set(&lists.lead, w) || initials(a, name))
+                && (!toks[k].is(LEAD) || initials(a, name))
                 && ((initials(a, name) && acts(s, toks, &acr))
-                    || (spells(a, name) && (k..run.end).any(|m| is_cue(text(s, &toks[m])))))
+                    || (spells(a, name) && (k..run.end).any(|m| toks[m].is(CUE))))
         });
         if let Some(k) = start {
             if k + 1 < run.end {
@@ -211,7 +211,7 @@ pub(super) fn acts(s: &str, toks: &[Tok], acr: &Range<usize>) -> bool {
     if w(close + 1) == "," {
         return matches!(w(close + 2), "a" | "an" | "the" | "which" | "who");
     }
-    in_set(&LISTS.act, w(close + 1))
+    toks.get(close + 1).is_some_and(|t| t.is(ACT))
 }
 
 /// Whether the acronym at token `k`, which no name defines, acts as a body:
@@ -223,7 +223,7 @@ pub(super) fn lone_body(s: &str, toks: &[Tok], k: usize) -> bool {
     let plain = w.len() >= 2
         && w.len() <= 8
         && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
-        && !in_set(&LISTS.not_acronym, w)
+        && !t.is(NOT_ACRONYM)
         && !inside_ticker(s, t);
     if !plain {
         return false;
@@ -237,12 +237,9 @@ pub(super) fn lone_body(s: &str, toks: &[Tok], k: usize) -> bool {
     if prev_cap && !t.brk {
         return false;
     }
-    let after = toks
-        .get(k + 1)
-        .filter(|n| n.word && !n.brk)
-        .map(|n| text(s, n));
-    let verb = after
-        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()) && in_set(&LISTS.act, a));
+    let verb = toks.get(k + 1).is_some_and(|n| {
+        n.word && !n.brk && s.as_bytes()[n.r.start].is_ascii_lowercase() && n.is(ACT)
+    });
     let before = prev
         .filter(|_| !t.brk)
         .is_some_and(|p| matches!(text(s, p), "via" | "@" | "member"));

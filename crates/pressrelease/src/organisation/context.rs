@@ -9,7 +9,6 @@ use super::*;
 
 /// Company names before a stock ticker: `Acme Widgets (NASDAQ: ACME)`.
 pub(super) fn ticker_names(s: &str, toks: &[Tok]) -> Vec<(Found, String)> {
-    let lists = &*LISTS;
     let mut out = Vec::new();
     for m in TICKER.captures_iter(s) {
         let (Some(all), Some(sym)) = (m.get(0), m.get(1)) else {
@@ -25,12 +24,7 @@ pub(super) fn ticker_names(s: &str, toks: &[Tok]) -> Vec<(Found, String)> {
         while start > 0 {
             let t = &toks[start - 1];
             let w = text(s, t);
-            let capital = t.word
-                && is_cap(w)
-                && !in_set(&lists.verb, w)
-                && !in_set(&lists.title, w)
-                && !in_set(&lists.lead, w)
-                && !is_connector(w);
+            let capital = t.word && is_cap(w) && !t.is(VERB | TITLE | LEAD) && !is_connector(w);
             let joined = (matches!(w, "&" | "and" | "of" | "de")
                 || (w == "," && start < end && is_legal(text(s, &toks[start]))))
                 && start < end;
@@ -42,10 +36,7 @@ pub(super) fn ticker_names(s: &str, toks: &[Tok]) -> Vec<(Found, String)> {
                 break;
             }
         }
-        while start < end && {
-            let w = text(s, &toks[start]);
-            !is_cap(w) || in_set(&lists.lead, w)
-        } {
+        while start < end && { !is_cap(text(s, &toks[start])) || toks[start].is(LEAD) } {
             start += 1;
         }
         if start < end {
@@ -119,7 +110,6 @@ pub(super) fn about_names(doc: &Doc) -> Vec<Found> {
 /// Names described as bodies: `Acme, a leading provider of ...`,
 /// `Acme is a global company`, `Acme, the maker of ...`.
 pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
-    let lists = &*LISTS;
     let mut out = Vec::new();
     for run in runs.iter().cloned() {
         let k = run.end;
@@ -141,10 +131,7 @@ pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> V
             .take(8)
             .take_while(|t| t.word || text(s, t) == "-")
             .enumerate()
-            .any(|(i, t)| {
-                in_set(&lists.kind, text(s, t))
-                    && toks.get(det + 2 + i).is_none_or(|n| text(s, n) != "'")
-            });
+            .any(|(i, t)| t.is(KIND) && toks.get(det + 2 + i).is_none_or(|n| text(s, n) != "'"));
         if !described {
             continue;
         }
@@ -162,12 +149,7 @@ pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> V
         let mut start = run.start.max(run.end.saturating_sub(6));
         while start < run.end {
             let w = text(s, &toks[start]);
-            if is_connector(w)
-                || in_set(&lists.lead, w)
-                || in_set(&lists.verb, w)
-                || in_set(&lists.title, w)
-                || !is_cap(w)
-            {
+            if is_connector(w) || toks[start].is(LEAD | VERB | TITLE) || !is_cap(w) {
                 start += 1;
             } else {
                 break;
@@ -178,11 +160,10 @@ pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> V
         }
         let range = toks[start].r.start..toks[run.end - 1].r.end;
         let name = &s[range.clone()];
-        let personal = toks[start..run.end].iter().any(|t| {
-            let w = text(s, t);
-            in_set(&lists.title, w) || in_set(&lists.lead, w) || w == "and"
-        });
-        let single = run.end - start == 1 && !is_cue(name);
+        let personal = toks[start..run.end]
+            .iter()
+            .any(|t| t.is(TITLE | LEAD) || text(s, t) == "and");
+        let single = run.end - start == 1 && !toks[start].is(CUE);
         if personal || !(single || is_org_name(name)) {
             continue;
         }
@@ -528,18 +509,19 @@ const HEADLINE_BYTES: usize = 600;
 /// all-capital word.
 pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
     let lists = &*LISTS;
-    let plain = |w: &str| {
+    // Token `k`'s word: letters only, in none of these lists (its bits
+    // hold the lists' answers).
+    let plain = |k: usize| {
+        let w = text(s, &toks[k]);
         w.chars().all(char::is_alphabetic)
-            && !(in_set(&lists.title, w)
-                || in_set(&lists.lead, w)
-                || in_set(&lists.generic, w)
-                || in_set(&lists.places, w)
-                || in_set(&lists.verb, w)
-                || is_connector(w))
+            && !(toks[k].is(TITLE | LEAD | GENERIC | PLACE | VERB) || is_connector(w))
     };
     // A country in a name (`Kite Australia`) is not in a person's name.
-    let country = |w: &str| in_set(&lists.countries, w);
-    let caps = |w: &str| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
+    let country = |k: usize| toks[k].is(COUNTRY);
+    let caps = |k: usize| {
+        let w = text(s, &toks[k]);
+        w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+    };
     let mut subjects: Vec<Range<usize>> = Vec::new();
     // Headlines: a line opening with up to three capitalised words and
     // a Title Case verb.
@@ -562,10 +544,11 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
         {
             j += 1;
         }
-        let verb = toks.get(j).filter(|t| t.word && !t.brk).map(|t| text(s, t));
-        let verb = verb.is_some_and(|v| {
+        let verb = toks.get(j).filter(|t| t.word && !t.brk);
+        let verb = verb.is_some_and(|t| {
+            let v = text(s, t);
             // `Jo Said, 40, was ...`: a surname, not a verb.
-            in_set(&lists.verb, v)
+            t.is(VERB)
                 && !matches!(v, "Said" | "Says")
                 && (is_cap(v) || matches!(v, "launches" | "announces" | "unveils" | "names"))
         });
@@ -605,8 +588,8 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
     }
     let mut out = Vec::new();
     for r in subjects {
-        let words = || r.clone().map(|k| text(s, &toks[k]));
-        if !words().all(&plain) || !(r.len() == 1 || words().any(&caps) || words().any(&country)) {
+        if !r.clone().all(plain) || !(r.len() == 1 || r.clone().any(caps) || r.clone().any(country))
+        {
             continue;
         }
         let range = toks[r.start].r.start..toks[r.end - 1].r.end;

@@ -186,7 +186,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
 /// The word starting at `start` (an ASCII letter or digit) when it is
 /// plain: up to fifteen ASCII letters and digits, no capital after a small
 /// letter (no seam), and the byte after it neither a joiner (`-`, `'`,
-/// `.`) nor non-ASCII. `None` sends the word to the full reading, which
+/// `.`; a sentence's full stop aside) nor non-ASCII. `None` sends the word to the full reading, which
 /// gives a plain word the same end.
 #[inline(always)]
 fn plain_word(b: &[u8], start: usize) -> Option<Plain> {
@@ -229,9 +229,21 @@ fn plain_word(b: &[u8], start: usize) -> Option<Plain> {
         (w.up[1], w.low[1]) = (up2, low2);
         seam |= up2 != 0 && (low != 0 || capital_after_small(up2, low2));
     }
-    let after = CLASS[usize::from(*b.get(w.end)?)];
-    if after & (JOINER | WIDE) != 0 || seam {
+    let next = *b.get(w.end)?;
+    let after = CLASS[usize::from(next)];
+    if after & WIDE != 0 || seam {
         return None;
+    }
+    if after & JOINER != 0 {
+        // A full stop ending a sentence (no letter or digit after it)
+        // stays out of the word, unless the word keeps it (`Inc.`, `J.`).
+        let beyond = b.get(w.end + 1).map_or(0, |&x| CLASS[usize::from(x)]);
+        let word = &b[start..w.end];
+        let keeps_dot = (word.len() == 1 && word[0].is_ascii_uppercase())
+            || KEEP_DOT.iter().any(|k| k.as_bytes() == word);
+        if next != b'.' || beyond & (ALNUM | WIDE) != 0 || keeps_dot {
+            return None;
+        }
     }
     Some(w)
 }
@@ -728,7 +740,14 @@ mod tests {
             ("Counterintelligence is long", None),
             ("Kite", None),
             ("Kite said.", Some(4)),
-            ("Kite. Labs said", None),
+            ("Kite. Labs said", Some(4)),
+            ("Kite.\u{e9}t\u{e9} said", None),
+            ("Kite.Labs said", None),
+            ("Kite.3 Labs said", None),
+            ("Acme Inc. said", Some(4)),
+            ("Inc. is said", None),
+            ("J. Bell said", None),
+            ("Jo. Bell said", Some(2)),
             ("Kite-Labs said", None),
             ("Kite's labs said", None),
             ("Kite\u{e9}t\u{e9} said", None),

@@ -663,10 +663,6 @@ fn token_flags_by_char(w: &str, word: bool) -> u32 {
 /// The longest connector, in bytes: longer words need no comparison.
 const CONNECTOR_LEN: usize = 5;
 
-pub(super) fn is_cue(w: &str) -> bool {
-    in_set(&LISTS.cue, w)
-}
-
 /// Legal forms that may follow a comma inside a company name.
 pub(super) fn is_legal(w: &str) -> bool {
     LEGAL_FORMS.contains(&w.trim_end_matches('.'))
