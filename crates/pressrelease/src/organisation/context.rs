@@ -291,10 +291,18 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     let b = s.as_bytes();
     for k in 0..toks.len().saturating_sub(2) {
         let t = &toks[k];
-        // A line break, `.`, `;` or `"` ends the sentence.
-        if title_at.is_some()
-            && (t.brk || (!t.word && t.r.len() == 1 && matches!(b[t.r.start], b'.' | b';' | b'"')))
-        {
+        // Most tokens are neither a role nor a title, with no title close
+        // before: one test of the bits skips them.
+        if title_at.is_none() && !t.is(TITLE | EMPLOYER) {
+            continue;
+        }
+        // A line break, `.`, `;` or `"` ends the sentence; a title eight
+        // tokens back no longer counts either.
+        if title_at.is_some_and(|a| {
+            k - a >= 8
+                || t.brk
+                || (!t.word && t.r.len() == 1 && matches!(b[t.r.start], b'.' | b';' | b'"'))
+        }) {
             title_at = None;
         }
         if t.word && t.is(TITLE) && t.is(CAP) {
@@ -354,9 +362,12 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
 
 /// Legislatures named by one word (`Congress`, `the Senate`) inside a
 /// sentence.
-pub(super) fn bare_names(s: &str, toks: &[Tok]) -> Vec<Found> {
+///
+/// `caps` lists the capitalised tokens (see [`capitalised`]).
+pub(super) fn bare_names(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Found> {
     let mut out = Vec::new();
-    for (k, t) in toks.iter().enumerate() {
+    for &k in caps {
+        let t = &toks[k];
         if !t.is(BARE) || !t.word || t.brk || k == 0 || !t.is(CAP) {
             continue;
         }
@@ -447,7 +458,9 @@ static KNOWN: LazyLock<Known> = LazyLock::new(|| {
 
 /// Well-known bodies named on their own (`the United Nations said`), not
 /// as the start of a longer name (`United Nations Office of ...`).
-pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
+///
+/// `caps` lists the capitalised tokens (see [`capitalised`]).
+pub(super) fn known_names(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Found> {
     let known = &*KNOWN;
     // Each name's own matches, left to right and not overlapping one
     // another (as `match_indices` gives them). A name counts only where a
@@ -456,14 +469,10 @@ pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     let mut starts: Vec<Vec<usize>> = vec![Vec::new(); known.names.len()];
     let mut last_end: Vec<usize> = vec![0; known.names.len()];
     let b = s.as_bytes();
-    for t in toks {
-        // A token starting with an ASCII capital is capitalised.
-        if known.capital_first && !t.is(CAP) {
-            continue;
-        }
+    let mut try_at = |t: &Tok| {
         let at = t.r.start;
         if b.get(at + 1).is_some_and(|&x| !known.may_start(b[at], x)) {
-            continue;
+            return;
         }
         for &p in &known.by_first[usize::from(b[at])] {
             let name = &known.names[p];
@@ -474,6 +483,15 @@ pub(super) fn known_names(s: &str, toks: &[Tok]) -> Vec<Found> {
                 starts[p].push(at);
             }
         }
+    };
+    if known.capital_first {
+        // A token starting with an ASCII capital is capitalised: only
+        // those can start a name.
+        for &k in caps {
+            try_at(&toks[k]);
+        }
+    } else {
+        toks.iter().for_each(try_at);
     }
     let mut out = Vec::new();
     for &p in &known.of_list {
@@ -651,7 +669,7 @@ mod tests {
         ];
         for (input, want) in cases {
             let toks = tokenize(input);
-            let got: Vec<&str> = known_names(input, &toks)
+            let got: Vec<&str> = known_names(input, &toks, &capitalised(&toks))
                 .into_iter()
                 .map(|f| &input[f.range])
                 .collect();

@@ -247,9 +247,12 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         found.push(f.clone());
     }
     found.extend(about_names(doc));
-    found.extend(known_names(s, &toks));
+    // Capitalised tokens: the passes that look only at those skip the
+    // rest.
+    let caps = capitalised(&toks);
+    found.extend(known_names(s, &toks, &caps));
     found.extend(described_names(s, &toks, &runs));
-    found.extend(bare_names(s, &toks));
+    found.extend(bare_names(s, &toks, &caps));
     found.extend(employer_names(s, &toks));
     found.extend(subject_names(s, &toks, &runs));
     let listed = listed_names(s, &toks, &runs, &found);
@@ -476,7 +479,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
             .any(|c| c.end >= r.end)
     };
     let mut tried: FastSet<&str> = FastSet::default();
-    for (k, t) in toks.iter().enumerate() {
+    // Acronyms are capitalised.
+    for &k in &caps {
+        let t = &toks[k];
         if !t.word || !t.is(ACRONYM) {
             continue;
         }

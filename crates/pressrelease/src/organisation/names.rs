@@ -264,7 +264,7 @@ pub(super) fn scan(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
             r.start = list_start(s, toks, r.clone());
             r.end = list_end(s, toks, r.clone());
             let range = toks[r.start].r.start..toks[r.end - 1].r.end;
-            if !is_org_name(&s[range.clone()]) {
+            if !is_org_name_at(s, toks, r.clone()) {
                 continue;
             }
             out.push(Found {
@@ -361,6 +361,28 @@ pub(super) fn list_end(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
     r.end
 }
 
+/// [`is_org_name`] of the words of tokens `r`: when they are words one
+/// space apart, their bits already answer.
+pub(super) fn is_org_name_at(s: &str, toks: &[Tok], r: Range<usize>) -> bool {
+    let words = &toks[r];
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let name = &s[first.r.start..last.r.end];
+    let b = s.as_bytes();
+    let spaced = words.iter().all(|t| t.word)
+        && words
+            .windows(2)
+            .all(|p| p[1].r.start == p[0].r.end + 1 && b[p[0].r.end] == b' ');
+    if !spaced {
+        return is_org_name(name);
+    }
+    !in_set(&LISTS.not_orgs, name)
+        && words
+            .iter()
+            .any(|t| t.is(CAP) && !t.is(CUE | GENERIC | CONNECTOR))
+}
+
 /// Whether a candidate name passes the stop lists.
 pub(super) fn is_org_name(name: &str) -> bool {
     if in_set(&LISTS.not_orgs, name) {
@@ -372,4 +394,30 @@ pub(super) fn is_org_name(name: &str) -> bool {
         let f = token_flags(w, 0..w.len(), true);
         f & CAP != 0 && f & (CUE | GENERIC | CONNECTOR) == 0
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_bits_answer_as_the_words_do() {
+        let cases = [
+            "Kite Labs",
+            "Office",
+            "Ministry of Kites",
+            "Kite  Labs",
+            "Kite, Labs",
+            "Acme & Bolt Group",
+            "Kite-Labs Office",
+            "the Office",
+            "\u{c9}cole Kite",
+            "Jo's Group",
+        ];
+        for text in cases {
+            let toks = tokenize(text);
+            let want = is_org_name(text);
+            assert_eq!(is_org_name_at(text, &toks, 0..toks.len()), want, "{text:?}");
+        }
+    }
 }

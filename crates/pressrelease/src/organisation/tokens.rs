@@ -439,6 +439,13 @@ pub(super) fn is_glued(s: &str, start: usize, m: usize, end: usize) -> bool {
     capital_head && rest.next().is_some_and(char::is_uppercase)
 }
 
+/// The indices of the capitalised tokens ([`CAP`]), in order.
+pub(super) fn capitalised(toks: &[Tok]) -> Vec<usize> {
+    let mut caps = Vec::with_capacity(toks.len() / 2);
+    caps.extend((0..toks.len()).filter(|&k| toks[k].is(CAP)));
+    caps
+}
+
 /// The text of a token.
 pub(super) fn text<'s>(s: &'s str, t: &Tok) -> &'s str {
     &s[t.r.clone()]
