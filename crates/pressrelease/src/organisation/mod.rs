@@ -49,8 +49,8 @@ const MAX_PAIRWISE: usize = 300;
 /// `Inc.`, ...) are found here, without a leading `the`; the ranges are
 /// byte ranges into `text`, in order.
 pub(crate) fn names_in(text: &str) -> Vec<Range<usize>> {
-    let toks = tokenize(text);
-    scan(text, &toks, &runs(text, &toks))
+    let (toks, caps) = tokenize_with_caps(text);
+    scan(text, &toks, &runs(text, &toks, &caps))
         .into_iter()
         .map(|f| f.range)
         .collect()
@@ -236,8 +236,10 @@ fn key_into(name: &str, k: &mut String) {
 /// Finds every named organisation, once each.
 pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     let s = doc.clean();
-    let toks = tokenize(s);
-    let runs = runs(s, &toks);
+    // With the capitalised tokens: the passes that look only at those
+    // skip the rest.
+    let (toks, caps) = tokenize_with_caps(s);
+    let runs = runs(s, &toks, &caps);
     let mut found = scan(s, &toks, &runs);
     found.extend(spelled_names(s, &toks, &runs));
     let tickers = ticker_names(s, &toks);
@@ -247,9 +249,6 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
         found.push(f.clone());
     }
     found.extend(about_names(doc));
-    // Capitalised tokens: the passes that look only at those skip the
-    // rest.
-    let caps = capitalised(&toks);
     found.extend(known_names(s, &toks, &caps));
     found.extend(described_names(s, &toks, &runs));
     found.extend(bare_names(s, &toks, &caps));

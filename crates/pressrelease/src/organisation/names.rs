@@ -13,19 +13,18 @@ pub(super) struct Found {
 }
 
 /// Capitalised runs: index ranges into `toks`, each starting and ending on
-/// a capitalised word.
-pub(super) fn runs(s: &str, toks: &[Tok]) -> Vec<Range<usize>> {
+/// a capitalised word. `caps` lists the capitalised tokens (see
+/// [`capitalised`]): only those can start a run.
+pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    // Where the next run may start.
     let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        if !(t.word && t.is(CAP)) {
-            i += 1;
+    for &start in caps {
+        if start < i || !toks[start].word {
             continue;
         }
-        let start = i;
-        let mut last = i;
-        let mut k = i + 1;
+        let mut last = start;
+        let mut k = start + 1;
         let mut joins = 0;
         while k < toks.len() && !toks[k].brk {
             let t = &toks[k];

@@ -69,9 +69,17 @@ static CLASS: [u8; 256] = {
 /// Splits `s` into word and punctuation tokens, in one pass.
 ///
 /// Bytes are read directly; only non-ASCII characters are decoded.
+#[cfg(test)]
 pub(super) fn tokenize(s: &str) -> Vec<Tok> {
+    tokenize_with_caps(s).0
+}
+
+/// [`tokenize`], with the indices of the capitalised tokens ([`CAP`]), in
+/// order: the passes that look only at those skip the rest.
+pub(super) fn tokenize_with_caps(s: &str) -> (Vec<Tok>, Vec<usize>) {
     let b = s.as_bytes();
     let mut toks = Vec::with_capacity(b.len() / 5 + 1);
+    let mut caps = Vec::with_capacity(b.len() / 16 + 1);
     let table = table();
     let mut brk = true;
     let mut i = 0;
@@ -96,16 +104,20 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
             (c.len_utf8(), c.is_alphanumeric())
         };
         if !alnum {
-            toks.push(Tok {
-                f: if len == 1 {
-                    mark_flags(x)
-                } else {
-                    token_flags(s, i..i + len, false)
+            push(
+                &mut toks,
+                &mut caps,
+                Tok {
+                    f: if len == 1 {
+                        mark_flags(x)
+                    } else {
+                        token_flags(s, i..i + len, false)
+                    },
+                    r: i..i + len,
+                    word: false,
+                    brk,
                 },
-                r: i..i + len,
-                word: false,
-                brk,
-            });
+            );
             brk = false;
             i += len;
             continue;
@@ -115,12 +127,16 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
         // reads them; none of the rules below can apply.
         if let Some(w) = plain_word(b, i) {
             let end = w.end;
-            toks.push(Tok {
-                f: plain_word_flags(table, &s[i..end], &w),
-                r: i..end,
-                word: true,
-                brk,
-            });
+            push(
+                &mut toks,
+                &mut caps,
+                Tok {
+                    f: plain_word_flags(table, &s[i..end], &w),
+                    r: i..end,
+                    word: true,
+                    brk,
+                },
+            );
             brk = false;
             i = end;
             continue;
@@ -149,12 +165,16 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
         // DetailsAcme Labs`) leave a seam inside a word: the word ends
         // there, and a line break comes before the rest.
         if let Some(m) = seam.filter(|&m| is_glued(s, start, m, end)) {
-            toks.push(Tok {
-                f: token_flags(s, start..m, true),
-                r: start..m,
-                word: true,
-                brk,
-            });
+            push(
+                &mut toks,
+                &mut caps,
+                Tok {
+                    f: token_flags(s, start..m, true),
+                    r: start..m,
+                    word: true,
+                    brk,
+                },
+            );
             brk = true;
             i = m;
             continue;
@@ -171,16 +191,29 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
             Some(head) if end - start <= 8 => short_word_flags(s, start..end, head),
             _ => token_flags(s, start..end, true),
         };
-        toks.push(Tok {
-            f,
-            r: start..end,
-            word: true,
-            brk,
-        });
+        push(
+            &mut toks,
+            &mut caps,
+            Tok {
+                f,
+                r: start..end,
+                word: true,
+                brk,
+            },
+        );
         brk = false;
         i = end;
     }
-    toks
+    (toks, caps)
+}
+
+/// Adds a token, and its index to `caps` if it is capitalised.
+#[inline(always)]
+fn push(toks: &mut Vec<Tok>, caps: &mut Vec<usize>, t: Tok) {
+    if t.is(CAP) {
+        caps.push(toks.len());
+    }
+    toks.push(t);
 }
 
 /// The word starting at `start` (an ASCII letter or digit) when it is
@@ -439,11 +472,11 @@ pub(super) fn is_glued(s: &str, start: usize, m: usize, end: usize) -> bool {
     capital_head && rest.next().is_some_and(char::is_uppercase)
 }
 
-/// The indices of the capitalised tokens ([`CAP`]), in order.
+/// The indices of the capitalised tokens ([`CAP`]), in order (as
+/// [`tokenize_with_caps`] gives them).
+#[cfg(test)]
 pub(super) fn capitalised(toks: &[Tok]) -> Vec<usize> {
-    let mut caps = Vec::with_capacity(toks.len() / 2);
-    caps.extend((0..toks.len()).filter(|&k| toks[k].is(CAP)));
-    caps
+    (0..toks.len()).filter(|&k| toks[k].is(CAP)).collect()
 }
 
 /// The text of a token.
@@ -717,7 +750,8 @@ mod tests {
             );
         }
         for s in &cases {
-            let got = tokenize(s);
+            let (got, caps) = tokenize_with_caps(s);
+            assert_eq!(caps, capitalised(&got), "{s:?}");
             let want = tokenize_reference(s);
             let got: Vec<_> = got
                 .iter()
