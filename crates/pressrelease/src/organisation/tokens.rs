@@ -131,7 +131,7 @@ pub(super) fn tokenize_with_caps(s: &str) -> (Vec<Tok>, Vec<usize>) {
                 &mut toks,
                 &mut caps,
                 Tok {
-                    f: plain_word_flags(table, &s[i..end], &w),
+                    f: plain_word_flags(table, &b[i..end], &w),
                     r: i..end,
                     word: true,
                     brk,
@@ -226,16 +226,16 @@ fn plain_word(b: &[u8], start: usize) -> Option<Plain> {
     // Reads eight bytes: the letters and digits, and whether a capital
     // comes after a small letter in them.
     let read = |at: usize| {
-        let chunk = b.get(at..at + 8)?;
-        let x = u64::from_le_bytes([
-            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-        ]);
+        let chunk: [u8; 8] = b.get(at..at + 8)?.try_into().ok()?;
+        let x = u64::from_le_bytes(chunk);
         // As in `scan_ascii_word`: bytes after a non-ASCII one may read
         // wrong, but the word stops before them.
         let ascii = !x & HIGH_BITS;
-        let up = in_range(x, b'A', b'Z') & ascii;
-        let low = in_range(x, b'a', b'z') & ascii;
-        let alnum = up | low | (in_range(x, b'0', b'9') & ascii);
+        // Letters of either case (the 0x20 bit makes a capital small);
+        // that bit, moved onto each byte's mark, tells them apart.
+        let letter = in_range(x | 0x2020_2020_2020_2020, b'a', b'z') & ascii;
+        let (up, low) = (letter & !(x << 2), letter & (x << 2));
+        let alnum = letter | (in_range(x, b'0', b'9') & ascii);
         // 8 when all eight bytes are letters and digits.
         let n = (!alnum & HIGH_BITS).trailing_zeros() as usize / 8;
         let inside = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };

@@ -572,13 +572,12 @@ pub(super) fn table() -> &'static Table {
     &TABLE
 }
 
-/// [`token_flags`] of a plain word `word` read as `w` (see
+/// [`token_flags`] of a plain word `b` read as `w` (see
 /// `tokens::plain_word`): up to fifteen ASCII letters and digits. Such a
 /// word has no `'`, `.` or `&`, so only the list look-up, the capital and
 /// acronym facts and the connector test are left.
 #[inline(always)]
-pub(super) fn plain_word_flags(table: &Table, word: &str, w: &super::tokens::Plain) -> u32 {
-    let b = word.as_bytes();
+pub(super) fn plain_word_flags(table: &Table, b: &[u8], w: &super::tokens::Plain) -> u32 {
     let len = b.len();
     let any_upper = (w.up[0] | w.up[1]) != 0;
     let mut f = 0;
@@ -614,7 +613,7 @@ pub(super) fn plain_word_flags(table: &Table, word: &str, w: &super::tokens::Pla
     if f & CONNECTOR_WORD != 0 {
         f |= ANY_CASE_CONNECTOR;
     }
-    if f & LEGAL_WORD != 0 && is_legal(word) {
+    if f & LEGAL_WORD != 0 && std::str::from_utf8(b).is_ok_and(is_legal) {
         f |= LEGAL;
     }
     f & !(CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD)
