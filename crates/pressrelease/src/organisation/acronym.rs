@@ -101,20 +101,22 @@ pub(super) fn paren_alias(s: &str, toks: &[Tok], name: &str, k: usize) -> Option
 /// Whether the capital letters of `acr` appear, in order, among the
 /// capitals of `name`, the first matching its first word.
 pub(super) fn spells(acr: &str, name: &str) -> bool {
-    let letters: Vec<char> = acr
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_uppercase)
-        .collect();
-    if letters.len() < 2 {
+    // Read twice rather than collected: no allocation per candidate.
+    let letters = || {
+        acr.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_uppercase)
+    };
+    let caps = || name.chars().filter(|c| c.is_uppercase());
+    let mut first_two = letters();
+    let (Some(first), Some(_)) = (first_two.next(), first_two.next()) else {
+        return false;
+    };
+    if caps().next() != Some(first) {
         return false;
     }
-    let caps: Vec<char> = name.chars().filter(|c| c.is_uppercase()).collect();
-    if caps.first() != letters.first() {
-        return false;
-    }
-    let mut it = caps.iter();
-    letters.iter().all(|l| it.any(|c| c == l))
+    let mut it = caps();
+    letters().all(|l| it.any(|c| c == l))
 }
 
 /// Whether the acronym's letters are exactly the initials of the name's
@@ -255,6 +257,26 @@ pub(super) fn inside_ticker(s: &str, t: &Tok) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acronyms_spell_names() {
+        // (acronym, name, spelled)
+        let cases = [
+            ("KSA", "Kite Safety Agency", true),
+            ("KA", "Kite Safety Agency", true),
+            ("SKA", "Kite Safety Agency", false),
+            ("K", "Kite Safety Agency", false),
+            ("K-A", "Kite Agency", true),
+            ("kA", "Kite Agency", true),
+            ("KAA", "Kite Agency", false),
+            ("\u{c9}KA", "\u{c9}cole Kite Agency", true),
+            ("\u{df}A", "SSA Agency", true),
+            ("", "Kite Agency", false),
+        ];
+        for (acr, name, want) in cases {
+            assert_eq!(spells(acr, name), want, "{acr} {name}");
+        }
+    }
 
     #[test]
     fn initials_spell_names() {

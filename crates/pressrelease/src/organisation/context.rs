@@ -185,7 +185,7 @@ pub(super) fn listed_names(
     found: &[Found],
 ) -> Vec<Found> {
     // Items: capitalised runs, split at `and`, trimmed of connectors.
-    let mut items: Vec<Range<usize>> = Vec::new();
+    let mut items: Vec<Range<usize>> = Vec::with_capacity(runs.len());
     for run in runs.iter().cloned() {
         let mut a = run.start;
         for k in run.clone().chain(std::iter::once(run.end)) {

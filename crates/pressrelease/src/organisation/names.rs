@@ -16,7 +16,8 @@ pub(super) struct Found {
 /// a capitalised word. `caps` lists the capitalised tokens (see
 /// [`capitalised`]): only those can start a run.
 pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    // At most one run per capitalised token.
+    let mut out = Vec::with_capacity(caps.len());
     // Where the next run may start.
     let mut i = 0;
     for &start in caps {
