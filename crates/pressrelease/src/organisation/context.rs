@@ -90,7 +90,7 @@ pub(super) fn about_names(doc: &Doc) -> Vec<Found> {
         let capitalised = name
             .split_whitespace()
             .all(|w| is_cap(w) || is_connector(w) || !w.starts_with(char::is_alphabetic));
-        if !capitalised || in_set(&LISTS.not_orgs, name) {
+        if !capitalised || is_not_org(name) {
             continue;
         }
         if matches!(
@@ -268,7 +268,7 @@ pub(super) fn listed_names(
                     let plain = !initial
                         && r.len() <= 5
                         && r.clone().all(|k| !toks[k].is(TITLE | VERB | LEAD));
-                    if plain && !in_set(&LISTS.not_orgs, name(r)) {
+                    if plain && !is_not_org(name(r)) {
                         out.push(Found {
                             range: toks[r.start].r.start..toks[r.end - 1].r.end,
                             acronym: None,
@@ -349,7 +349,7 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
         // `at the Annual Meeting`: an event, not an employer.
         if end > start && end - start < 10 && !toks[end - 1].is(NONHEAD) {
             let range = toks[start].r.start..toks[end - 1].r.end;
-            if !in_set(&LISTS.not_orgs, &s[range.clone()]) {
+            if !is_not_org(&s[range.clone()]) {
                 out.push(Found {
                     range,
                     acronym: paren_acronym(s, toks, end),
@@ -612,7 +612,7 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
         }
         let range = toks[r.start].r.start..toks[r.end - 1].r.end;
         let name = &s[range.clone()];
-        if in_set(&lists.countries, name) || in_set(&LISTS.not_orgs, name) {
+        if in_set(&lists.countries, name) || is_not_org(name) {
             continue;
         }
         out.push(Found {

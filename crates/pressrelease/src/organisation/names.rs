@@ -377,7 +377,7 @@ pub(super) fn is_org_name_at(s: &str, toks: &[Tok], r: Range<usize>) -> bool {
     if !spaced {
         return is_org_name(name);
     }
-    !in_set(&LISTS.not_orgs, name)
+    !is_not_org(name)
         && words
             .iter()
             .any(|t| t.is(CAP) && !t.is(CUE | GENERIC | CONNECTOR))
@@ -385,7 +385,7 @@ pub(super) fn is_org_name_at(s: &str, toks: &[Tok], r: Range<usize>) -> bool {
 
 /// Whether a candidate name passes the stop lists.
 pub(super) fn is_org_name(name: &str) -> bool {
-    if in_set(&LISTS.not_orgs, name) {
+    if is_not_org(name) {
         return false;
     }
     // A name needs a capitalised word besides its cue and generic words

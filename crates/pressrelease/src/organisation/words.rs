@@ -155,6 +155,19 @@ fn is_short_connector(w: &str) -> bool {
             && w != "Y")
 }
 
+/// Whether a name is one of `not_orgs` (as [`in_set`] answers): an ASCII
+/// name is looked up in [`Table`], without hashing a lower-cased copy.
+pub(super) fn is_not_org(name: &str) -> bool {
+    let b = name.as_bytes();
+    if b.len() <= TABLE_WORD && name.is_ascii() {
+        // Non-ASCII and longer phrases are not in the table, but no
+        // lower-cased short ASCII name could equal them.
+        let table = &*TABLE;
+        return b.len() <= table.longest && table.get(&key_of(b), b.len()) & NOT_ORG_PHRASE != 0;
+    }
+    in_set(&LISTS.not_orgs, name)
+}
+
 pub(super) fn in_set(set: &Set, w: &str) -> bool {
     // Runs per token or candidate: short words are lower-cased on the stack.
     crate::wordhash::with_lower(w, |l| set.contains(l))
@@ -193,6 +206,10 @@ const CONNECTOR_WORD: u32 = 1 << 21;
 const LOWER_CONNECTOR_WORD: u32 = 1 << 22;
 /// The lower-cased word is a legal form (`inc`).
 const LEGAL_WORD: u32 = 1 << 23;
+/// The lower-cased text is a phrase of `not_orgs` (see [`is_not_org`]).
+const NOT_ORG_PHRASE: u32 = 1 << 24;
+/// The bits of [`Table`] that no token keeps.
+const TABLE_ONLY: u32 = CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD | NOT_ORG_PHRASE;
 
 /// Connectors that count only in lower case: `Do`, `Del` and `Et` may be
 /// names.
@@ -351,6 +368,12 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             .map(|c| (c.as_bytes(), LOWER_CONNECTOR_WORD)),
     );
     bits.extend(LEGAL_FORMS.iter().map(|c| (c.as_bytes(), LEGAL_WORD)));
+    bits.extend(
+        LISTS
+            .not_orgs
+            .iter()
+            .map(|p| (p.as_bytes(), NOT_ORG_PHRASE)),
+    );
     let mut entries: Vec<(Key, usize, u32)> = Vec::new();
     for (w, b) in bits {
         if w.len() > TABLE_WORD || !w.is_ascii() {
@@ -563,7 +586,7 @@ fn word_facts(
     if (f & LEGAL_WORD != 0 || b[len - 1] == b'.') && is_legal(&s[r]) {
         f |= LEGAL;
     }
-    f & !(CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD)
+    f & !TABLE_ONLY
 }
 
 /// The table of every listed word, for [`plain_word_flags`]: the
@@ -616,7 +639,7 @@ pub(super) fn plain_word_flags(table: &Table, b: &[u8], w: &super::tokens::Plain
     if f & LEGAL_WORD != 0 && std::str::from_utf8(b).is_ok_and(is_legal) {
         f |= LEGAL;
     }
-    f & !(CONNECTOR_WORD | LOWER_CONNECTOR_WORD | LEGAL_WORD)
+    f & !TABLE_ONLY
 }
 
 /// [`token_flags`] of a one-byte punctuation token (an ASCII mark), from a
@@ -684,6 +707,26 @@ pub(super) fn is_boundary(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn not_org_phrases_from_the_table() {
+        let mut cases: Vec<String> = LISTS.not_orgs.iter().cloned().collect();
+        cases.extend(LISTS.not_orgs.iter().map(|p| p.to_uppercase()));
+        cases.extend(LISTS.not_orgs.iter().map(|p| format!("{p}s")));
+        for extra in [
+            "",
+            "Kite Labs",
+            "Office",
+            "the Office",
+            "\u{c9}cole",
+            "Board of Kites and Strings and Tails and More Words",
+        ] {
+            cases.push(extra.to_string());
+        }
+        for name in &cases {
+            assert_eq!(is_not_org(name), in_set(&LISTS.not_orgs, name), "{name:?}");
+        }
+    }
 
     #[test]
     fn short_table_agrees_with_the_full_table() {
