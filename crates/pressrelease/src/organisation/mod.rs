@@ -63,13 +63,22 @@ fn undouble(s: &str, r: Range<usize>) -> Range<usize> {
     if n.len() > 120 {
         return r;
     }
-    let mut prev: Option<char> = None;
-    for (i, c) in n.char_indices() {
-        let split = c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase() || p == ' ');
-        prev = Some(c);
-        if !split || i == 0 {
-            continue;
-        }
+    // Where a capital follows a small letter or a space: bytes for an
+    // ASCII name (nearly all), characters otherwise.
+    let splits: &mut dyn Iterator<Item = usize> = if n.is_ascii() {
+        let b = n.as_bytes();
+        &mut (1..b.len()).filter(move |&i| {
+            b[i].is_ascii_uppercase() && (b[i - 1].is_ascii_lowercase() || b[i - 1] == b' ')
+        })
+    } else {
+        let mut prev: Option<char> = None;
+        &mut n.char_indices().filter_map(move |(i, c)| {
+            let split = c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase() || p == ' ');
+            prev = Some(c);
+            (split && i > 0).then_some(i)
+        })
+    };
+    for i in splits {
         let a = n[..i].trim_end();
         let b = &n[i..];
         if b.starts_with(a) {
@@ -176,10 +185,15 @@ fn core_rest(name: &str) -> Option<&str> {
 /// single spaces between words (nearly always): no allocation then.
 fn folded(name: &str) -> Cow<'_, str> {
     let b = name.as_bytes();
-    let plain = b.first().is_some_and(|&x| x != b' ')
-        && b.last().is_some_and(|&x| x != b' ')
-        && b.iter().all(|&x| (x > b' ' && x < 0x80) || x == b' ')
-        && !b.windows(2).any(|w| w == b"  ");
+    // One pass: printable ASCII and single spaces, none at either end
+    // (a space before the start counts as one).
+    let mut prev = b' ';
+    let plain = b.last().is_some_and(|&x| x != b' ')
+        && b.iter().all(|&x| {
+            let ok = (x > b' ' && x < 0x80) || (x == b' ' && prev != b' ');
+            prev = x;
+            ok
+        });
     if plain {
         Cow::Borrowed(name)
     } else {
@@ -660,6 +674,24 @@ mod tests {
             let got = folded(name);
             assert_eq!(got, crate::text::fold_space(name), "{name:?}");
             assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn doubled_names_keep_one_copy() {
+        let cases: &[(&str, &str)] = &[
+            ("Acme LabsAcme Labs", "Acme Labs"),
+            ("AcmeAcme Capital", "Acme Capital"),
+            ("Acme Labs", "Acme Labs"),
+            ("Kite Labs Kite", "Kite Labs"),
+            ("\u{c9}cole Kite\u{c9}cole Kite", "\u{c9}cole Kite"),
+            ("\u{c9}cole Kite", "\u{c9}cole Kite"),
+            ("A", "A"),
+            ("", ""),
+        ];
+        for (name, want) in cases {
+            let r = undouble(name, 0..name.len());
+            assert_eq!(&name[r], *want, "{name:?}");
         }
     }
 
