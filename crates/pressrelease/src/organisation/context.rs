@@ -525,7 +525,14 @@ const HEADLINE_BYTES: usize = 600;
 /// Names ...`), or a sentence `KITE Labs today announced ...`. Two plain
 /// capitalised words may be a person, so a longer name needs an
 /// all-capital word.
-pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
+///
+/// `cap_toks` lists the capitalised tokens (see [`capitalised`]).
+pub(super) fn subject_names(
+    s: &str,
+    toks: &[Tok],
+    runs: &[Range<usize>],
+    cap_toks: &[usize],
+) -> Vec<Found> {
     let lists = &*LISTS;
     // Token `k`'s word: letters only, in none of these lists (its bits
     // hold the lists' answers).
@@ -574,13 +581,17 @@ pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
         // puts a first name before it (`Jo Bell`).
         let surname = || {
             let w = text(s, &toks[k]);
-            toks.windows(2).any(|p| {
-                !p[1].brk
-                    && p[0].word
-                    && p[0].is(CAP)
-                    && !p[0].is(LEAD)
-                    && p[1].r.len() == w.len()
-                    && text(s, &p[1]) == w
+            // A capitalised word, then `w`: only capitalised tokens can
+            // start the pair.
+            cap_toks.iter().any(|&c| {
+                let (first, Some(next)) = (&toks[c], toks.get(c + 1)) else {
+                    return false;
+                };
+                !next.brk
+                    && first.word
+                    && !first.is(LEAD)
+                    && next.r.len() == w.len()
+                    && text(s, next) == w
             })
         };
         if verb && j > k && j - k <= 3 && !(j == k + 1 && surname()) {

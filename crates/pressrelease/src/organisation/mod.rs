@@ -267,7 +267,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     found.extend(described_names(s, &toks, &runs));
     found.extend(bare_names(s, &toks, &caps));
     found.extend(employer_names(s, &toks));
-    found.extend(subject_names(s, &toks, &runs));
+    found.extend(subject_names(s, &toks, &runs, &caps));
     let listed = listed_names(s, &toks, &runs, &found);
     found.extend(listed);
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
