@@ -289,8 +289,8 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     // `Director for Kite Policy at Acme Labs` names an employer too.
     let mut title_at: Option<usize> = None;
     let b = s.as_bytes();
-    for k in 0..toks.len().saturating_sub(2) {
-        let t = &toks[k];
+    let last = toks.len().saturating_sub(2);
+    for (k, t) in toks[..last].iter().enumerate() {
         // Most tokens are neither a role nor a title, with no title close
         // before: one test of the bits skips them.
         if title_at.is_none() && !t.is(TITLE | EMPLOYER) {

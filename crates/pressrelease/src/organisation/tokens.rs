@@ -120,6 +120,7 @@ pub(super) fn tokenize_with_caps(s: &str) -> (Vec<Tok>, Vec<usize>) {
             );
             brk = false;
             i += len;
+            i += usize::from(b.get(i) == Some(&b' '));
             continue;
         }
         // Most words are plain: ASCII letters and digits, no seam, and no
@@ -138,7 +139,9 @@ pub(super) fn tokenize_with_caps(s: &str) -> (Vec<Tok>, Vec<usize>) {
                 },
             );
             brk = false;
-            i = end;
+            // One space after a word is the common case: step over it
+            // here (a space never sets `brk`).
+            i = end + usize::from(b.get(end) == Some(&b' '));
             continue;
         }
         let start = i;
