@@ -469,10 +469,19 @@ pub(super) fn known_names(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Found> {
     let mut starts: Vec<Vec<usize>> = vec![Vec::new(); known.names.len()];
     let mut last_end: Vec<usize> = vec![0; known.names.len()];
     let b = s.as_bytes();
-    let mut try_at = |t: &Tok| {
-        let at = t.r.start;
+    // A token starting with an ASCII capital is capitalised: when every
+    // name starts with one, only capitalised tokens are tried.
+    let every: Vec<usize>;
+    let tried: &[usize] = if known.capital_first {
+        caps
+    } else {
+        every = (0..toks.len()).collect();
+        &every
+    };
+    for &k in tried {
+        let at = toks[k].r.start;
         if b.get(at + 1).is_some_and(|&x| !known.may_start(b[at], x)) {
-            return;
+            continue;
         }
         for &p in &known.by_first[usize::from(b[at])] {
             let name = &known.names[p];
@@ -483,15 +492,6 @@ pub(super) fn known_names(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Found> {
                 starts[p].push(at);
             }
         }
-    };
-    if known.capital_first {
-        // A token starting with an ASCII capital is capitalised: only
-        // those can start a name.
-        for &k in caps {
-            try_at(&toks[k]);
-        }
-    } else {
-        toks.iter().for_each(try_at);
     }
     let mut out = Vec::new();
     for &p in &known.of_list {

@@ -69,6 +69,11 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
         let mut start = (pos..cue)
             .rev()
             .find(|&k| {
+                // Every word tested here has two or three letters: longer
+                // tokens need no reading.
+                if toks[k].r.len() > 3 {
+                    return false;
+                }
                 let w = text(s, &toks[k]);
                 // `Water and Power Authority` is one name; `Kite Labs and
                 // Jo Bell Group` or `and the X Group` are two stretches.
@@ -254,7 +259,8 @@ pub(super) fn scan(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
     for run in runs.iter().cloned() {
         for mut r in names_in_run(s, toks, run) {
             // `Penal Code Section 236`, `Chapter 11`: a part of a text.
-            let numbered = matches!(text(s, &toks[r.end - 1]), "Section" | "Chapter")
+            let numbered = toks[r.end - 1].r.len() == 7
+                && matches!(text(s, &toks[r.end - 1]), "Section" | "Chapter")
                 && toks
                     .get(r.end)
                     .is_some_and(|t| text(s, t).starts_with(|c: char| c.is_ascii_digit()));
