@@ -188,9 +188,11 @@ pub(super) fn listed_names(
     let mut items: Vec<Range<usize>> = Vec::with_capacity(runs.len());
     for run in runs.iter().cloned() {
         let mut a = run.start;
-        for k in run.clone().chain(std::iter::once(run.end)) {
+        for k in run.start..=run.end {
             let split = k == run.end
-                || (toks[k].is(CONNECTOR) && matches!(text(s, &toks[k]), "and" | "And"));
+                || (toks[k].is(CONNECTOR)
+                    && toks[k].r.len() == 3
+                    && matches!(text(s, &toks[k]), "and" | "And"));
             if !split {
                 continue;
             }
