@@ -47,7 +47,7 @@ pub(super) fn acronym_around(s: &str, toks: &[Tok], r: Range<usize>) -> Option<R
 /// An acronym in parentheses opening at token `k`: `(ACR)`, `("ACR")`,
 /// `(T-ROC Global)`.
 pub(super) fn paren_acronym(s: &str, toks: &[Tok], k: usize) -> Option<Range<usize>> {
-    if toks.get(k).map(|t| text(s, t)) != Some("(") {
+    if !toks.get(k).is_some_and(|t| is_mark(s, t, b'(')) {
         return None;
     }
     let mut i = k + 1;

@@ -482,6 +482,12 @@ pub(super) fn capitalised(toks: &[Tok]) -> Vec<usize> {
     (0..toks.len()).filter(|&k| toks[k].is(CAP)).collect()
 }
 
+/// Whether the token is the one-byte mark `m` (`(`, `,`): no slicing of
+/// the text.
+pub(super) fn is_mark(s: &str, t: &Tok, m: u8) -> bool {
+    t.r.len() == 1 && s.as_bytes().get(t.r.start) == Some(&m)
+}
+
 /// The text of a token.
 pub(super) fn text<'s>(s: &'s str, t: &Tok) -> &'s str {
     &s[t.r.clone()]
@@ -770,6 +776,22 @@ mod tests {
                 assert_eq!(is_cap(w), is_cap_reference(w), "{w:?}");
                 assert_eq!(is_acronym(w), is_acronym_reference(w), "{w:?}");
             }
+        }
+    }
+
+    #[test]
+    fn marks() {
+        // (text, mark, whether the first token is that mark)
+        let cases: &[(&str, u8, bool)] = &[
+            ("(Kite)", b'(', true),
+            ("(Kite)", b')', false),
+            (", Kite", b',', true),
+            ("Kite", b'K', false),
+            ("\u{e9}", b'(', false),
+        ];
+        for (text, m, want) in cases {
+            let toks = tokenize(text);
+            assert_eq!(is_mark(text, &toks[0], *m), *want, "{text:?}");
         }
     }
 
