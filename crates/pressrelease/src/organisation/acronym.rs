@@ -26,7 +26,7 @@ pub(super) fn acronym_around(s: &str, toks: &[Tok], r: Range<usize>) -> Option<R
             && is_acronym(text(s, a))
             && toks.get(r.end + 2).is_some_and(|t| text(s, t) == ":")
         {
-            return Some(a.r.clone());
+            return Some(a.r());
         }
     }
     if let Some(a) = paren_acronym(s, toks, r.end) {
@@ -38,7 +38,7 @@ pub(super) fn acronym_around(s: &str, toks: &[Tok], r: Range<usize>) -> Option<R
     {
         let a = &toks[r.start - 2];
         if a.word && is_acronym(text(s, a)) {
-            return Some(a.r.clone());
+            return Some(a.r());
         }
     }
     None
@@ -76,7 +76,7 @@ pub(super) fn paren_acronym(s: &str, toks: &[Tok], k: usize) -> Option<Range<usi
     if toks.get(close).map(|t| text(s, t)) != Some(")") {
         return None;
     }
-    Some(first.r.start..toks[end - 1].r.end)
+    Some(first.start()..toks[end - 1].end())
 }
 
 /// A one-word short form in parentheses right after a well-known body's
@@ -95,7 +95,7 @@ pub(super) fn paren_alias(s: &str, toks: &[Tok], name: &str, k: usize) -> Option
     let own = name.split(' ').any(|n| n == w);
     // The token's bits hold the word lists' answers.
     let place = alias.is(COUNTRY);
-    (mixed && w.chars().count() >= 3 && !own && !place).then(|| alias.r.clone())
+    (mixed && w.chars().count() >= 3 && !own && !place).then(|| alias.r())
 }
 
 /// Whether the capital letters of `acr` appear, in order, among the
@@ -170,7 +170,7 @@ pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
         if run.len() < 2 {
             continue;
         }
-        let end_at = toks[run.end - 1].r.end;
+        let end_at = toks[run.end - 1].end();
         if toks[run.end - 1].is(NONHEAD) {
             continue;
         }
@@ -181,7 +181,7 @@ pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
         let from = run.start.max(run.end.saturating_sub(12));
         let start = (from..run.end).find(|&k| {
             let w = text(s, &toks[k]);
-            let name = &s[toks[k].r.start..end_at];
+            let name = &s[toks[k].start()..end_at];
             // A lead word (`Last`, `Next`) may open a name the acronym
             // spells exactly (`Last Kite Project (LKP)`).
             toks[k].word
@@ -193,7 +193,7 @@ pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
         if let Some(k) = start {
             if k + 1 < run.end {
                 out.push(Found {
-                    range: toks[k].r.start..end_at,
+                    range: toks[k].start()..end_at,
                     acronym: Some(acr),
                 });
             }
@@ -205,7 +205,7 @@ pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
 /// Whether what follows `Name (ACR)` treats it as a body: a verb (`was
 /// founded`, `has`, `announced`) or a description (`, a non-profit`).
 pub(super) fn acts(s: &str, toks: &[Tok], acr: &Range<usize>) -> bool {
-    let close = toks.partition_point(|t| t.r.start < acr.end);
+    let close = toks.partition_point(|t| t.start() < acr.end);
     let Some(close) = (close..toks.len().min(close + 3)).find(|&k| text(s, &toks[k]) == ")") else {
         return false;
     };
@@ -240,7 +240,7 @@ pub(super) fn lone_body(s: &str, toks: &[Tok], k: usize) -> bool {
         return false;
     }
     let verb = toks.get(k + 1).is_some_and(|n| {
-        n.word && !n.brk && s.as_bytes()[n.r.start].is_ascii_lowercase() && n.is(ACT)
+        n.word && !n.brk && s.as_bytes()[n.start()].is_ascii_lowercase() && n.is(ACT)
     });
     let before = prev
         .filter(|_| !t.brk)
@@ -250,7 +250,7 @@ pub(super) fn lone_body(s: &str, toks: &[Tok], k: usize) -> bool {
 
 /// Whether the token sits inside a `(EXCHANGE: SYM)` ticker.
 pub(super) fn inside_ticker(s: &str, t: &Tok) -> bool {
-    let before = &s[..t.r.start];
+    let before = &s[..t.start()];
     before.ends_with(": ") || before.ends_with(':')
 }
 

@@ -14,7 +14,7 @@ pub(super) fn ticker_names(s: &str, toks: &[Tok]) -> Vec<(Found, String)> {
         let (Some(all), Some(sym)) = (m.get(0), m.get(1)) else {
             continue;
         };
-        let k = toks.partition_point(|t| t.r.start < all.start());
+        let k = toks.partition_point(|t| t.start() < all.start());
         // Walk back over the capitalised words before the parenthesis.
         let mut end = k;
         if end > 0 && text(s, &toks[end - 1]) == "," {
@@ -40,7 +40,7 @@ pub(super) fn ticker_names(s: &str, toks: &[Tok]) -> Vec<(Found, String)> {
             start += 1;
         }
         if start < end {
-            let range = toks[start].r.start..toks[end - 1].r.end;
+            let range = toks[start].start()..toks[end - 1].end();
             out.push((
                 Found {
                     range,
@@ -158,7 +158,7 @@ pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> V
         if start >= run.end {
             continue;
         }
-        let range = toks[start].r.start..toks[run.end - 1].r.end;
+        let range = toks[start].start()..toks[run.end - 1].end();
         let name = &s[range.clone()];
         let personal = toks[start..run.end]
             .iter()
@@ -191,7 +191,7 @@ pub(super) fn listed_names(
         for k in run.start..=run.end {
             let split = k == run.end
                 || (toks[k].is(CONNECTOR)
-                    && toks[k].r.len() == 3
+                    && toks[k].len() == 3
                     && matches!(text(s, &toks[k]), "and" | "And"));
             if !split {
                 continue;
@@ -228,7 +228,7 @@ pub(super) fn listed_names(
             j += 1;
         }
         if j - i >= 3 {
-            let name = |r: &Range<usize>| &s[toks[r.start].r.start..toks[r.end - 1].r.end];
+            let name = |r: &Range<usize>| &s[toks[r.start].start()..toks[r.end - 1].end()];
             // An item with a cue word, or already found (the costlier
             // test, so only when needed).
             let mut has_org = || {
@@ -272,7 +272,7 @@ pub(super) fn listed_names(
                         && r.clone().all(|k| !toks[k].is(TITLE | VERB | LEAD));
                     if plain && !is_not_org(name(r)) {
                         out.push(Found {
-                            range: toks[r.start].r.start..toks[r.end - 1].r.end,
+                            range: toks[r.start].start()..toks[r.end - 1].end(),
                             acronym: None,
                         });
                     }
@@ -303,7 +303,7 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
         if title_at.is_some_and(|a| {
             k - a >= 8
                 || t.brk
-                || (!t.word && t.r.len() == 1 && matches!(b[t.r.start], b'.' | b';' | b'"'))
+                || (!t.word && t.len() == 1 && matches!(b[t.start()], b'.' | b';' | b'"'))
         }) {
             title_at = None;
         }
@@ -350,7 +350,7 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
         }
         // `at the Annual Meeting`: an event, not an employer.
         if end > start && end - start < 10 && !toks[end - 1].is(NONHEAD) {
-            let range = toks[start].r.start..toks[end - 1].r.end;
+            let range = toks[start].start()..toks[end - 1].end();
             if !is_not_org(&s[range.clone()]) {
                 out.push(Found {
                     range,
@@ -384,7 +384,7 @@ pub(super) fn bare_names(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Found> {
                 || prev == ",";
         if mid_sentence && !next_cap {
             out.push(Found {
-                range: t.r.clone(),
+                range: t.r(),
                 acronym: None,
             });
         }
@@ -481,7 +481,7 @@ pub(super) fn known_names(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Found> {
         &every
     };
     for &k in tried {
-        let at = toks[k].r.start;
+        let at = toks[k].start();
         if b.get(at + 1).is_some_and(|&x| !known.may_start(b[at], x)) {
             continue;
         }
@@ -501,8 +501,8 @@ pub(super) fn known_names(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Found> {
         let name = &known.names[p];
         for &at in &starts[p] {
             let end = at + name.len();
-            let k = toks.partition_point(|t| t.r.start < end);
-            if toks.get(k).is_some_and(|t| t.word && t.r.start == end) {
+            let k = toks.partition_point(|t| t.start() < end);
+            if toks.get(k).is_some_and(|t| t.word && t.start() == end) {
                 continue;
             }
             let next_cap = toks.get(k).is_some_and(|t| t.word && t.is(CAP) && !t.brk);
@@ -555,7 +555,7 @@ pub(super) fn subject_names(
     for k in 0..toks.len() {
         // Headlines come first: the opening lines only, and a few of them
         // (each check below scans the text once).
-        if toks[k].r.start > HEADLINE_BYTES || subjects.len() >= 3 {
+        if toks[k].start() > HEADLINE_BYTES || subjects.len() >= 3 {
             break;
         }
         if !(toks[k].brk && toks[k].word) {
@@ -592,7 +592,7 @@ pub(super) fn subject_names(
                 !next.brk
                     && first.word
                     && !first.is(LEAD)
-                    && next.r.len() == w.len()
+                    && next.len() == w.len()
                     && text(s, next) == w
             })
         };
@@ -623,7 +623,7 @@ pub(super) fn subject_names(
         {
             continue;
         }
-        let range = toks[r.start].r.start..toks[r.end - 1].r.end;
+        let range = toks[r.start].start()..toks[r.end - 1].end();
         let name = &s[range.clone()];
         if in_set(&lists.countries, name) || is_not_org(name) {
             continue;

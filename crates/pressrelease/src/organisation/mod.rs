@@ -529,7 +529,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
                 }
                 // Bounded, so that hostile input stays linear.
                 let room = orgs.len() <= MAX_PAIRWISE;
-                if hit.is_none() && room && !is_covered(&t.r) && lone_body(s, &toks, k) {
+                if hit.is_none() && room && !is_covered(&t.r()) && lone_body(s, &toks, k) {
                     // A body named only by its acronym (`ACME has ...`),
                     // unless a name holds it as a word (`ACME Labs`).
                     let holder = orgs.iter().position(|o| o.name.split(' ').any(|x| x == w));
@@ -547,8 +547,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
                 i
             }
         };
-        if !is_covered(&t.r) {
-            orgs[i].mentions.push(doc.text.mention(t.r.clone()));
+        if !is_covered(&t.r()) {
+            orgs[i].mentions.push(doc.text.mention(t.r()));
         }
     }
     for o in &mut orgs {

@@ -71,7 +71,7 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
             .find(|&k| {
                 // Every word tested here has two or three letters: longer
                 // tokens need no reading.
-                if toks[k].r.len() > 3 {
+                if toks[k].len() > 3 {
                     return false;
                 }
                 let w = text(s, &toks[k]);
@@ -259,7 +259,7 @@ pub(super) fn scan(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
     for run in runs.iter().cloned() {
         for mut r in names_in_run(s, toks, run) {
             // `Penal Code Section 236`, `Chapter 11`: a part of a text.
-            let numbered = toks[r.end - 1].r.len() == 7
+            let numbered = toks[r.end - 1].len() == 7
                 && matches!(text(s, &toks[r.end - 1]), "Section" | "Chapter")
                 && toks
                     .get(r.end)
@@ -269,7 +269,7 @@ pub(super) fn scan(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
             }
             r.start = list_start(s, toks, r.clone());
             r.end = list_end(s, toks, r.clone());
-            let range = toks[r.start].r.start..toks[r.end - 1].r.end;
+            let range = toks[r.start].start()..toks[r.end - 1].end();
             if !is_org_name_at(s, toks, r.clone()) {
                 continue;
             }
@@ -374,12 +374,12 @@ pub(super) fn is_org_name_at(s: &str, toks: &[Tok], r: Range<usize>) -> bool {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
-    let name = &s[first.r.start..last.r.end];
+    let name = &s[first.start()..last.end()];
     let b = s.as_bytes();
     let spaced = words.iter().all(|t| t.word)
         && words
             .windows(2)
-            .all(|p| p[1].r.start == p[0].r.end + 1 && b[p[0].r.end] == b' ');
+            .all(|p| p[1].start() == p[0].end() + 1 && b[p[0].end()] == b' ');
     if !spaced {
         return is_org_name(name);
     }

@@ -8,8 +8,10 @@ use super::*;
 /// One word or punctuation mark of the text.
 #[derive(Debug, Clone)]
 pub(super) struct Tok {
-    /// Byte range in the text scanned.
-    pub(super) r: Range<usize>,
+    /// Byte range in the text scanned, as `u32` (the token fits in 16
+    /// bytes; [`tokenize_with_caps`] reads no text past `u32::MAX`).
+    pub(super) start: u32,
+    pub(super) end: u32,
     /// Whether this is a word (else one punctuation character).
     pub(super) word: bool,
     /// Whether a line break comes before the token.
@@ -20,6 +22,30 @@ pub(super) struct Tok {
 }
 
 impl Tok {
+    /// Byte range in the text scanned.
+    #[inline(always)]
+    pub(super) fn r(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
+    /// Where the token starts in the text scanned.
+    #[inline(always)]
+    pub(super) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the token ends in the text scanned.
+    #[inline(always)]
+    pub(super) fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The token's length in bytes.
+    #[inline(always)]
+    pub(super) fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
     /// Whether the token has one of `bits` (a list or a fact).
     pub(super) fn is(&self, bits: u32) -> bool {
         self.f & bits != 0
@@ -77,6 +103,10 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok> {
 /// [`tokenize`], with the indices of the capitalised tokens ([`CAP`]), in
 /// order: the passes that look only at those skip the rest.
 pub(super) fn tokenize_with_caps(s: &str) -> (Vec<Tok>, Vec<usize>) {
+    // Token offsets are `u32`: a text past that (4 GiB) gives no tokens.
+    if u32::try_from(s.len()).is_err() {
+        return (Vec::new(), Vec::new());
+    }
     let b = s.as_bytes();
     let mut toks = Vec::with_capacity(b.len() / 5 + 1);
     let mut caps = Vec::with_capacity(b.len() / 16 + 1);
@@ -113,7 +143,8 @@ pub(super) fn tokenize_with_caps(s: &str) -> (Vec<Tok>, Vec<usize>) {
                     } else {
                         token_flags(s, i..i + len, false)
                     },
-                    r: i..i + len,
+                    start: i as u32,
+                    end: (i + len) as u32,
                     word: false,
                     brk,
                 },
@@ -133,7 +164,8 @@ pub(super) fn tokenize_with_caps(s: &str) -> (Vec<Tok>, Vec<usize>) {
                 &mut caps,
                 Tok {
                     f: plain_word_flags(table, &b[i..end], &w),
-                    r: i..end,
+                    start: i as u32,
+                    end: end as u32,
                     word: true,
                     brk,
                 },
@@ -173,7 +205,8 @@ pub(super) fn tokenize_with_caps(s: &str) -> (Vec<Tok>, Vec<usize>) {
                 &mut caps,
                 Tok {
                     f: token_flags(s, start..m, true),
-                    r: start..m,
+                    start: start as u32,
+                    end: m as u32,
                     word: true,
                     brk,
                 },
@@ -199,7 +232,8 @@ pub(super) fn tokenize_with_caps(s: &str) -> (Vec<Tok>, Vec<usize>) {
             &mut caps,
             Tok {
                 f,
-                r: start..end,
+                start: start as u32,
+                end: end as u32,
                 word: true,
                 brk,
             },
@@ -485,12 +519,12 @@ pub(super) fn capitalised(toks: &[Tok]) -> Vec<usize> {
 /// Whether the token is the one-byte mark `m` (`(`, `,`): no slicing of
 /// the text.
 pub(super) fn is_mark(s: &str, t: &Tok, m: u8) -> bool {
-    t.r.len() == 1 && s.as_bytes().get(t.r.start) == Some(&m)
+    t.len() == 1 && s.as_bytes().get(t.start()) == Some(&m)
 }
 
 /// The text of a token.
 pub(super) fn text<'s>(s: &'s str, t: &Tok) -> &'s str {
-    &s[t.r.clone()]
+    &s[t.r()]
 }
 
 /// Whether a word starts with a capital letter.
@@ -611,7 +645,8 @@ mod tests {
                 if let Some(m) = seam.filter(|&m| is_glued(s, start, m, end)) {
                     toks.push(Tok {
                         f: token_flags(s, start..m, true),
-                        r: start..m,
+                        start: start as u32,
+                        end: m as u32,
                         word: true,
                         brk,
                     });
@@ -628,7 +663,8 @@ mod tests {
                 }
                 toks.push(Tok {
                     f: token_flags(s, start..end, true),
-                    r: start..end,
+                    start: start as u32,
+                    end: end as u32,
                     word: true,
                     brk,
                 });
@@ -639,7 +675,8 @@ mod tests {
             let n = c.len_utf8();
             toks.push(Tok {
                 f: token_flags(s, i..i + n, false),
-                r: i..i + n,
+                start: i as u32,
+                end: (i + n) as u32,
                 word: false,
                 brk,
             });
@@ -762,14 +799,8 @@ mod tests {
             let (got, caps) = tokenize_with_caps(s);
             assert_eq!(caps, capitalised(&got), "{s:?}");
             let want = tokenize_reference(s);
-            let got: Vec<_> = got
-                .iter()
-                .map(|t| (t.r.clone(), t.word, t.brk, t.f))
-                .collect();
-            let want: Vec<_> = want
-                .iter()
-                .map(|t| (t.r.clone(), t.word, t.brk, t.f))
-                .collect();
+            let got: Vec<_> = got.iter().map(|t| (t.r(), t.word, t.brk, t.f)).collect();
+            let want: Vec<_> = want.iter().map(|t| (t.r(), t.word, t.brk, t.f)).collect();
             assert_eq!(got, want, "{s:?}");
             for t in tokenize(s) {
                 let w = text(s, &t);
