@@ -274,13 +274,13 @@ fn plain_word(b: &[u8], start: usize) -> Option<Plain> {
         let (up, low) = (letter & !(x << 2), letter & (x << 2));
         let alnum = letter | (in_range(x, b'0', b'9') & ascii);
         // 8 when all eight bytes are letters and digits.
-        let n = (!alnum & HIGH_BITS).trailing_zeros() as usize / 8;
-        let inside = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+        let stop = !alnum & HIGH_BITS;
+        let n = stop.trailing_zeros() as usize / 8;
+        let inside = below_first_stop(stop);
         Some((n, x & inside, up & inside, low & inside))
     };
-    // A capital above the lowest small letter.
-    let capital_after_small =
-        |up: u64, low: u64| up != 0 && low != 0 && up > (low & low.wrapping_neg());
+    // A capital above the lowest small letter (no branch: `&` on bools).
+    let capital_after_small = |up: u64, low: u64| (low != 0) & (up > (low & low.wrapping_neg()));
     let (n, x, up, low) = read(start)?;
     let mut w = Plain {
         end: start + n,
@@ -316,6 +316,15 @@ fn plain_word(b: &[u8], start: usize) -> Option<Plain> {
         }
     }
     Some(w)
+}
+
+/// The bytes below the first byte marked in `stop` (marks on top bits,
+/// as [`in_range`] gives them), all eight when none is: no branch.
+#[inline(always)]
+fn below_first_stop(stop: u64) -> u64 {
+    // The lowest mark moved to its byte's bottom bit, less one; no mark
+    // gives zero less one, every bit.
+    ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1)
 }
 
 /// A plain word (see [`plain_word`]): its end, and per eight bytes its
@@ -356,12 +365,9 @@ fn scan_ascii_word(b: &[u8], start: usize) -> Option<(usize, Option<usize>, bool
                 head = Some(Head { x, up, low });
             }
             let stop = !alnum & HIGH_BITS;
-            let n = if stop == 0 {
-                8
-            } else {
-                stop.trailing_zeros() as usize / 8
-            };
-            let inside = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+            // 8 when no byte stops the run.
+            let n = stop.trailing_zeros() as usize / 8;
+            let inside = below_first_stop(stop);
             let (up, low) = (up & inside, low & inside);
             // A capital after a small letter: after one read before, or
             // above the lowest small letter here.
@@ -571,6 +577,21 @@ pub(super) fn is_acronym(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn below_first_stop_masks_the_bytes_before_the_first_mark() {
+        let cases: &[(u64, u64)] = &[
+            (0, !0),
+            (0x80, 0),
+            (0x8000, 0xff),
+            (0x0080_0000_0000_8000, 0xff),
+            (0x8000_0000_0000_0000, 0x00ff_ffff_ffff_ffff),
+            (HIGH_BITS, 0),
+        ];
+        for &(stop, want) in cases {
+            assert_eq!(below_first_stop(stop), want, "{stop:#x}");
+        }
+    }
 
     // The tokenizer before its byte-level rewrite: the new one must give
     // the same tokens.
