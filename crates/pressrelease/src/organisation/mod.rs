@@ -480,10 +480,12 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     }
     // Clean ranges already given as mentions, sorted, for a quick
     // containment test.
-    let mut covered: Vec<Range<usize>> = found
-        .iter()
-        .flat_map(|f| std::iter::once(f.range.clone()).chain(f.acronym.clone()))
-        .collect();
+    // (A plain loop: a `flat_map` collect grows the vector step by step.)
+    let mut covered: Vec<Range<usize>> = Vec::with_capacity(2 * found.len());
+    for f in &found {
+        covered.push(f.range.clone());
+        covered.extend(f.acronym.clone());
+    }
     covered.sort_by_key(|r| r.start);
     let is_covered = |r: &Range<usize>| {
         let k = covered.partition_point(|c| c.start <= r.start);
