@@ -361,7 +361,12 @@ fn key_of(w: &[u8]) -> Key {
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut bits: Vec<(&[u8], u32)> = MEMBERS.iter().map(|(w, &b)| (&w[..], b)).collect();
-    bits.extend(CONNECTORS.iter().map(|c| (c.as_bytes(), CONNECTOR_WORD)));
+    // A connector in any case is one: its fact rides with the word.
+    bits.extend(
+        CONNECTORS
+            .iter()
+            .map(|c| (c.as_bytes(), CONNECTOR_WORD | ANY_CASE_CONNECTOR)),
+    );
     bits.extend(
         LOWER_CONNECTORS
             .iter()
@@ -611,7 +616,11 @@ pub(super) fn plain_word_flags(table: &Table, b: &[u8], w: &super::tokens::Plain
             table.get(&[w.key[0], w.key[1], 0, 0], len)
         };
     }
-    let cap = b[0].is_ascii_uppercase() || (b[0].is_ascii_digit() && any_upper);
+    // The first byte's marks: a capital, or a digit (neither mark: the
+    // word is letters and digits) with a capital later on.
+    let first_up = w.up[0] & 0x80 != 0;
+    let first_digit = (w.up[0] | w.low[0]) & 0x80 == 0;
+    let cap = first_up | (first_digit & any_upper);
     if cap {
         f |= CAP;
         if len <= 12 {
@@ -633,9 +642,7 @@ pub(super) fn plain_word_flags(table: &Table, b: &[u8], w: &super::tokens::Plain
     {
         f |= CONNECTOR;
     }
-    if f & CONNECTOR_WORD != 0 {
-        f |= ANY_CASE_CONNECTOR;
-    }
+    // (`ANY_CASE_CONNECTOR` comes from the table with `CONNECTOR_WORD`.)
     if f & LEGAL_WORD != 0 && std::str::from_utf8(b).is_ok_and(is_legal) {
         f |= LEGAL;
     }
