@@ -57,9 +57,8 @@ pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Range<usize>> {
 }
 
 /// Cue-headed names inside one capitalised run (token indices, end
-/// exclusive).
-pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// exclusive), added to `out`: one buffer serves every run.
+fn names_in_run_into(s: &str, toks: &[Tok], run: Range<usize>, out: &mut Vec<Range<usize>>) {
     let mut pos = run.start;
     while pos < run.end {
         let Some(cue) = (pos..run.end).find(|&k| toks[k].word && toks[k].is(CUE)) else {
@@ -250,14 +249,17 @@ pub(super) fn names_in_run(s: &str, toks: &[Tok], run: Range<usize>) -> Vec<Rang
         }
         pos = k.max(cue + 1);
     }
-    out
 }
 
 /// Every cue-headed name in `s`, with an acronym where parentheses give one.
 pub(super) fn scan(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
     let mut out = Vec::new();
+    // The names of one run at a time, in one buffer.
+    let mut names = Vec::new();
     for run in runs.iter().cloned() {
-        for mut r in names_in_run(s, toks, run) {
+        names.clear();
+        names_in_run_into(s, toks, run, &mut names);
+        for mut r in names.drain(..) {
             // `Penal Code Section 236`, `Chapter 11`: a part of a text.
             let numbered = toks[r.end - 1].len() == 7
                 && matches!(text(s, &toks[r.end - 1]), "Section" | "Chapter")
