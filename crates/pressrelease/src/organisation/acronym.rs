@@ -46,10 +46,20 @@ pub(super) fn acronym_around(s: &str, toks: &[Tok], r: Range<usize>) -> Option<R
 
 /// An acronym in parentheses opening at token `k`: `(ACR)`, `("ACR")`,
 /// `(T-ROC Global)`.
+///
+/// Most tokens are no `(`: that test is inlined where it is called, the
+/// rest is read in [`acronym_in_parens`].
+#[inline]
 pub(super) fn paren_acronym(s: &str, toks: &[Tok], k: usize) -> Option<Range<usize>> {
     if !toks.get(k).is_some_and(|t| is_mark(s, t, b'(')) {
         return None;
     }
+    acronym_in_parens(s, toks, k)
+}
+
+/// [`paren_acronym`] once token `k` is a `(`.
+#[inline(never)]
+fn acronym_in_parens(s: &str, toks: &[Tok], k: usize) -> Option<Range<usize>> {
     let mut i = k + 1;
     while toks
         .get(i)
@@ -163,13 +173,14 @@ pub(super) fn initials(acr: &str, name: &str) -> bool {
 pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
     let mut out = Vec::new();
     for run in runs.iter().cloned() {
+        // (The cheap test first: both are pure.)
+        if run.len() < 2 {
+            continue;
+        }
         let Some(acr) = paren_acronym(s, toks, run.end) else {
             continue;
         };
         let a = &s[acr.clone()];
-        if run.len() < 2 {
-            continue;
-        }
         let end_at = toks[run.end - 1].end();
         if toks[run.end - 1].is(NONHEAD) {
             continue;
