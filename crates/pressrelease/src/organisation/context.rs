@@ -292,12 +292,19 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     let mut title_at: Option<usize> = None;
     let b = s.as_bytes();
     let last = toks.len().saturating_sub(2);
-    for (k, t) in toks[..last].iter().enumerate() {
+    let mut next = 0;
+    while next < last {
+        let mut k = next;
         // Most tokens are neither a role nor a title, with no title close
-        // before: one test of the bits skips them.
-        if title_at.is_none() && !t.is(TITLE | EMPLOYER) {
-            continue;
+        // before: a tight search over their bits skips them.
+        if title_at.is_none() {
+            match toks[k..last].iter().position(|t| t.is(TITLE | EMPLOYER)) {
+                Some(d) => k += d,
+                None => break,
+            }
         }
+        next = k + 1;
+        let t = &toks[k];
         // A line break, `.`, `;` or `"` ends the sentence; a title eight
         // tokens back no longer counts either.
         if title_at.is_some_and(|a| {
