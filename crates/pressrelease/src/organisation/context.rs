@@ -10,6 +10,9 @@ use super::*;
 /// Company names before a stock ticker: `Acme Widgets (NASDAQ: ACME)`.
 pub(super) fn ticker_names(s: &str, toks: &[Tok]) -> Vec<(Found, String)> {
     let mut out = Vec::new();
+    if !may_hold_ticker(s) {
+        return out;
+    }
     for m in TICKER.captures_iter(s) {
         let (Some(all), Some(sym)) = (m.get(0), m.get(1)) else {
             continue;
@@ -369,6 +372,19 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     out
 }
 
+/// Whether `s` may hold a match of [`TICKER`]: a `(` right before the
+/// first letter of an exchange's name. Most releases have none, and the
+/// regex is left unread.
+fn may_hold_ticker(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'(', b).any(|i| {
+        matches!(
+            b.get(i + 1),
+            Some(b'N' | b'O' | b'T' | b'C' | b'A' | b'L' | b'E')
+        )
+    })
+}
+
 /// Legislatures named by one word (`Congress`, `the Senate`) inside a
 /// sentence.
 ///
@@ -646,6 +662,26 @@ pub(super) fn subject_names(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ticker_prefilter_keeps_every_regex_match() {
+        // (text, may hold a ticker)
+        let cases = [
+            ("Kite Labs (NASDAQ: KITE) said", true),
+            ("Kite Labs (Cboe: KT) said", true),
+            ("Kite Labs (Euronext Lisle: KT)", true),
+            ("Kite Labs (the Company) said", false),
+            ("Kite Labs (KL) said", false),
+            ("no parenthesis here", false),
+            ("ends with (", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(may_hold_ticker(text), want, "{text:?}");
+            if TICKER.is_match(text) {
+                assert!(may_hold_ticker(text), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn every_known_name_passes_the_two_byte_gate() {
