@@ -62,6 +62,14 @@ pub(super) fn about_names(doc: &Doc) -> Vec<Found> {
     let mut out = Vec::new();
     for line in &doc.lines {
         let l = doc.slice(line.clone());
+        // Most lines open with another printable ASCII byte: no `About`
+        // after spaces there.
+        if l.as_bytes()
+            .first()
+            .is_none_or(|&x| x.is_ascii_graphic() && x != b'A')
+        {
+            continue;
+        }
         let lead = l.len() - l.trim_start().len();
         let Some(rest) = l[lead..].strip_prefix("About ") else {
             continue;
