@@ -125,6 +125,10 @@ pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> V
     for run in runs.iter().cloned() {
         let k = run.end;
         let Some(next) = toks.get(k) else { continue };
+        // Only `,` and `is` lead on: longer tokens need no reading.
+        if next.len() > 2 {
+            continue;
+        }
         let det = match text(s, next) {
             "," => k + 1,
             "is" => k + 1,
