@@ -191,7 +191,11 @@ fn date_by(re: &Regex, s: &str) -> Option<FoundDate> {
     if !has_number(s) {
         return None;
     }
-    let found = re.find(s)?;
+    let mut buf = [0u8; STAND_IN_MAX];
+    let found = match ascii_stand_in(s, &mut buf) {
+        Some(ascii) => re.find(ascii)?,
+        None => re.find(s)?,
+    };
     let date = &s[found.range()];
     if !date.is_ascii() {
         return date_by_captures(re, s);
@@ -246,6 +250,42 @@ fn date_by(re: &Regex, s: &str) -> Option<FoundDate> {
         range: found.range(),
         iso,
     })
+}
+
+/// Longest text [`ascii_stand_in`] copies.
+const STAND_IN_MAX: usize = 256;
+
+/// Matches one word character as the date patterns' Unicode `\b` sees it.
+static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("word pattern"));
+
+/// For a text with characters outside ASCII, an ASCII text of the same
+/// length where the date patterns match at the same places: each such
+/// character becomes bytes the patterns never take, `_` for a word
+/// character and `#` for any other, so every `\b` stays where it was.
+/// The lazy DFA gives up at the first non-ASCII byte next to a Unicode
+/// `\b`, and the fallback search costs twenty times more. `None` for
+/// ASCII text (searched as it is), for a long one, and where a character
+/// outside ASCII could be part of a date: a digit (`\d`), a space (`\s`),
+/// or a letter that case-folds to an ASCII one (`ſ`, the Kelvin sign).
+fn ascii_stand_in<'b>(s: &str, buf: &'b mut [u8; STAND_IN_MAX]) -> Option<&'b str> {
+    if s.is_ascii() || s.len() > STAND_IN_MAX {
+        return None;
+    }
+    let out = &mut buf[..s.len()];
+    out.copy_from_slice(s.as_bytes());
+    for (k, c) in s.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        if c.is_numeric() || c.is_whitespace() || matches!(c, '\u{17f}' | '\u{212a}') {
+            return None;
+        }
+        let mut tmp = [0u8; 4];
+        let fill = if WORD_CHAR.is_match(c.encode_utf8(&mut tmp)) {
+            b'_'
+        } else {
+            b'#'
+        };
+        out[k..k + c.len_utf8()].fill(fill);
+    }
+    std::str::from_utf8(out).ok()
 }
 
 /// Splits `3rd` into `3` and `rd`.
@@ -809,6 +849,36 @@ mod tests {
         for (text, number, year) in cases {
             assert_eq!(has_number(text), *number, "{text:?}");
             assert_eq!(has_year(text), *year, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn stand_in_matches_where_the_text_does() {
+        // Texts with characters outside ASCII around dates and words.
+        let cases: &[&str] = &[
+            "Z\u{fc}rich, 5 May 2021 - Text",
+            "\u{2022} 5 May 2021",
+            "\u{e9}5 May 2021 caf\u{e9}",
+            "May\u{e9} 5, 2021 and June 7, 2022",
+            "Gen\u{e8}ve (Mar. 27, 2022) \u{2013} x",
+            "5\u{2022}May 2021 or 2022-03-27\u{e9}",
+            "x\u{301}12.03.2024 \u{20ac}5 Mai",
+            "\u{2022}Monday\u{2022}, 27 March 2022",
+        ];
+        for re in [&*DATE, &*DATE_START] {
+            for text in cases {
+                let mut buf = [0u8; STAND_IN_MAX];
+                let ascii = ascii_stand_in(text, &mut buf).expect(text);
+                assert_eq!(ascii.len(), text.len());
+                let want = re.find(text).map(|m| m.range());
+                assert_eq!(re.find(ascii).map(|m| m.range()), want, "{text:?}");
+            }
+        }
+        // Left to the real search: ASCII, digits, spaces and letters that
+        // fold to ASCII ones.
+        for text in ["5 May 2021", "\u{663} May", "5\u{2003}May", "\u{17f}ept 5"] {
+            let mut buf = [0u8; STAND_IN_MAX];
+            assert!(ascii_stand_in(text, &mut buf).is_none(), "{text:?}");
         }
     }
 
