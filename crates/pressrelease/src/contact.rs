@@ -335,7 +335,15 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     let line = doc.lines[i].clone();
     let text = &clean[line.clone()];
     let lead = text.len() - text.trim_start().len();
-    if !text[lead..].starts_with(char::is_uppercase) {
+    let rest = &text[lead..];
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // The name must be the whole first piece: capitalised words with one
+    // space between them, so the word after the first space is
+    // capitalised too. Most lines of prose fail this cheap test.
+    let second = rest.find(' ').map_or("", |k| &rest[k + 1..]);
+    if !second.starts_with(char::is_uppercase) {
         return None;
     }
     // Where the block ends, if an email or phone is in reach; checked
