@@ -82,31 +82,89 @@ static NOT_MEDIA: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_not_media.txt"))));
 static STOPS: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_stops.txt"))));
-static NON_NAME: LazyLock<Words<String>> = LazyLock::new(|| {
-    word_list(include_str!("../data/contact_nonname.txt"))
-        .into_iter()
-        .map(str::to_lowercase)
-        .collect()
+static NON_NAME: LazyLock<Listed> = LazyLock::new(|| {
+    Listed::new(
+        word_list(include_str!("../data/contact_nonname.txt"))
+            .into_iter()
+            .map(str::to_lowercase),
+    )
 });
 static GLUED_PREFIX: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/contact_titles.txt")));
-static ORG_SUFFIX: LazyLock<Words<&'static str>> = LazyLock::new(|| {
-    word_list(include_str!("../data/contact_org_suffix.txt"))
-        .into_iter()
-        .collect()
+static ORG_SUFFIX: LazyLock<Listed> = LazyLock::new(|| {
+    Listed::new(
+        word_list(include_str!("../data/contact_org_suffix.txt"))
+            .into_iter()
+            .map(String::from),
+    )
 });
 static PLACES: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_places.txt"))));
-static ROLES: LazyLock<Words<&'static str>> = LazyLock::new(|| {
-    word_list(include_str!("../data/contact_roles.txt"))
-        .into_iter()
-        .collect()
+static ROLES: LazyLock<Listed> = LazyLock::new(|| {
+    Listed::new(
+        word_list(include_str!("../data/contact_roles.txt"))
+            .into_iter()
+            .map(String::from),
+    )
 });
-static HONORIFICS: LazyLock<Words<&'static str>> = LazyLock::new(|| {
-    word_list(include_str!("../data/contact_honorifics.txt"))
-        .into_iter()
-        .collect()
+static HONORIFICS: LazyLock<Listed> = LazyLock::new(|| {
+    Listed::new(
+        word_list(include_str!("../data/contact_honorifics.txt"))
+            .into_iter()
+            .map(String::from),
+    )
 });
+
+/// A word list looked up per token. Two tests rule most tokens out
+/// before any hashing: no listed word is longer than `longest`, and each
+/// starts with one of the bytes in `first`.
+struct Listed {
+    words: Words<String>,
+    longest: usize,
+    first: [bool; 256],
+}
+
+impl Listed {
+    fn new(words: impl Iterator<Item = String>) -> Listed {
+        let words: Words<String> = words.collect();
+        let mut first = [false; 256];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
+        Listed {
+            words,
+            longest,
+            first,
+        }
+    }
+
+    /// Whether `w` is listed, as written.
+    fn contains(&self, w: &str) -> bool {
+        w.len() <= self.longest
+            && w.as_bytes()
+                .first()
+                .is_some_and(|&b| self.first[usize::from(b)])
+            && self.words.contains(w)
+    }
+
+    /// Whether `w` lower-cased is listed (for a list of lower-case words).
+    fn contains_lower(&self, w: &str) -> bool {
+        // ASCII lower-casing keeps the length and works byte by byte.
+        if w.is_ascii()
+            && (w.len() > self.longest
+                || !w
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| self.first[usize::from(b.to_ascii_lowercase())]))
+        {
+            return false;
+        }
+        crate::wordhash::with_lower(w, |l| self.words.contains(l))
+    }
+}
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
@@ -631,7 +689,7 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
             // `Acme Association Email Us Here`: labels after the name.
             while words.len() > 1
                 && words.last().is_some_and(|w| {
-                    NON_NAME.contains(&w.to_lowercase()) && !ORG_SUFFIX.contains(w)
+                    NON_NAME.words.contains(&w.to_lowercase()) && !ORG_SUFFIX.contains(w)
                 })
             {
                 words.pop();
@@ -996,7 +1054,7 @@ fn is_person_run(
         let camel = cs.next().is_some_and(char::is_lowercase);
         let word = glued.trim_end_matches(|c: char| !c.is_alphanumeric());
         // A role glued on (`Jane KoVice President`) is a seam, not a word.
-        if camel && !NON_NAME.contains(&word.to_lowercase()) && !ROLES.contains(word) {
+        if camel && !NON_NAME.words.contains(&word.to_lowercase()) && !ROLES.contains(word) {
             return false;
         }
     }
@@ -1056,7 +1114,7 @@ fn is_name_token(t: &str) -> bool {
 /// Whether a word, lower-cased, is in [`NON_NAME`]. Short ASCII words are
 /// lower-cased on the stack: this runs per token.
 fn is_non_name(w: &str) -> bool {
-    crate::wordhash::with_lower(w, |l| NON_NAME.contains(l))
+    NON_NAME.contains_lower(w)
 }
 
 /// Cuts a section into pieces at line breaks, runs of two spaces, `|`,
