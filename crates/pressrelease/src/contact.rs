@@ -16,7 +16,7 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
 use crate::record::Contact;
@@ -56,6 +56,8 @@ fn matcher(words: &[&str]) -> AhoCorasick {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        // Anchored searches ask only whether a text starts with a word.
+        .start_kind(StartKind::Both)
         .build(words)
         .expect("valid word list")
 }
@@ -333,14 +335,23 @@ fn verb_starts(clean: &str, lower: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Where contact cues start in a line: at the line start
-/// or after a sentence end, a run of spaces or a glued seam.
-fn cues_in_line(text: &str) -> Vec<usize> {
-    accepted_cues(text, CUES.find_iter(text).map(|m| m.range()))
+/// Whether a contact cue starts a line (see [`accepted_cues`]).
+fn cue_at_start(text: &str) -> bool {
+    // The leftmost-longest match at 0, when there is one, is the one an
+    // unanchored search finds first; later ones start further on.
+    anchored(&CUES, text).is_some_and(|m| !accepted_cues(text, std::iter::once(m)).is_empty())
+}
+
+/// The match of `words` (built to allow it) at the very start of `text`.
+fn anchored(words: &AhoCorasick, text: &str) -> Option<Range<usize>> {
+    words
+        .find(Input::new(text).anchored(Anchored::Yes))
+        .map(|m| m.range())
 }
 
 /// Which of the cue phrases matched at `matches` in a line start a
-/// contact section there (see [`cues_in_line`]).
+/// contact section there: at the line start or after a sentence end, a
+/// run of spaces or a glued seam.
 fn accepted_cues(text: &str, matches: impl Iterator<Item = Range<usize>>) -> Vec<usize> {
     let mut found = Vec::new();
     for m in matches {
@@ -502,7 +513,7 @@ fn extend_section(doc: &Doc, from: usize, mut end: usize) -> usize {
         {
             break;
         }
-        if cues_in_line(text).first() == Some(&0) {
+        if cue_at_start(text) {
             break;
         }
         end = line.end;
@@ -537,9 +548,6 @@ fn bounded_end(clean: &str, start: usize, line_end: usize) -> usize {
 
 /// A line of running text: six words or more, most of them lowercase.
 fn is_prose(text: &str) -> bool {
-    if has_email(text) || may_have_phone(text) && phones_in(text).next().is_some() {
-        return false;
-    }
     let mut words = 0;
     let mut lower = 0;
     for w in text.split_whitespace() {
@@ -548,11 +556,15 @@ fn is_prose(text: &str) -> bool {
             lower += 1;
         }
     }
-    words >= 6 && lower * 2 >= words
+    // The email and phone searches last: most lines fail the count.
+    words >= 6
+        && lower * 2 >= words
+        && !(has_email(text) || may_have_phone(text) && phones_in(text).next().is_some())
 }
 
+/// Whether a stop phrase starts `text`.
 fn is_stop(text: &str) -> bool {
-    STOPS.find(text).is_some_and(|m| m.start() == 0)
+    anchored(&STOPS, text).is_some()
 }
 
 /// An entity found in a section, in text order.
@@ -688,9 +700,9 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
             let mut words: Vec<&str> = part.split_whitespace().collect();
             // `Acme Association Email Us Here`: labels after the name.
             while words.len() > 1
-                && words.last().is_some_and(|w| {
-                    NON_NAME.words.contains(&w.to_lowercase()) && !ORG_SUFFIX.contains(w)
-                })
+                && words
+                    .last()
+                    .is_some_and(|w| NON_NAME.contains_lower(w) && !ORG_SUFFIX.contains(w))
             {
                 words.pop();
             }
@@ -1054,7 +1066,7 @@ fn is_person_run(
         let camel = cs.next().is_some_and(char::is_lowercase);
         let word = glued.trim_end_matches(|c: char| !c.is_alphanumeric());
         // A role glued on (`Jane KoVice President`) is a seam, not a word.
-        if camel && !NON_NAME.words.contains(&word.to_lowercase()) && !ROLES.contains(word) {
+        if camel && !NON_NAME.contains_lower(word) && !ROLES.contains(word) {
             return false;
         }
     }
