@@ -152,6 +152,10 @@ fn close(doc: &Doc, open: &mut Option<Building>, lists: &mut Vec<List>) {
     let Some(b) = open.take() else {
         return;
     };
+    // Fewer than two items make no list: no text to build.
+    if b.items.len() < 2 {
+        return;
+    }
     let clean = doc.clean();
     let mut items = Vec::new();
     let mut end = b.start;
