@@ -598,6 +598,11 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
         }
         items.push((r.clone(), Item::Phone(text[r].to_string())));
     }
+    // Only a contact with an email or a phone is kept, and names bring
+    // neither: with none here, the names need not be read.
+    if items.is_empty() {
+        return Vec::new();
+    }
     for (r, name, honorifics) in names_in(text) {
         if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
             continue;

@@ -1,7 +1,6 @@
 //! The dateline: `CITY, Region, Country, Date --` at the start of the body,
 //! or failing that a date line in the header.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -11,6 +10,7 @@ use crate::header::Header;
 use crate::record::Dateline;
 use crate::segment::{Doc, is_blank_or_rule};
 use crate::text::fold_space;
+use crate::wordhash::{WordMap, with_lower};
 
 /// Non-blank lines after the headline searched for a dateline.
 const BODY_LINES: usize = 8;
@@ -18,8 +18,8 @@ const BODY_LINES: usize = 8;
 const DATE_WINDOW: usize = 160;
 
 /// Lower-cased place name -> ISO code, from a `name\tcode` table.
-fn load_places(table: &str) -> HashMap<String, &str> {
-    let mut map = HashMap::new();
+fn load_places(table: &str) -> WordMap<String, &str> {
+    let mut map = WordMap::default();
     for line in table.lines().filter(|l| !l.starts_with('#')) {
         if let Some((name, code)) = line.split_once('\t') {
             map.entry(name.trim().to_lowercase()).or_insert(code.trim());
@@ -28,9 +28,9 @@ fn load_places(table: &str) -> HashMap<String, &str> {
     map
 }
 
-static COUNTRIES: LazyLock<HashMap<String, &'static str>> =
+static COUNTRIES: LazyLock<WordMap<String, &'static str>> =
     LazyLock::new(|| load_places(include_str!("../data/countries.tsv")));
-static REGIONS: LazyLock<HashMap<String, &'static str>> =
+static REGIONS: LazyLock<WordMap<String, &'static str>> =
     LazyLock::new(|| load_places(include_str!("../data/regions.tsv")));
 
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
@@ -393,19 +393,21 @@ fn is_place(s: &str) -> bool {
     if s.is_empty() || s.len() > 70 || s.contains(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let parts: Vec<&str> = s.split(',').map(str::trim).collect();
-    if parts.len() > 4 || parts.iter().any(|p| p.is_empty()) {
+    // No lists built: the parts and words are walked as they come.
+    let mut parts = s.split(',').map(str::trim);
+    if parts.clone().count() > 4 || parts.clone().any(str::is_empty) {
         return false;
     }
-    parts.iter().all(|p| {
-        let words: Vec<&str> = p.split_whitespace().collect();
-        !words.is_empty()
-            && words.len() <= 5
-            && words.iter().enumerate().all(|(i, w)| {
-                w.starts_with(char::is_uppercase)
-                    || (i > 0 && CONNECTORS.contains(&w.to_lowercase().as_str()))
+    parts.all(|p| {
+        let mut words = p.split_whitespace();
+        words.clone().count() <= 5
+            && words.next().is_some_and(|first| {
+                first.starts_with(char::is_uppercase)
+                    && first.chars().filter(|c| c.is_alphabetic()).count() >= 2
             })
-            && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && words.all(|w| {
+                w.starts_with(char::is_uppercase) || with_lower(w, |l| CONNECTORS.contains(&l))
+            })
     })
 }
 
@@ -525,8 +527,9 @@ fn parse_line(line: &str) -> Option<Parsed> {
     // `Geneva, Switzerland - text`: a known region or country vouches for a
     // city not in capitals.
     let known = parts.any(|p| {
-        let key = p.trim().to_lowercase();
-        COUNTRIES.contains_key(&key) || REGIONS.contains_key(&key)
+        with_lower(p.trim(), |key| {
+            COUNTRIES.contains_key(key) || REGIONS.contains_key(key)
+        })
     });
     let start = pos + (rest.len() - rest.trim_start().len());
     let text_end = pos + rest[..dash].trim_end().len();
@@ -625,16 +628,18 @@ fn split_place(
         .map(title_case);
     let (mut region, mut country, mut code) = (None, None, None);
     for part in parts {
-        let key = part.to_lowercase();
+        let (in_countries, in_regions) = with_lower(part, |key| {
+            (COUNTRIES.get(key).copied(), REGIONS.get(key).copied())
+        });
         if country.is_none() {
-            if let Some(c) = COUNTRIES.get(&key) {
+            if let Some(c) = in_countries {
                 country = Some(part.to_string());
                 code = Some(c.to_string());
                 continue;
             }
         }
         if region.is_none() && country.is_none() {
-            if let Some(c) = REGIONS.get(&key) {
+            if let Some(c) = in_regions {
                 region = Some(part.to_string());
                 code = Some(c.to_string());
             }
@@ -644,7 +649,7 @@ fn split_place(
     if code.is_none() {
         code = city
             .as_ref()
-            .and_then(|c| COUNTRIES.get(&c.to_lowercase()))
+            .and_then(|c| with_lower(c, |key| COUNTRIES.get(key).copied()))
             .map(|c| c.to_string());
     }
     (city, region, country, code)
