@@ -285,16 +285,22 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
         }
     }
     // A desk whose numbers and addresses a named contact also has is that
-    // contact, mentioned again.
-    let all = out.contacts.clone();
-    out.contacts.retain(|c| {
-        c.name.is_some()
-            || !all.iter().any(|o| {
-                o.name.is_some()
-                    && c.emails.iter().all(|e| o.emails.contains(e))
-                    && c.phones.iter().all(|p| o.phones.contains(p))
-            })
-    });
+    // contact, mentioned again. (Decided over the whole list first, then
+    // dropped: no copy of the contacts.)
+    let keep: Vec<bool> = out
+        .contacts
+        .iter()
+        .map(|c| {
+            c.name.is_some()
+                || !out.contacts.iter().any(|o| {
+                    o.name.is_some()
+                        && c.emails.iter().all(|e| o.emails.contains(e))
+                        && c.phones.iter().all(|p| o.phones.contains(p))
+                })
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    out.contacts.retain(|_| keep.next().unwrap_or(true));
     out
 }
 
@@ -691,6 +697,8 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
     let mut title = None;
     let mut org = None;
     let tail = &text[after..floor_boundary(text, after + 300)];
+    // One word buffer serves every part.
+    let mut words: Vec<&str> = Vec::new();
     // Read up to the first number or address: what follows belongs to
     // the next contact or to an address block.
     for piece in first_pieces(tail, 3) {
@@ -702,7 +710,8 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
             if part.len() < 2 || part.len() > 80 {
                 continue;
             }
-            let mut words: Vec<&str> = part.split_whitespace().collect();
+            words.clear();
+            words.extend(part.split_whitespace());
             // `Acme Association Email Us Here`: labels after the name.
             while words.len() > 1
                 && words
@@ -711,17 +720,17 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
             {
                 words.pop();
             }
-            let part = words.join(" ");
             let role = words
                 .iter()
                 .any(|w| ROLES.contains(w.trim_end_matches('.')));
             let is_org = words
                 .iter()
                 .any(|w| ORG_SUFFIX.contains(w) || ORG_SUFFIX.contains(w.trim_end_matches('.')));
+            // The words joined only when they are kept.
             if role && title.is_none() {
-                title = Some(part);
+                title = Some(words.join(" "));
             } else if is_org && org.is_none() && !role {
-                org = Some(part);
+                org = Some(words.join(" "));
             }
         }
     }
@@ -1085,11 +1094,7 @@ fn is_person_run(
     let tail = rest[caps..].trim_start_matches(' ');
     let code = (2..=3).contains(&caps)
         && (tail.is_empty() || tail.starts_with(|c: char| c.is_ascii_digit() || c == '\n'));
-    if code
-        || PLACES
-            .find(rest)
-            .is_some_and(|m| m.start() == 0 && after.starts_with(", "))
-    {
+    if code || (after.starts_with(", ") && anchored(&PLACES, rest).is_some()) {
         return false;
     }
     // The tail of an organisation name: `Office of the Hon Jane Roe`.
