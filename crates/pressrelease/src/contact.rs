@@ -1229,6 +1229,30 @@ fn pieces_ascii(text: &str, limit: usize) -> Vec<Range<usize>> {
             k += run;
             continue;
         }
+        // The other common bytes that make no cut, taken without the tests
+        // below: a single space, which ends a word; a capital after a
+        // space, which starts one; a digit after a non-letter.
+        let prev = k.checked_sub(1).map(|p| b[p]);
+        if c == b' ' && b.get(k + 1) != Some(&b' ') {
+            word_len = 0;
+            word_start = k + 1;
+            k += 1;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev.is_none_or(|p| p == b' ') {
+            if word_len == 0 {
+                word_start = k;
+            }
+            word_len += 1;
+            k += 1;
+            continue;
+        }
+        if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_alphabetic()) {
+            word_len = 0;
+            word_start = k + 1;
+            k += 1;
+            continue;
+        }
         let cut_before = k > 0 && {
             let p = b[k - 1];
             (p.is_ascii_lowercase()
@@ -1279,6 +1303,8 @@ mod tests {
             "O'Neil-Smith Jr. 2nd floor\nNext line",
             "lower words then aCapital, roe7603 and 99bottles|pipe  two spaces",
             "Dr.Jane deVries (ext.12) MacDonald-lee x.y.z end",
+            " Tel 555 0100  Fax 555 0101 | Mob 7 A B. C.D Roe",
+            "5 Jane 12 (34)+5 A.B. x9Y 9x MacRoe Mc2 a.Bcde.Fgh",
         ];
         for text in cases {
             assert_eq!(
