@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::dateline::is_date_line;
 use crate::segment::{Doc, is_blank_or_rule, trim_range};
-use crate::text::fold_space;
+use crate::text::{fold_space, word_count};
 use crate::wordhash::Fnv;
 
 /// Non-blank lines at the top searched for the label and headline.
@@ -251,12 +251,9 @@ fn is_letterhead(doc: &Doc, line: &str) -> bool {
     let lower = lower_in(doc, line.trim());
     let lower = lower.as_ref();
     let (any, short) = &*LETTERHEAD;
-    // One pass for the word count and an `MP` word.
-    let (mut words, mut mp) = (0, false);
-    for w in lower.split_whitespace() {
-        words += 1;
-        mp |= w == "mp";
-    }
+    let words = word_count(lower);
+    // An `MP` word: looked for only where `mp` is written.
+    let mp = lower.contains("mp") && lower.split_whitespace().any(|w| w == "mp");
     cues_for(any, lower)
         .iter()
         .any(|cue| starts_with_cue(lower, cue))
@@ -286,7 +283,7 @@ static ISSUERS: LazyLock<Vec<&'static str>> =
 /// a connector.
 fn is_issuer_line(doc: &Doc, line: &str) -> bool {
     let t = line.trim().trim_start_matches("The ");
-    let words = t.split_whitespace().count();
+    let words = word_count(t);
     // The word tests first: they rule out most lines without lower-casing.
     words <= 12
         && t.split_whitespace().all(|w| {
@@ -322,7 +319,7 @@ fn title_follows_dates(doc: &Doc, lines: &[usize], k: usize) -> bool {
 fn is_furniture(line: &str) -> bool {
     let t = line.trim();
     // Lower-casing keeps the words: they are counted on `t`.
-    let words = t.split_whitespace().count();
+    let words = word_count(t);
     !t.chars().any(char::is_alphabetic)
         || (words <= 4 && BOILERPLATE.contains(fold_space(&t.to_lowercase()).as_str()))
         || (t.starts_with("--") && t.ends_with("--"))
@@ -352,13 +349,13 @@ fn is_marked_title(doc: &Doc, range: Range<usize>) -> bool {
 
 /// Whether a short line opens a contact block (a phone or e-mail follows).
 fn is_contact_run(doc: &Doc, lines: &[usize], k: usize) -> bool {
-    let words = doc.line(lines[k]).split_whitespace().count();
+    let words = word_count(doc.line(lines[k]));
     words <= 3
         && lines[k + 1..]
             .iter()
             .take(3)
             .map(|&n| doc.line(n))
-            .any(|l| l.split_whitespace().count() <= 6 && CONTACT.is_match(l))
+            .any(|l| word_count(l) <= 6 && CONTACT.is_match(l))
 }
 
 /// Reads the label and headline from the first lines.
