@@ -704,7 +704,7 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
     for piece in first_pieces(tail, 3) {
         for part in tail[piece].split([',', '|', '(', ')']) {
             let part = part.trim().trim_start_matches(':').trim();
-            if part.contains(|c: char| c.is_ascii_digit() || c == '@') {
+            if has_digit_or_at(part) {
                 return (title, org);
             }
             if part.len() < 2 || part.len() > 80 {
@@ -953,9 +953,7 @@ fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
                 // or a place, until a number or an address starts the next
                 // contact.
                 j = first + count;
-                while j < tokens.len()
-                    && !p[tokens[j].clone()].contains(|c: char| c.is_ascii_digit() || c == '@')
-                {
+                while j < tokens.len() && !has_digit_or_at(&p[tokens[j].clone()]) {
                     j += 1;
                 }
             }
@@ -1025,6 +1023,12 @@ fn tokenize_ascii(p: &[u8], tokens: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Whether `s` holds an ASCII digit or an `@` (tested on bytes: both are
+/// ASCII).
+fn has_digit_or_at(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+}
+
 /// Whether an organisation word (`Group`, `Office`) follows `at`.
 fn org_follows(text: &str, at: usize) -> bool {
     let rest = text[at..].trim_start_matches(' ');
@@ -1042,13 +1046,13 @@ fn is_person_run(
     end: usize,
 ) -> bool {
     let p = &text[piece.clone()];
-    let words: Vec<&str> = tokens[first..end].iter().map(|t| &p[t.clone()]).collect();
+    let mut words = tokens[first..end].iter().map(|t| &p[t.clone()]);
     // A possessive (`Minister Roe's office`) or a lone initial at the end.
     if words
-        .iter()
+        .clone()
         .any(|w| w.ends_with(['\'', '\u{2019}']) || w.ends_with("'s"))
         || words
-            .last()
+            .next_back()
             .is_some_and(|w| w.trim_end_matches('.').len() <= 1)
     {
         return false;
@@ -1056,8 +1060,8 @@ fn is_person_run(
     // An address: `19 Quail Run Circle`.
     if first > 0
         && p[tokens[first - 1].clone()]
-            .chars()
-            .any(|c| c.is_ascii_digit())
+            .bytes()
+            .any(|b| b.is_ascii_digit())
     {
         return false;
     }
@@ -1130,7 +1134,7 @@ fn is_name_token(t: &str) -> bool {
         // `Corp.`, `Inc.`: abbreviations end with a full stop.
         return !is_non_name(&t[..t.len() - 1]);
     }
-    !is_non_name(t.trim_end_matches('.')) && !t.chars().any(|c| c.is_ascii_digit())
+    !is_non_name(t.trim_end_matches('.')) && !t.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Whether a word, lower-cased, is in [`NON_NAME`]. Short ASCII words are
