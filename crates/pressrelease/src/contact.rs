@@ -21,7 +21,7 @@ use regex::Regex;
 
 use crate::record::Contact;
 use crate::segment::{self, Doc};
-use crate::wordhash::Fnv;
+use crate::wordhash::{Fnv, word_list};
 
 /// A set of listed words, with the cheap hash: looked up per token.
 type Words<T> = HashSet<T, BuildHasherDefault<Fnv>>;
@@ -44,13 +44,6 @@ const MAX_SECTIONS: usize = 100;
 
 /// A section looks at most this many non-blank lines after its cue.
 const MAX_SECTION_LINES: usize = 12;
-
-fn word_list(data: &'static str) -> Vec<&'static str> {
-    data.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .collect()
-}
 
 fn matcher(words: &[&str]) -> AhoCorasick {
     AhoCorasickBuilder::new()

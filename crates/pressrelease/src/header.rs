@@ -11,7 +11,7 @@ use regex::Regex;
 use crate::dateline::is_date_line;
 use crate::segment::{Doc, is_blank_or_rule, trim_range};
 use crate::text::{fold_space, word_count};
-use crate::wordhash::Fnv;
+use crate::wordhash::{Fnv, word_list};
 
 /// Non-blank lines at the top searched for the label and headline.
 const HEADER_LINES: usize = 40;
@@ -33,13 +33,6 @@ pub(crate) struct Header {
     pub(crate) headline_line: Option<usize>,
     /// Clean offset where the body starts (after the headline).
     pub(crate) body_start: usize,
-}
-
-fn word_list(text: &'static str) -> Vec<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
 }
 
 static LABELS: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
