@@ -1343,6 +1343,58 @@ mod tests {
     }
 
     #[test]
+    fn line_start_searches() {
+        // (line, a cue starts it, a stop phrase starts it)
+        let cases: &[(&str, bool, bool)] = &[
+            ("Media contact: Jane Roe", true, false),
+            ("Contact", true, false),
+            ("contact us today", false, false),
+            ("Please contact Jane Roe", false, false),
+            ("About Acme Widgets", false, true),
+            ("Read about Acme", false, false),
+            ("", false, false),
+        ];
+        for (line, cue, stop) in cases {
+            let first_cue = accepted_cues(line, CUES.find_iter(*line).map(|m| m.range()));
+            assert_eq!(first_cue.first() == Some(&0), *cue, "{line:?}");
+            assert_eq!(cue_at_start(line), *cue, "{line:?}");
+            let found = STOPS.find(*line).is_some_and(|m| m.start() == 0);
+            assert_eq!(found, *stop, "{line:?}");
+            assert_eq!(is_stop(line), *stop, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn listed_words() {
+        // (word, an organisation suffix, a non-name word in any case)
+        let cases: &[(&str, bool, bool)] = &[
+            ("Agency", true, true),
+            ("agency", false, true),
+            ("AGENCY", false, true),
+            ("Jane", false, false),
+            ("A", false, false),
+            ("", false, false),
+            ("Agencyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy", false, false),
+            ("\u{c9}cole", false, false),
+        ];
+        for (w, suffix, non_name) in cases {
+            assert_eq!(ORG_SUFFIX.contains(w), *suffix, "{w:?}");
+            assert_eq!(
+                ORG_SUFFIX.contains(w),
+                ORG_SUFFIX.words.contains(*w),
+                "{w:?}"
+            );
+            assert_eq!(NON_NAME.contains_lower(w), *non_name, "{w:?}");
+            let lower = w.to_lowercase();
+            assert_eq!(
+                NON_NAME.contains_lower(w),
+                NON_NAME.words.contains(&lower),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
     fn pre_filters_agree_with_the_regexes() {
         let cases: &[&str] = &[
             "",
