@@ -120,7 +120,33 @@ fn find_date(s: &str) -> Option<FoundDate> {
 /// The date starting `s`, full or partial: what [`find_date`] finds when
 /// its date starts at offset 0.
 fn date_at_start(s: &str) -> Option<FoundDate> {
+    // A date starts with a digit or with the first letter of a month or a
+    // weekday; other texts need no search. (A text starting outside ASCII
+    // is searched: `\d` and case folding reach beyond it.)
+    let may_start = s.chars().next().is_some_and(|c| {
+        !c.is_ascii()
+            || c.is_ascii_digit()
+            || matches!(
+                c.to_ascii_lowercase(),
+                'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd' | 't' | 'w'
+            )
+    });
+    if !may_start {
+        return None;
+    }
     date_by(&DATE_START, s)
+}
+
+/// Where a [`DATE_PREFIX`] at the start of `t` ends, or 0. Its words
+/// start with `d`, `e`, `i`, `p` or `r`: other texts need no search.
+fn date_prefix_end(t: &str) -> usize {
+    let may_start = t.chars().next().is_some_and(|c| {
+        !c.is_ascii() || matches!(c.to_ascii_lowercase(), 'd' | 'e' | 'i' | 'p' | 'r')
+    });
+    if !may_start {
+        return 0;
+    }
+    DATE_PREFIX.find(t).map_or(0, |m| m.end())
 }
 
 /// Whether `s` holds a digit: ASCII, or any numeric character once `s`
@@ -353,7 +379,7 @@ fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
         return None;
     }
     let t = s.trim();
-    let skip = DATE_PREFIX.find(t).map_or(0, |m| m.end());
+    let skip = date_prefix_end(t);
     let head = &t[skip..floor_char(t, t.len().min(skip + DATE_WINDOW))];
     let found = date_at_start(head)?;
     let rest = t[skip + found.range.end..].trim_matches(|c: char| c.is_whitespace() || c == ',');
@@ -681,7 +707,7 @@ fn header_date_in(line: &str, allow_rest: bool) -> Option<(Range<usize>, Option<
         let part = part.find('|').map_or(part, |end| &part[..end]);
         let d = leading_date(part, allow_rest)?;
         let lead = part.len() - part.trim_start().len();
-        let skip = DATE_PREFIX.find(part.trim_start()).map_or(0, |m| m.end());
+        let skip = date_prefix_end(part.trim_start());
         let at = start + lead + skip;
         Some((at + d.range.start..at + d.range.end, d.iso))
     })
@@ -854,6 +880,29 @@ mod tests {
         for (text, number, year) in cases {
             assert_eq!(has_number(text), *number, "{text:?}");
             assert_eq!(has_year(text), *year, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn start_pre_filters_agree_with_the_regexes() {
+        let cases: &[&str] = &[
+            "5 May 2021",
+            "May 5, 2021",
+            "Monday, 5 May 2021",
+            "Sept. 5",
+            "The 5 May 2021",
+            "Date: 5 May 2021",
+            "Issued on 5 May 2021",
+            "embargoed until 5 May",
+            "Released: today",
+            "On 5 May 2021",
+            "\u{663} May",
+            "",
+        ];
+        for text in cases {
+            assert_eq!(date_at_start(text), date_by(&DATE_START, text), "{text:?}");
+            let want = DATE_PREFIX.find(text).map_or(0, |m| m.end());
+            assert_eq!(date_prefix_end(text), want, "{text:?}");
         }
     }
 
