@@ -13,7 +13,8 @@ use crate::text::{DOUBLE_SPACE, fold_space};
 /// collapsed line puts two or more spaces after a sentence end.
 pub(crate) fn find(doc: &Doc, header: &Header, contacts: &Contacts) -> Vec<Paragraph> {
     let clean = doc.clean();
-    let mut out = Vec::new();
+    // Most paragraphs are a block, some a few lines of one.
+    let mut out = Vec::with_capacity(doc.blocks.len() + 4);
     for block in doc
         .blocks
         .iter()

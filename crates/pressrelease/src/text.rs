@@ -68,7 +68,10 @@ impl<'a> Text<'a> {
         let mut t = Text {
             original,
             clean: String::with_capacity(original.len()),
-            runs: Vec::new(),
+            // A run starts at each byte that is not plain ASCII text (a
+            // curly quote, a dash, markup): sized for a few per line, so
+            // most texts never grow it.
+            runs: Vec::with_capacity(original.len() / 64 + 16),
         };
         t.normalise();
         t
