@@ -10,8 +10,8 @@ use regex::Regex;
 
 use crate::dateline::is_date_line;
 use crate::segment::{Doc, is_blank_or_rule, trim_range};
-use crate::text::{fold_space, word_count};
-use crate::wordhash::{Fnv, word_list};
+use crate::text::{DOUBLE_SPACE, fold_space, word_count};
+use crate::wordhash::{Fnv, with_lower, word_list};
 
 /// Non-blank lines at the top searched for the label and headline.
 const HEADER_LINES: usize = 40;
@@ -314,11 +314,24 @@ fn is_furniture(line: &str) -> bool {
     // Lower-casing keeps the words: they are counted on `t`.
     let words = word_count(t);
     !t.chars().any(char::is_alphabetic)
-        || (words <= 4 && BOILERPLATE.contains(fold_space(&t.to_lowercase()).as_str()))
+        || (words <= 4 && is_boilerplate(t))
         || (t.starts_with("--") && t.ends_with("--"))
         || (may_be_symbol(t) && DOC_SYMBOL.is_match(t))
         || is_date_line(t)
         || crate::dateline::is_dateline_line(t)
+}
+
+/// Whether a trimmed line, lower-cased and its spaces folded, is a
+/// [`BOILERPLATE`] entry. Printable ASCII words with single spaces fold to
+/// themselves: lower-cased on the stack, no string built.
+fn is_boilerplate(t: &str) -> bool {
+    let b = t.as_bytes();
+    let simple =
+        b.iter().all(|&c| c == b' ' || (c > b' ' && c < 0x80)) && DOUBLE_SPACE.find(b).is_none();
+    if simple {
+        return with_lower(t, |lower| BOILERPLATE.contains(lower));
+    }
+    BOILERPLATE.contains(fold_space(&t.to_lowercase()).as_str())
 }
 
 /// Whether [`DOC_SYMBOL`] may match: it starts with a capital and has a
@@ -490,6 +503,26 @@ fn set_headline(doc: &Doc, header: &mut Header, line: usize, range: Range<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boilerplate_lines() {
+        let cases: &[(&str, bool)] = &[
+            ("Share", true),
+            ("COPY LINK", true),
+            ("copy  link", true),
+            ("Copy\tLink", true),
+            ("copy\u{a0}link", true),
+            ("Copy linked", false),
+            ("Harbour Days", false),
+            ("", false),
+        ];
+        for &(line, want) in cases {
+            assert_eq!(is_boilerplate(line), want, "{line:?}");
+            // The same answer as folding a lower-cased copy.
+            let slow = BOILERPLATE.contains(fold_space(&line.to_lowercase()).as_str());
+            assert_eq!(is_boilerplate(line), slow, "{line:?}");
+        }
+    }
 
     #[test]
     fn label_heads() {
