@@ -690,19 +690,7 @@ fn header_date_in(line: &str, allow_rest: bool) -> Option<(Range<usize>, Option<
     if !has_year(line) {
         return None;
     }
-    let mut parts = vec![0];
-    if let Some((_, start)) = crate::header::label_prefix(line) {
-        parts.push(start);
-    }
-    if let Some(label) = crate::header::label_part(line) {
-        // `label` is a slice of the trimmed line.
-        let lead = line.len() - line.trim_start().len();
-        let after = lead + label.len();
-        let rest = &line[after..];
-        parts.push(after + (rest.len() - rest.trim_start_matches([' ', '-', ',', ':', '|']).len()));
-    }
-    parts.extend(line.match_indices('|').take(8).map(|(i, _)| i + 1));
-    parts.into_iter().find_map(|start| {
+    let date_at = |start: usize| {
         let part = &line[start..];
         let part = part.find('|').map_or(part, |end| &part[..end]);
         let d = leading_date(part, allow_rest)?;
@@ -710,7 +698,28 @@ fn header_date_in(line: &str, allow_rest: bool) -> Option<(Range<usize>, Option<
         let skip = date_prefix_end(part.trim_start());
         let at = start + lead + skip;
         Some((at + d.range.start..at + d.range.end, d.iso))
-    })
+    };
+    // The parts in order: the whole line, after a label prefix, after a
+    // label, after each `|`. Each is tried before the next is looked for
+    // (most lines with a date have it at the start).
+    date_at(0)
+        .or_else(|| crate::header::label_prefix(line).and_then(|(_, start)| date_at(start)))
+        .or_else(|| {
+            crate::header::label_part(line).and_then(|label| {
+                // `label` is a slice of the trimmed line.
+                let lead = line.len() - line.trim_start().len();
+                let after = lead + label.len();
+                let rest = &line[after..];
+                date_at(
+                    after + (rest.len() - rest.trim_start_matches([' ', '-', ',', ':', '|']).len()),
+                )
+            })
+        })
+        .or_else(|| {
+            line.match_indices('|')
+                .take(8)
+                .find_map(|(i, _)| date_at(i + 1))
+        })
 }
 
 /// Finds the dateline, if any.
@@ -825,6 +834,26 @@ fn date_only(doc: &Doc, range: Range<usize>, iso: Option<String>) -> Dateline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_dates() {
+        // Each part is tried in turn: the line, after a label, after a `|`.
+        let cases: &[(&str, Option<&str>)] = &[
+            ("3 May 2021", Some("3 May 2021")),
+            ("FOR RELEASE: 3 May 2021", Some("3 May 2021")),
+            ("Press Release | 3 May 2021", Some("3 May 2021")),
+            (
+                "Harbour Office | Quay Street | 3 May 2021",
+                Some("3 May 2021"),
+            ),
+            ("Harbour Office | Quay Street", None),
+            ("The harbour opened in 2021", None),
+        ];
+        for &(line, want) in cases {
+            let got = header_date_in(line, false).map(|(r, _)| &line[r]);
+            assert_eq!(got, want, "{line:?}");
+        }
+    }
 
     #[test]
     fn place_segments() {
