@@ -16,12 +16,12 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
 use crate::record::Contact;
 use crate::segment::{self, Doc};
-use crate::wordhash::Fnv;
+use crate::wordhash::{Fnv, word_list};
 
 /// A set of listed words, with the cheap hash: looked up per token.
 type Words<T> = HashSet<T, BuildHasherDefault<Fnv>>;
@@ -45,17 +45,12 @@ const MAX_SECTIONS: usize = 100;
 /// A section looks at most this many non-blank lines after its cue.
 const MAX_SECTION_LINES: usize = 12;
 
-fn word_list(data: &'static str) -> Vec<&'static str> {
-    data.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .collect()
-}
-
 fn matcher(words: &[&str]) -> AhoCorasick {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        // Anchored searches ask only whether a text starts with a word.
+        .start_kind(StartKind::Both)
         .build(words)
         .expect("valid word list")
 }
@@ -82,31 +77,89 @@ static NOT_MEDIA: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_not_media.txt"))));
 static STOPS: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_stops.txt"))));
-static NON_NAME: LazyLock<Words<String>> = LazyLock::new(|| {
-    word_list(include_str!("../data/contact_nonname.txt"))
-        .into_iter()
-        .map(str::to_lowercase)
-        .collect()
+static NON_NAME: LazyLock<Listed> = LazyLock::new(|| {
+    Listed::new(
+        word_list(include_str!("../data/contact_nonname.txt"))
+            .into_iter()
+            .map(str::to_lowercase),
+    )
 });
 static GLUED_PREFIX: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../data/contact_titles.txt")));
-static ORG_SUFFIX: LazyLock<Words<&'static str>> = LazyLock::new(|| {
-    word_list(include_str!("../data/contact_org_suffix.txt"))
-        .into_iter()
-        .collect()
+static ORG_SUFFIX: LazyLock<Listed> = LazyLock::new(|| {
+    Listed::new(
+        word_list(include_str!("../data/contact_org_suffix.txt"))
+            .into_iter()
+            .map(String::from),
+    )
 });
 static PLACES: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_places.txt"))));
-static ROLES: LazyLock<Words<&'static str>> = LazyLock::new(|| {
-    word_list(include_str!("../data/contact_roles.txt"))
-        .into_iter()
-        .collect()
+static ROLES: LazyLock<Listed> = LazyLock::new(|| {
+    Listed::new(
+        word_list(include_str!("../data/contact_roles.txt"))
+            .into_iter()
+            .map(String::from),
+    )
 });
-static HONORIFICS: LazyLock<Words<&'static str>> = LazyLock::new(|| {
-    word_list(include_str!("../data/contact_honorifics.txt"))
-        .into_iter()
-        .collect()
+static HONORIFICS: LazyLock<Listed> = LazyLock::new(|| {
+    Listed::new(
+        word_list(include_str!("../data/contact_honorifics.txt"))
+            .into_iter()
+            .map(String::from),
+    )
 });
+
+/// A word list looked up per token. Two tests rule most tokens out
+/// before any hashing: no listed word is longer than `longest`, and each
+/// starts with one of the bytes in `first`.
+struct Listed {
+    words: Words<String>,
+    longest: usize,
+    first: [bool; 256],
+}
+
+impl Listed {
+    fn new(words: impl Iterator<Item = String>) -> Listed {
+        let words: Words<String> = words.collect();
+        let mut first = [false; 256];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
+        Listed {
+            words,
+            longest,
+            first,
+        }
+    }
+
+    /// Whether `w` is listed, as written.
+    fn contains(&self, w: &str) -> bool {
+        w.len() <= self.longest
+            && w.as_bytes()
+                .first()
+                .is_some_and(|&b| self.first[usize::from(b)])
+            && self.words.contains(w)
+    }
+
+    /// Whether `w` lower-cased is listed (for a list of lower-case words).
+    fn contains_lower(&self, w: &str) -> bool {
+        // ASCII lower-casing keeps the length and works byte by byte.
+        if w.is_ascii()
+            && (w.len() > self.longest
+                || !w
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| self.first[usize::from(b.to_ascii_lowercase())]))
+        {
+            return false;
+        }
+        crate::wordhash::with_lower(w, |l| self.words.contains(l))
+    }
+}
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
@@ -225,16 +278,22 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
         }
     }
     // A desk whose numbers and addresses a named contact also has is that
-    // contact, mentioned again.
-    let all = out.contacts.clone();
-    out.contacts.retain(|c| {
-        c.name.is_some()
-            || !all.iter().any(|o| {
-                o.name.is_some()
-                    && c.emails.iter().all(|e| o.emails.contains(e))
-                    && c.phones.iter().all(|p| o.phones.contains(p))
-            })
-    });
+    // contact, mentioned again. (Decided over the whole list first, then
+    // dropped: no copy of the contacts.)
+    let keep: Vec<bool> = out
+        .contacts
+        .iter()
+        .map(|c| {
+            c.name.is_some()
+                || !out.contacts.iter().any(|o| {
+                    o.name.is_some()
+                        && c.emails.iter().all(|e| o.emails.contains(e))
+                        && c.phones.iter().all(|p| o.phones.contains(p))
+                })
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    out.contacts.retain(|_| keep.next().unwrap_or(true));
     out
 }
 
@@ -275,14 +334,23 @@ fn verb_starts(clean: &str, lower: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Where contact cues start in a line: at the line start
-/// or after a sentence end, a run of spaces or a glued seam.
-fn cues_in_line(text: &str) -> Vec<usize> {
-    accepted_cues(text, CUES.find_iter(text).map(|m| m.range()))
+/// Whether a contact cue starts a line (see [`accepted_cues`]).
+fn cue_at_start(text: &str) -> bool {
+    // The leftmost-longest match at 0, when there is one, is the one an
+    // unanchored search finds first; later ones start further on.
+    anchored(&CUES, text).is_some_and(|m| !accepted_cues(text, std::iter::once(m)).is_empty())
+}
+
+/// The match of `words` (built to allow it) at the very start of `text`.
+fn anchored(words: &AhoCorasick, text: &str) -> Option<Range<usize>> {
+    words
+        .find(Input::new(text).anchored(Anchored::Yes))
+        .map(|m| m.range())
 }
 
 /// Which of the cue phrases matched at `matches` in a line start a
-/// contact section there (see [`cues_in_line`]).
+/// contact section there: at the line start or after a sentence end, a
+/// run of spaces or a glued seam.
 fn accepted_cues(text: &str, matches: impl Iterator<Item = Range<usize>>) -> Vec<usize> {
     let mut found = Vec::new();
     for m in matches {
@@ -335,7 +403,15 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     let line = doc.lines[i].clone();
     let text = &clean[line.clone()];
     let lead = text.len() - text.trim_start().len();
-    if !text[lead..].starts_with(char::is_uppercase) {
+    let rest = &text[lead..];
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // The name must be the whole first piece: capitalised words with one
+    // space between them, so the word after the first space is
+    // capitalised too. Most lines of prose fail this cheap test.
+    let second = rest.find(' ').map_or("", |k| &rest[k + 1..]);
+    if !second.starts_with(char::is_uppercase) {
         return None;
     }
     // Where the block ends, if an email or phone is in reach; checked
@@ -436,7 +512,7 @@ fn extend_section(doc: &Doc, from: usize, mut end: usize) -> usize {
         {
             break;
         }
-        if cues_in_line(text).first() == Some(&0) {
+        if cue_at_start(text) {
             break;
         }
         end = line.end;
@@ -471,9 +547,6 @@ fn bounded_end(clean: &str, start: usize, line_end: usize) -> usize {
 
 /// A line of running text: six words or more, most of them lowercase.
 fn is_prose(text: &str) -> bool {
-    if has_email(text) || may_have_phone(text) && phones_in(text).next().is_some() {
-        return false;
-    }
     let mut words = 0;
     let mut lower = 0;
     for w in text.split_whitespace() {
@@ -482,11 +555,15 @@ fn is_prose(text: &str) -> bool {
             lower += 1;
         }
     }
-    words >= 6 && lower * 2 >= words
+    // The email and phone searches last: most lines fail the count.
+    words >= 6
+        && lower * 2 >= words
+        && !(has_email(text) || may_have_phone(text) && phones_in(text).next().is_some())
 }
 
+/// Whether a stop phrase starts `text`.
 fn is_stop(text: &str) -> bool {
-    STOPS.find(text).is_some_and(|m| m.start() == 0)
+    anchored(&STOPS, text).is_some()
 }
 
 /// An entity found in a section, in text order.
@@ -519,6 +596,11 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
             continue;
         }
         items.push((r.clone(), Item::Phone(text[r].to_string())));
+    }
+    // Only a contact with an email or a phone is kept, and names bring
+    // neither: with none here, the names need not be read.
+    if items.is_empty() {
+        return Vec::new();
     }
     for (r, name, honorifics) in names_in(text) {
         if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
@@ -608,37 +690,40 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
     let mut title = None;
     let mut org = None;
     let tail = &text[after..floor_boundary(text, after + 300)];
+    // One word buffer serves every part.
+    let mut words: Vec<&str> = Vec::new();
     // Read up to the first number or address: what follows belongs to
     // the next contact or to an address block.
     for piece in first_pieces(tail, 3) {
         for part in tail[piece].split([',', '|', '(', ')']) {
             let part = part.trim().trim_start_matches(':').trim();
-            if part.contains(|c: char| c.is_ascii_digit() || c == '@') {
+            if has_digit_or_at(part) {
                 return (title, org);
             }
             if part.len() < 2 || part.len() > 80 {
                 continue;
             }
-            let mut words: Vec<&str> = part.split_whitespace().collect();
+            words.clear();
+            words.extend(part.split_whitespace());
             // `Acme Association Email Us Here`: labels after the name.
             while words.len() > 1
-                && words.last().is_some_and(|w| {
-                    NON_NAME.contains(&w.to_lowercase()) && !ORG_SUFFIX.contains(w)
-                })
+                && words
+                    .last()
+                    .is_some_and(|w| NON_NAME.contains_lower(w) && !ORG_SUFFIX.contains(w))
             {
                 words.pop();
             }
-            let part = words.join(" ");
             let role = words
                 .iter()
                 .any(|w| ROLES.contains(w.trim_end_matches('.')));
             let is_org = words
                 .iter()
                 .any(|w| ORG_SUFFIX.contains(w) || ORG_SUFFIX.contains(w.trim_end_matches('.')));
+            // The words joined only when they are kept.
             if role && title.is_none() {
-                title = Some(part);
+                title = Some(words.join(" "));
             } else if is_org && org.is_none() && !role {
-                org = Some(part);
+                org = Some(words.join(" "));
             }
         }
     }
@@ -861,9 +946,7 @@ fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
                 // or a place, until a number or an address starts the next
                 // contact.
                 j = first + count;
-                while j < tokens.len()
-                    && !p[tokens[j].clone()].contains(|c: char| c.is_ascii_digit() || c == '@')
-                {
+                while j < tokens.len() && !has_digit_or_at(&p[tokens[j].clone()]) {
                     j += 1;
                 }
             }
@@ -933,6 +1016,12 @@ fn tokenize_ascii(p: &[u8], tokens: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Whether `s` holds an ASCII digit or an `@` (tested on bytes: both are
+/// ASCII).
+fn has_digit_or_at(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+}
+
 /// Whether an organisation word (`Group`, `Office`) follows `at`.
 fn org_follows(text: &str, at: usize) -> bool {
     let rest = text[at..].trim_start_matches(' ');
@@ -950,13 +1039,13 @@ fn is_person_run(
     end: usize,
 ) -> bool {
     let p = &text[piece.clone()];
-    let words: Vec<&str> = tokens[first..end].iter().map(|t| &p[t.clone()]).collect();
+    let mut words = tokens[first..end].iter().map(|t| &p[t.clone()]);
     // A possessive (`Minister Roe's office`) or a lone initial at the end.
     if words
-        .iter()
+        .clone()
         .any(|w| w.ends_with(['\'', '\u{2019}']) || w.ends_with("'s"))
         || words
-            .last()
+            .next_back()
             .is_some_and(|w| w.trim_end_matches('.').len() <= 1)
     {
         return false;
@@ -964,8 +1053,8 @@ fn is_person_run(
     // An address: `19 Quail Run Circle`.
     if first > 0
         && p[tokens[first - 1].clone()]
-            .chars()
-            .any(|c| c.is_ascii_digit())
+            .bytes()
+            .any(|b| b.is_ascii_digit())
     {
         return false;
     }
@@ -988,7 +1077,7 @@ fn is_person_run(
         let camel = cs.next().is_some_and(char::is_lowercase);
         let word = glued.trim_end_matches(|c: char| !c.is_alphanumeric());
         // A role glued on (`Jane KoVice President`) is a seam, not a word.
-        if camel && !NON_NAME.contains(&word.to_lowercase()) && !ROLES.contains(word) {
+        if camel && !NON_NAME.contains_lower(word) && !ROLES.contains(word) {
             return false;
         }
     }
@@ -1002,11 +1091,7 @@ fn is_person_run(
     let tail = rest[caps..].trim_start_matches(' ');
     let code = (2..=3).contains(&caps)
         && (tail.is_empty() || tail.starts_with(|c: char| c.is_ascii_digit() || c == '\n'));
-    if code
-        || PLACES
-            .find(rest)
-            .is_some_and(|m| m.start() == 0 && after.starts_with(", "))
-    {
+    if code || (after.starts_with(", ") && anchored(&PLACES, rest).is_some()) {
         return false;
     }
     // The tail of an organisation name: `Office of the Hon Jane Roe`.
@@ -1042,13 +1127,13 @@ fn is_name_token(t: &str) -> bool {
         // `Corp.`, `Inc.`: abbreviations end with a full stop.
         return !is_non_name(&t[..t.len() - 1]);
     }
-    !is_non_name(t.trim_end_matches('.')) && !t.chars().any(|c| c.is_ascii_digit())
+    !is_non_name(t.trim_end_matches('.')) && !t.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Whether a word, lower-cased, is in [`NON_NAME`]. Short ASCII words are
 /// lower-cased on the stack: this runs per token.
 fn is_non_name(w: &str) -> bool {
-    crate::wordhash::with_lower(w, |l| NON_NAME.contains(l))
+    NON_NAME.contains_lower(w)
 }
 
 /// Cuts a section into pieces at line breaks, runs of two spaces, `|`,
@@ -1141,6 +1226,30 @@ fn pieces_ascii(text: &str, limit: usize) -> Vec<Range<usize>> {
             k += run;
             continue;
         }
+        // The other common bytes that make no cut, taken without the tests
+        // below: a single space, which ends a word; a capital after a
+        // space, which starts one; a digit after a non-letter.
+        let prev = k.checked_sub(1).map(|p| b[p]);
+        if c == b' ' && b.get(k + 1) != Some(&b' ') {
+            word_len = 0;
+            word_start = k + 1;
+            k += 1;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev.is_none_or(|p| p == b' ') {
+            if word_len == 0 {
+                word_start = k;
+            }
+            word_len += 1;
+            k += 1;
+            continue;
+        }
+        if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_alphabetic()) {
+            word_len = 0;
+            word_start = k + 1;
+            k += 1;
+            continue;
+        }
         let cut_before = k > 0 && {
             let p = b[k - 1];
             (p.is_ascii_lowercase()
@@ -1191,6 +1300,8 @@ mod tests {
             "O'Neil-Smith Jr. 2nd floor\nNext line",
             "lower words then aCapital, roe7603 and 99bottles|pipe  two spaces",
             "Dr.Jane deVries (ext.12) MacDonald-lee x.y.z end",
+            " Tel 555 0100  Fax 555 0101 | Mob 7 A B. C.D Roe",
+            "5 Jane 12 (34)+5 A.B. x9Y 9x MacRoe Mc2 a.Bcde.Fgh",
         ];
         for text in cases {
             assert_eq!(
@@ -1228,6 +1339,58 @@ mod tests {
         for text in cases {
             let found = !verb_starts(text, &text.to_ascii_lowercase()).is_empty();
             assert_eq!(found, CONTACT_VERB.is_match(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn line_start_searches() {
+        // (line, a cue starts it, a stop phrase starts it)
+        let cases: &[(&str, bool, bool)] = &[
+            ("Media contact: Jane Roe", true, false),
+            ("Contact", true, false),
+            ("contact us today", false, false),
+            ("Please contact Jane Roe", false, false),
+            ("About Acme Widgets", false, true),
+            ("Read about Acme", false, false),
+            ("", false, false),
+        ];
+        for (line, cue, stop) in cases {
+            let first_cue = accepted_cues(line, CUES.find_iter(*line).map(|m| m.range()));
+            assert_eq!(first_cue.first() == Some(&0), *cue, "{line:?}");
+            assert_eq!(cue_at_start(line), *cue, "{line:?}");
+            let found = STOPS.find(*line).is_some_and(|m| m.start() == 0);
+            assert_eq!(found, *stop, "{line:?}");
+            assert_eq!(is_stop(line), *stop, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn listed_words() {
+        // (word, an organisation suffix, a non-name word in any case)
+        let cases: &[(&str, bool, bool)] = &[
+            ("Agency", true, true),
+            ("agency", false, true),
+            ("AGENCY", false, true),
+            ("Jane", false, false),
+            ("A", false, false),
+            ("", false, false),
+            ("Agencyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy", false, false),
+            ("\u{c9}cole", false, false),
+        ];
+        for (w, suffix, non_name) in cases {
+            assert_eq!(ORG_SUFFIX.contains(w), *suffix, "{w:?}");
+            assert_eq!(
+                ORG_SUFFIX.contains(w),
+                ORG_SUFFIX.words.contains(*w),
+                "{w:?}"
+            );
+            assert_eq!(NON_NAME.contains_lower(w), *non_name, "{w:?}");
+            let lower = w.to_lowercase();
+            assert_eq!(
+                NON_NAME.contains_lower(w),
+                NON_NAME.words.contains(&lower),
+                "{w:?}"
+            );
         }
     }
 

@@ -1,7 +1,6 @@
 //! The dateline: `CITY, Region, Country, Date --` at the start of the body,
 //! or failing that a date line in the header.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -11,6 +10,7 @@ use crate::header::Header;
 use crate::record::Dateline;
 use crate::segment::{Doc, is_blank_or_rule};
 use crate::text::fold_space;
+use crate::wordhash::{WordMap, with_lower};
 
 /// Non-blank lines after the headline searched for a dateline.
 const BODY_LINES: usize = 8;
@@ -18,8 +18,8 @@ const BODY_LINES: usize = 8;
 const DATE_WINDOW: usize = 160;
 
 /// Lower-cased place name -> ISO code, from a `name\tcode` table.
-fn load_places(table: &str) -> HashMap<String, &str> {
-    let mut map = HashMap::new();
+fn load_places(table: &str) -> WordMap<String, &str> {
+    let mut map = WordMap::default();
     for line in table.lines().filter(|l| !l.starts_with('#')) {
         if let Some((name, code)) = line.split_once('\t') {
             map.entry(name.trim().to_lowercase()).or_insert(code.trim());
@@ -28,9 +28,9 @@ fn load_places(table: &str) -> HashMap<String, &str> {
     map
 }
 
-static COUNTRIES: LazyLock<HashMap<String, &'static str>> =
+static COUNTRIES: LazyLock<WordMap<String, &'static str>> =
     LazyLock::new(|| load_places(include_str!("../data/countries.tsv")));
-static REGIONS: LazyLock<HashMap<String, &'static str>> =
+static REGIONS: LazyLock<WordMap<String, &'static str>> =
     LazyLock::new(|| load_places(include_str!("../data/regions.tsv")));
 
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
@@ -120,7 +120,33 @@ fn find_date(s: &str) -> Option<FoundDate> {
 /// The date starting `s`, full or partial: what [`find_date`] finds when
 /// its date starts at offset 0.
 fn date_at_start(s: &str) -> Option<FoundDate> {
+    // A date starts with a digit or with the first letter of a month or a
+    // weekday; other texts need no search. (A text starting outside ASCII
+    // is searched: `\d` and case folding reach beyond it.)
+    let may_start = s.chars().next().is_some_and(|c| {
+        !c.is_ascii()
+            || c.is_ascii_digit()
+            || matches!(
+                c.to_ascii_lowercase(),
+                'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd' | 't' | 'w'
+            )
+    });
+    if !may_start {
+        return None;
+    }
     date_by(&DATE_START, s)
+}
+
+/// Where a [`DATE_PREFIX`] at the start of `t` ends, or 0. Its words
+/// start with `d`, `e`, `i`, `p` or `r`: other texts need no search.
+fn date_prefix_end(t: &str) -> usize {
+    let may_start = t.chars().next().is_some_and(|c| {
+        !c.is_ascii() || matches!(c.to_ascii_lowercase(), 'd' | 'e' | 'i' | 'p' | 'r')
+    });
+    if !may_start {
+        return 0;
+    }
+    DATE_PREFIX.find(t).map_or(0, |m| m.end())
 }
 
 /// Whether `s` holds a digit: ASCII, or any numeric character once `s`
@@ -191,7 +217,11 @@ fn date_by(re: &Regex, s: &str) -> Option<FoundDate> {
     if !has_number(s) {
         return None;
     }
-    let found = re.find(s)?;
+    let mut buf = [0u8; STAND_IN_MAX];
+    let found = match ascii_stand_in(s, &mut buf) {
+        Some(ascii) => re.find(ascii)?,
+        None => re.find(s)?,
+    };
     let date = &s[found.range()];
     if !date.is_ascii() {
         return date_by_captures(re, s);
@@ -246,6 +276,42 @@ fn date_by(re: &Regex, s: &str) -> Option<FoundDate> {
         range: found.range(),
         iso,
     })
+}
+
+/// Longest text [`ascii_stand_in`] copies.
+const STAND_IN_MAX: usize = 256;
+
+/// Matches one word character as the date patterns' Unicode `\b` sees it.
+static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("word pattern"));
+
+/// For a text with characters outside ASCII, an ASCII text of the same
+/// length where the date patterns match at the same places: each such
+/// character becomes bytes the patterns never take, `_` for a word
+/// character and `#` for any other, so every `\b` stays where it was.
+/// The lazy DFA gives up at the first non-ASCII byte next to a Unicode
+/// `\b`, and the fallback search costs twenty times more. `None` for
+/// ASCII text (searched as it is), for a long one, and where a character
+/// outside ASCII could be part of a date: a digit (`\d`), a space (`\s`),
+/// or a letter that case-folds to an ASCII one (`ſ`, the Kelvin sign).
+fn ascii_stand_in<'b>(s: &str, buf: &'b mut [u8; STAND_IN_MAX]) -> Option<&'b str> {
+    if s.is_ascii() || s.len() > STAND_IN_MAX {
+        return None;
+    }
+    let out = &mut buf[..s.len()];
+    out.copy_from_slice(s.as_bytes());
+    for (k, c) in s.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        if c.is_numeric() || c.is_whitespace() || matches!(c, '\u{17f}' | '\u{212a}') {
+            return None;
+        }
+        let mut tmp = [0u8; 4];
+        let fill = if WORD_CHAR.is_match(c.encode_utf8(&mut tmp)) {
+            b'_'
+        } else {
+            b'#'
+        };
+        out[k..k + c.len_utf8()].fill(fill);
+    }
+    std::str::from_utf8(out).ok()
 }
 
 /// Splits `3rd` into `3` and `rd`.
@@ -313,7 +379,7 @@ fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
         return None;
     }
     let t = s.trim();
-    let skip = DATE_PREFIX.find(t).map_or(0, |m| m.end());
+    let skip = date_prefix_end(t);
     let head = &t[skip..floor_char(t, t.len().min(skip + DATE_WINDOW))];
     let found = date_at_start(head)?;
     let rest = t[skip + found.range.end..].trim_matches(|c: char| c.is_whitespace() || c == ',');
@@ -353,19 +419,21 @@ fn is_place(s: &str) -> bool {
     if s.is_empty() || s.len() > 70 || s.contains(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let parts: Vec<&str> = s.split(',').map(str::trim).collect();
-    if parts.len() > 4 || parts.iter().any(|p| p.is_empty()) {
+    // No lists built: the parts and words are walked as they come.
+    let mut parts = s.split(',').map(str::trim);
+    if parts.clone().count() > 4 || parts.clone().any(str::is_empty) {
         return false;
     }
-    parts.iter().all(|p| {
-        let words: Vec<&str> = p.split_whitespace().collect();
-        !words.is_empty()
-            && words.len() <= 5
-            && words.iter().enumerate().all(|(i, w)| {
-                w.starts_with(char::is_uppercase)
-                    || (i > 0 && CONNECTORS.contains(&w.to_lowercase().as_str()))
+    parts.all(|p| {
+        let mut words = p.split_whitespace();
+        words.clone().count() <= 5
+            && words.next().is_some_and(|first| {
+                first.starts_with(char::is_uppercase)
+                    && first.chars().filter(|c| c.is_alphabetic()).count() >= 2
             })
-            && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && words.all(|w| {
+                w.starts_with(char::is_uppercase) || with_lower(w, |l| CONNECTORS.contains(&l))
+            })
     })
 }
 
@@ -485,8 +553,9 @@ fn parse_line(line: &str) -> Option<Parsed> {
     // `Geneva, Switzerland - text`: a known region or country vouches for a
     // city not in capitals.
     let known = parts.any(|p| {
-        let key = p.trim().to_lowercase();
-        COUNTRIES.contains_key(&key) || REGIONS.contains_key(&key)
+        with_lower(p.trim(), |key| {
+            COUNTRIES.contains_key(key) || REGIONS.contains_key(key)
+        })
     });
     let start = pos + (rest.len() - rest.trim_start().len());
     let text_end = pos + rest[..dash].trim_end().len();
@@ -585,16 +654,18 @@ fn split_place(
         .map(title_case);
     let (mut region, mut country, mut code) = (None, None, None);
     for part in parts {
-        let key = part.to_lowercase();
+        let (in_countries, in_regions) = with_lower(part, |key| {
+            (COUNTRIES.get(key).copied(), REGIONS.get(key).copied())
+        });
         if country.is_none() {
-            if let Some(c) = COUNTRIES.get(&key) {
+            if let Some(c) = in_countries {
                 country = Some(part.to_string());
                 code = Some(c.to_string());
                 continue;
             }
         }
         if region.is_none() && country.is_none() {
-            if let Some(c) = REGIONS.get(&key) {
+            if let Some(c) = in_regions {
                 region = Some(part.to_string());
                 code = Some(c.to_string());
             }
@@ -604,7 +675,7 @@ fn split_place(
     if code.is_none() {
         code = city
             .as_ref()
-            .and_then(|c| COUNTRIES.get(&c.to_lowercase()))
+            .and_then(|c| with_lower(c, |key| COUNTRIES.get(key).copied()))
             .map(|c| c.to_string());
     }
     (city, region, country, code)
@@ -619,27 +690,36 @@ fn header_date_in(line: &str, allow_rest: bool) -> Option<(Range<usize>, Option<
     if !has_year(line) {
         return None;
     }
-    let mut parts = vec![0];
-    if let Some((_, start)) = crate::header::label_prefix(line) {
-        parts.push(start);
-    }
-    if let Some(label) = crate::header::label_part(line) {
-        // `label` is a slice of the trimmed line.
-        let lead = line.len() - line.trim_start().len();
-        let after = lead + label.len();
-        let rest = &line[after..];
-        parts.push(after + (rest.len() - rest.trim_start_matches([' ', '-', ',', ':', '|']).len()));
-    }
-    parts.extend(line.match_indices('|').take(8).map(|(i, _)| i + 1));
-    parts.into_iter().find_map(|start| {
+    let date_at = |start: usize| {
         let part = &line[start..];
         let part = part.find('|').map_or(part, |end| &part[..end]);
         let d = leading_date(part, allow_rest)?;
         let lead = part.len() - part.trim_start().len();
-        let skip = DATE_PREFIX.find(part.trim_start()).map_or(0, |m| m.end());
+        let skip = date_prefix_end(part.trim_start());
         let at = start + lead + skip;
         Some((at + d.range.start..at + d.range.end, d.iso))
-    })
+    };
+    // The parts in order: the whole line, after a label prefix, after a
+    // label, after each `|`. Each is tried before the next is looked for
+    // (most lines with a date have it at the start).
+    date_at(0)
+        .or_else(|| crate::header::label_prefix(line).and_then(|(_, start)| date_at(start)))
+        .or_else(|| {
+            crate::header::label_part(line).and_then(|label| {
+                // `label` is a slice of the trimmed line.
+                let lead = line.len() - line.trim_start().len();
+                let after = lead + label.len();
+                let rest = &line[after..];
+                date_at(
+                    after + (rest.len() - rest.trim_start_matches([' ', '-', ',', ':', '|']).len()),
+                )
+            })
+        })
+        .or_else(|| {
+            line.match_indices('|')
+                .take(8)
+                .find_map(|(i, _)| date_at(i + 1))
+        })
 }
 
 /// Finds the dateline, if any.
@@ -756,6 +836,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn header_dates() {
+        // Each part is tried in turn: the line, after a label, after a `|`.
+        let cases: &[(&str, Option<&str>)] = &[
+            ("3 May 2021", Some("3 May 2021")),
+            ("FOR RELEASE: 3 May 2021", Some("3 May 2021")),
+            ("Press Release | 3 May 2021", Some("3 May 2021")),
+            (
+                "Harbour Office | Quay Street | 3 May 2021",
+                Some("3 May 2021"),
+            ),
+            ("Harbour Office | Quay Street", None),
+            ("The harbour opened in 2021", None),
+        ];
+        for &(line, want) in cases {
+            let got = header_date_in(line, false).map(|(r, _)| &line[r]);
+            assert_eq!(got, want, "{line:?}");
+        }
+    }
+
+    #[test]
     fn place_segments() {
         let cases: &[(&str, &str)] = &[
             ("GENEVA, ", "GENEVA"),
@@ -809,6 +909,59 @@ mod tests {
         for (text, number, year) in cases {
             assert_eq!(has_number(text), *number, "{text:?}");
             assert_eq!(has_year(text), *year, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn start_pre_filters_agree_with_the_regexes() {
+        let cases: &[&str] = &[
+            "5 May 2021",
+            "May 5, 2021",
+            "Monday, 5 May 2021",
+            "Sept. 5",
+            "The 5 May 2021",
+            "Date: 5 May 2021",
+            "Issued on 5 May 2021",
+            "embargoed until 5 May",
+            "Released: today",
+            "On 5 May 2021",
+            "\u{663} May",
+            "",
+        ];
+        for text in cases {
+            assert_eq!(date_at_start(text), date_by(&DATE_START, text), "{text:?}");
+            let want = DATE_PREFIX.find(text).map_or(0, |m| m.end());
+            assert_eq!(date_prefix_end(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn stand_in_matches_where_the_text_does() {
+        // Texts with characters outside ASCII around dates and words.
+        let cases: &[&str] = &[
+            "Z\u{fc}rich, 5 May 2021 - Text",
+            "\u{2022} 5 May 2021",
+            "\u{e9}5 May 2021 caf\u{e9}",
+            "May\u{e9} 5, 2021 and June 7, 2022",
+            "Gen\u{e8}ve (Mar. 27, 2022) \u{2013} x",
+            "5\u{2022}May 2021 or 2022-03-27\u{e9}",
+            "x\u{301}12.03.2024 \u{20ac}5 Mai",
+            "\u{2022}Monday\u{2022}, 27 March 2022",
+        ];
+        for re in [&*DATE, &*DATE_START] {
+            for text in cases {
+                let mut buf = [0u8; STAND_IN_MAX];
+                let ascii = ascii_stand_in(text, &mut buf).expect(text);
+                assert_eq!(ascii.len(), text.len());
+                let want = re.find(text).map(|m| m.range());
+                assert_eq!(re.find(ascii).map(|m| m.range()), want, "{text:?}");
+            }
+        }
+        // Left to the real search: ASCII, digits, spaces and letters that
+        // fold to ASCII ones.
+        for text in ["5 May 2021", "\u{663} May", "5\u{2003}May", "\u{17f}ept 5"] {
+            let mut buf = [0u8; STAND_IN_MAX];
+            assert!(ascii_stand_in(text, &mut buf).is_none(), "{text:?}");
         }
     }
 

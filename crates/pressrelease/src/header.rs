@@ -1,5 +1,6 @@
 //! The header: the label line (`PRESS RELEASE`) and the headline.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -9,8 +10,8 @@ use regex::Regex;
 
 use crate::dateline::is_date_line;
 use crate::segment::{Doc, is_blank_or_rule, trim_range};
-use crate::text::fold_space;
-use crate::wordhash::Fnv;
+use crate::text::{DOUBLE_SPACE, fold_space, word_count};
+use crate::wordhash::{Fnv, with_lower, word_list};
 
 /// Non-blank lines at the top searched for the label and headline.
 const HEADER_LINES: usize = 40;
@@ -32,13 +33,6 @@ pub(crate) struct Header {
     pub(crate) headline_line: Option<usize>,
     /// Clean offset where the body starts (after the headline).
     pub(crate) body_start: usize,
-}
-
-fn word_list(text: &'static str) -> Vec<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
 }
 
 static LABELS: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
@@ -231,21 +225,47 @@ fn starts_with_cue(lower: &str, cue: &str) -> bool {
     lower.starts_with(cue) && !lower[cue.len()..].starts_with(char::is_alphanumeric)
 }
 
+/// `s` lower-cased: for ASCII text in the clean text, the same bytes of
+/// [`Doc::lower`] (no copy); otherwise a new string.
+fn lower_in<'d>(doc: &'d Doc, s: &str) -> Cow<'d, str> {
+    // Where `s` starts in the clean text, if it lies in it.
+    let at = (s.as_ptr() as usize).checked_sub(doc.clean().as_ptr() as usize);
+    let end = at.and_then(|at| at.checked_add(s.len()));
+    match (at, end) {
+        (Some(at), Some(end)) if end <= doc.clean().len() && s.is_ascii() => {
+            Cow::Borrowed(&doc.lower()[at..end])
+        }
+        _ => Cow::Owned(s.to_lowercase()),
+    }
+}
+
 /// Whether a header line belongs to a letterhead or contact block.
-fn is_letterhead(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
+fn is_letterhead(doc: &Doc, line: &str) -> bool {
+    let lower = lower_in(doc, line.trim());
+    let lower = lower.as_ref();
     let (any, short) = &*LETTERHEAD;
-    let words = lower.split_whitespace().count();
-    cues_for(any, &lower)
+    let words = word_count(lower);
+    // An `MP` word: looked for only where `mp` is written.
+    let mp = lower.contains("mp") && lower.split_whitespace().any(|w| w == "mp");
+    cues_for(any, lower)
         .iter()
-        .any(|cue| starts_with_cue(&lower, cue))
+        .any(|cue| starts_with_cue(lower, cue))
         || (words <= 6
-            && cues_for(short, &lower)
+            && cues_for(short, lower)
                 .iter()
-                .any(|cue| starts_with_cue(&lower, cue)))
-        || lower.split_whitespace().any(|w| w == "mp")
+                .any(|cue| starts_with_cue(lower, cue)))
+        || mp
         || line.contains('|')
-        || (words <= 6 && CONTACT.is_match(line))
+        || (words <= 6 && may_be_contact(lower) && CONTACT.is_match(line))
+}
+
+/// Whether [`CONTACT`] may match a line (`lower` is the line lower-cased):
+/// ASCII text needs a digit, an `@`, `://` or `www.` for it.
+fn may_be_contact(lower: &str) -> bool {
+    !lower.is_ascii()
+        || lower.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+        || lower.contains("://")
+        || lower.contains("www.")
 }
 
 static ISSUERS: LazyLock<Vec<&'static str>> =
@@ -254,16 +274,19 @@ static ISSUERS: LazyLock<Vec<&'static str>> =
 /// Whether a line only names an issuing body (`Federal Ministry of Water
 /// Resources`): an issuer head word first, every other word capitalised or
 /// a connector.
-fn is_issuer_line(line: &str) -> bool {
+fn is_issuer_line(doc: &Doc, line: &str) -> bool {
     let t = line.trim().trim_start_matches("The ");
-    let lower = t.to_lowercase();
-    let words = t.split_whitespace().count();
+    let words = word_count(t);
+    // The word tests first: they rule out most lines without lower-casing.
     words <= 12
-        && ISSUERS.iter().any(|cue| starts_with_cue(&lower, cue))
         && t.split_whitespace().all(|w| {
             w.starts_with(char::is_uppercase)
                 || matches!(w, "of" | "for" | "the" | "and" | "on" | "&")
         })
+        && {
+            let lower = lower_in(doc, t);
+            ISSUERS.iter().any(|cue| starts_with_cue(&lower, cue))
+        }
 }
 
 /// Whether the lines after `lines[k]` are date lines and then a short
@@ -280,7 +303,7 @@ fn title_follows_dates(doc: &Doc, lines: &[usize], k: usize) -> bool {
             && line.len() <= 200
             && !line.ends_with('.')
             && !is_furniture(line)
-            && !is_letterhead(line);
+            && !is_letterhead(doc, line);
     }
     false
 }
@@ -288,14 +311,33 @@ fn title_follows_dates(doc: &Doc, lines: &[usize], k: usize) -> bool {
 /// Whether a header line is page furniture or carries no title.
 fn is_furniture(line: &str) -> bool {
     let t = line.trim();
-    let lower = t.to_lowercase();
-    let words = lower.split_whitespace().count();
+    // Lower-casing keeps the words: they are counted on `t`.
+    let words = word_count(t);
     !t.chars().any(char::is_alphabetic)
-        || (words <= 4 && BOILERPLATE.contains(fold_space(&lower).as_str()))
+        || (words <= 4 && is_boilerplate(t))
         || (t.starts_with("--") && t.ends_with("--"))
-        || DOC_SYMBOL.is_match(t)
+        || (may_be_symbol(t) && DOC_SYMBOL.is_match(t))
         || is_date_line(t)
         || crate::dateline::is_dateline_line(t)
+}
+
+/// Whether a trimmed line, lower-cased and its spaces folded, is a
+/// [`BOILERPLATE`] entry. Printable ASCII words with single spaces fold to
+/// themselves: lower-cased on the stack, no string built.
+fn is_boilerplate(t: &str) -> bool {
+    let b = t.as_bytes();
+    let simple =
+        b.iter().all(|&c| c == b' ' || (c > b' ' && c < 0x80)) && DOUBLE_SPACE.find(b).is_none();
+    if simple {
+        return with_lower(t, |lower| BOILERPLATE.contains(lower));
+    }
+    BOILERPLATE.contains(fold_space(&t.to_lowercase()).as_str())
+}
+
+/// Whether [`DOC_SYMBOL`] may match: it starts with a capital and has a
+/// `/`.
+fn may_be_symbol(t: &str) -> bool {
+    t.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && t.contains('/')
 }
 
 /// Whether the original text of clean `range` is a Markdown heading or a
@@ -313,13 +355,13 @@ fn is_marked_title(doc: &Doc, range: Range<usize>) -> bool {
 
 /// Whether a short line opens a contact block (a phone or e-mail follows).
 fn is_contact_run(doc: &Doc, lines: &[usize], k: usize) -> bool {
-    let words = doc.line(lines[k]).split_whitespace().count();
+    let words = word_count(doc.line(lines[k]));
     words <= 3
         && lines[k + 1..]
             .iter()
             .take(3)
             .map(|&n| doc.line(n))
-            .any(|l| l.split_whitespace().count() <= 6 && CONTACT.is_match(l))
+            .any(|l| word_count(l) <= 6 && CONTACT.is_match(l))
 }
 
 /// Reads the label and headline from the first lines.
@@ -342,7 +384,7 @@ pub(crate) fn read(doc: &Doc) -> Header {
         let titled_above = lines[..p].iter().any(|&i| {
             is_marked_title(doc, doc.lines[i].clone())
                 && !is_furniture(doc.line(i))
-                && !is_letterhead(doc.line(i))
+                && !is_letterhead(doc, doc.line(i))
         });
         if !titled_above {
             from = p;
@@ -404,9 +446,9 @@ fn pick_headline(
         }
         let marked = is_marked_title(doc, doc.lines[i].clone());
         if !marked
-            && (is_letterhead(line)
+            && (is_letterhead(doc, line)
                 || is_contact_run(doc, lines, k)
-                || (is_issuer_line(line) && title_follows_dates(doc, &lines[..to], k)))
+                || (is_issuer_line(doc, line) && title_follows_dates(doc, &lines[..to], k)))
         {
             continue;
         }
@@ -463,6 +505,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn boilerplate_lines() {
+        let cases: &[(&str, bool)] = &[
+            ("Share", true),
+            ("COPY LINK", true),
+            ("copy  link", true),
+            ("Copy\tLink", true),
+            ("copy\u{a0}link", true),
+            ("Copy linked", false),
+            ("Harbour Days", false),
+            ("", false),
+        ];
+        for &(line, want) in cases {
+            assert_eq!(is_boilerplate(line), want, "{line:?}");
+            // The same answer as folding a lower-cased copy.
+            let slow = BOILERPLATE.contains(fold_space(&line.to_lowercase()).as_str());
+            assert_eq!(is_boilerplate(line), slow, "{line:?}");
+        }
+    }
+
+    #[test]
     fn label_heads() {
         let cases: &[(&str, bool)] = &[
             ("PRESS RELEASE", true),
@@ -475,6 +537,39 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(may_start_label(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn lower_cases_lines() {
+        let doc = Doc::new("Acme OPENS a Mill\nZ\u{dc}RICH Office\n");
+        let cases: &[(&str, &str)] = &[
+            (doc.line(0), "acme opens a mill"),
+            (&doc.line(0)[5..10], "opens"),
+            (doc.line(1), "z\u{fc}rich office"),
+            ("Not In The Text", "not in the text"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(lower_in(&doc, s), *want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn contact_pre_filter() {
+        // (line, may match): every line the regex matches must pass.
+        let cases: &[(&str, bool)] = &[
+            ("call 555 0100 now", true),
+            ("jane@acme.test", true),
+            ("see https://acme.test", true),
+            ("www.acme.test", true),
+            ("acme opens a mill", false),
+            ("caf\u{e9} \u{663}\u{663}", true),
+        ];
+        for (line, want) in cases {
+            assert_eq!(may_be_contact(line), *want, "{line:?}");
+            if CONTACT.is_match(line) {
+                assert!(may_be_contact(line), "{line:?}");
+            }
         }
     }
 

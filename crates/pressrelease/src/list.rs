@@ -152,12 +152,23 @@ fn close(doc: &Doc, open: &mut Option<Building>, lists: &mut Vec<List>) {
     let Some(b) = open.take() else {
         return;
     };
+    // Fewer than two items make no list: no text to build.
+    if b.items.len() < 2 {
+        return;
+    }
     let clean = doc.clean();
     let mut items = Vec::new();
     let mut end = b.start;
     for pieces in &b.items {
-        let joined: Vec<&str> = pieces.iter().map(|r| &clean[r.clone()]).collect();
-        let text = strip_joining(&fold_space(&joined.join(" ")));
+        // Most items are one piece: folded as they stand, not joined.
+        let folded = match pieces.as_slice() {
+            [one] => fold_space(&clean[one.clone()]),
+            _ => {
+                let joined: Vec<&str> = pieces.iter().map(|r| &clean[r.clone()]).collect();
+                fold_space(&joined.join(" "))
+            }
+        };
+        let text = strip_joining(folded);
         if let Some(last) = pieces.last() {
             end = end.max(last.end);
         }
@@ -345,7 +356,7 @@ fn ends_sentence(s: &str) -> bool {
 }
 
 /// Drops the list's joining punctuation from the end of an item.
-fn strip_joining(s: &str) -> String {
+fn strip_joining(mut s: String) -> String {
     let mut t = s.trim_end();
     loop {
         let before = t;
@@ -359,7 +370,9 @@ fn strip_joining(s: &str) -> String {
             break;
         }
     }
-    t.to_string()
+    // `t` is a prefix of `s`: cut there, keeping the string.
+    s.truncate(t.len());
+    s
 }
 
 #[cfg(test)]
@@ -455,7 +468,7 @@ mod tests {
             ("pears;", "pears"),
             ("plums.", "plums"),
         ] {
-            assert_eq!(strip_joining(input), want);
+            assert_eq!(strip_joining(input.to_string()), want);
         }
     }
 }

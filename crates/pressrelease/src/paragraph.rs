@@ -13,7 +13,8 @@ use crate::text::{DOUBLE_SPACE, fold_space};
 /// collapsed line puts two or more spaces after a sentence end.
 pub(crate) fn find(doc: &Doc, header: &Header, contacts: &Contacts) -> Vec<Paragraph> {
     let clean = doc.clean();
-    let mut out = Vec::new();
+    // Most paragraphs are a block, some a few lines of one.
+    let mut out = Vec::with_capacity(doc.blocks.len() + 4);
     for block in doc
         .blocks
         .iter()
@@ -36,9 +37,7 @@ pub(crate) fn find(doc: &Doc, header: &Header, contacts: &Contacts) -> Vec<Parag
             let last = i + 1 == block.end_line;
             if last || ends_sentence(line) {
                 let end = doc.lines[i].end;
-                for piece in split_collapsed(clean, start..end) {
-                    push(doc, &mut out, piece);
-                }
+                split_collapsed(clean, start..end, |piece| push(doc, &mut out, piece));
                 start = end;
             }
         }
@@ -76,11 +75,11 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// Splits a range at a sentence end followed by two or more spaces and a
-/// capital, the trace of paragraphs collapsed into one line.
-fn split_collapsed(clean: &str, range: Range<usize>) -> Vec<Range<usize>> {
+/// capital, the trace of paragraphs collapsed into one line; gives each
+/// piece to `out` (no list is built: most ranges are one piece).
+fn split_collapsed(clean: &str, range: Range<usize>, mut out: impl FnMut(Range<usize>)) {
     let text = &clean[range.clone()];
     let b = text.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0;
     // The first two spaces of each run (later ones follow a space, never
     // a sentence end).
@@ -98,12 +97,11 @@ fn split_collapsed(clean: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let capital =
             text[j..].starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{2022}');
         if capital && (b[i] != b'"' || i > 0 && matches!(b[i - 1], b'.' | b'!' | b'?')) {
-            out.push(range.start + start..range.start + i + 1);
+            out(range.start + start..range.start + i + 1);
             start = j;
         }
     }
-    out.push(range.start + start..range.end);
-    out
+    out(range.start + start..range.end);
 }
 
 #[cfg(test)]

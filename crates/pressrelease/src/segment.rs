@@ -75,7 +75,9 @@ impl<'a> Doc<'a> {
 }
 
 fn split_lines(clean: &str) -> Vec<Range<usize>> {
-    let mut lines = Vec::with_capacity(clean.len() / 64 + 1);
+    // Releases have short lines (headlines, contacts, blank lines): sized
+    // for lines of about 32 bytes, so most texts never grow it.
+    let mut lines = Vec::with_capacity(clean.len() / 32 + 8);
     let mut start = 0;
     for i in memchr::memchr_iter(b'\n', clean.as_bytes()) {
         lines.push(start..i);
@@ -100,7 +102,8 @@ pub(crate) fn is_blank_or_rule(line: &str) -> bool {
 }
 
 fn split_blocks(clean: &str, lines: &[Range<usize>]) -> Vec<Block> {
-    let mut blocks = Vec::new();
+    // Blocks are separated by blank lines: at most one per two lines.
+    let mut blocks = Vec::with_capacity(lines.len() / 2 + 1);
     let mut first: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
         let blank = is_blank_or_rule(&clean[line.clone()]);

@@ -42,6 +42,15 @@ impl Hasher for Fnv {
     }
 }
 
+/// The entries of a word list in `data/`: one a line, trimmed; blank
+/// lines and `#` comments skipped.
+pub(crate) fn word_list(data: &'static str) -> Vec<&'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
 /// A set of words with the cheap hash.
 pub(crate) type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
@@ -66,7 +75,13 @@ pub(crate) fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
 
 #[cfg(test)]
 mod tests {
-    use super::with_lower;
+    use super::{with_lower, word_list};
+
+    #[test]
+    fn reads_word_lists() {
+        let data = "# a comment\nalpha\n\n  beta gamma  \n\t\n#delta\nepsilon\n";
+        assert_eq!(word_list(data), ["alpha", "beta gamma", "epsilon"]);
+    }
 
     #[test]
     fn lower_cases_on_the_stack_and_off_it() {
