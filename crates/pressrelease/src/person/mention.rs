@@ -11,11 +11,11 @@ use crate::record::{Organisation, Person};
 use crate::segment::Doc;
 
 /// A person being assembled from its candidates.
-pub(super) struct Builder {
+pub(super) struct Builder<'a> {
     /// The fullest form of the name.
     pub(super) name: String,
-    /// Lower-case name words.
-    pub(super) words: Vec<String>,
+    /// Lower-case name words (the tokens' own forms, not copies).
+    pub(super) words: Vec<&'a str>,
     pub(super) honorifics: Vec<String>,
     pub(super) titles: Vec<String>,
     /// Clean ranges of every mention.
@@ -298,16 +298,13 @@ impl<'a> OrgIndex<'a> {
     }
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     /// A person named by the candidate `c`.
-    pub(super) fn new(clean: &str, toks: &[Token], c: &Candidate) -> Builder {
+    pub(super) fn new(clean: &str, toks: &'a [Token], c: &Candidate) -> Builder<'a> {
         let range = toks[c.words.start].range.start..toks[c.words.end - 1].range.end;
         Builder {
             name: clean[range].to_string(),
-            words: toks[c.words.clone()]
-                .iter()
-                .map(|t| t.lower().to_string())
-                .collect(),
+            words: toks[c.words.clone()].iter().map(|t| t.lower()).collect(),
             honorifics: Vec::new(),
             titles: Vec::new(),
             mentions: Vec::new(),
@@ -325,12 +322,12 @@ impl Builder {
         let Some(last) = words.last() else {
             return false;
         };
-        if self.words.last().map(String::as_str) != Some(last.lower()) {
+        if self.words.last().copied() != Some(last.lower()) {
             return false;
         }
         let mut from = 0;
         for w in words {
-            match self.words[from..].iter().position(|x| *x == w.lower) {
+            match self.words[from..].iter().position(|x| *x == w.lower()) {
                 Some(k) => from += k + 1,
                 None => return false,
             }

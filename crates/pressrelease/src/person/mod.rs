@@ -59,17 +59,11 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         .collect();
     order.sort_by_key(|&i| std::cmp::Reverse(name_len(&toks, &candidates[i])));
     // A run that is an organisation's whole name is not a person.
-    let org_names: WordSet = organisations
-        .iter()
-        .flat_map(|o| {
-            std::iter::once(o.name.to_lowercase())
-                .chain(o.acronym.as_ref().map(|a| a.to_lowercase()))
-        })
-        .collect();
+    let org_names = OrgNames::new(organisations);
     for i in order {
         let c = &candidates[i];
         let text = &clean[toks[c.words.start].range.start..toks[c.words.end - 1].range.end];
-        if !org_names.is_empty() && contains_lower(&org_names, text) {
+        if org_names.contains(text) {
             continue;
         }
         let last = toks[c.words.end - 1].lower();
@@ -97,16 +91,15 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         };
         // `In Maputo: ...`, `Investor Relations`: a label or desk is no
         // person unless it opens with a given name.
-        let first = name.split(' ').next().unwrap_or("").to_lowercase();
-        let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-        if (LEXICON.not_names.contains(&first) || LEXICON.desk.contains(&last))
-            && !LEXICON.given.contains(&first)
+        let first = name.split(' ').next().unwrap_or("");
+        let last = name.rsplit(' ').next().unwrap_or("");
+        if (contains_lower(&LEXICON.not_names, first) || contains_lower(&LEXICON.desk, last))
+            && !contains_lower(&LEXICON.given, first)
             && !people.iter().any(|p| p.name.eq_ignore_ascii_case(name))
         {
             continue;
         }
-        let key = name.to_lowercase();
-        if let Some(p) = people.iter_mut().find(|p| p.name.to_lowercase() == key) {
+        if let Some(p) = people.iter_mut().find(|p| same_lower(&p.name, name)) {
             p.orgs.extend(contact.organisation.iter().cloned());
             if let Some(t) = &contact.title
                 && !p
@@ -150,6 +143,59 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
 /// on the stack.
 fn contains_lower(set: &WordSet, text: &str) -> bool {
     crate::wordhash::with_lower(text, |l| set.contains(l))
+}
+
+/// Whether `a` and `b` are equal once lower-cased, without copies for
+/// ASCII text.
+fn same_lower(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.to_lowercase() == b.to_lowercase()
+}
+
+/// The hash of `text` lower-cased ([`crate::wordhash::Fnv`]).
+fn lower_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    crate::wordhash::with_lower(text, |l| {
+        let mut h = crate::wordhash::Fnv::default();
+        h.write(l.as_bytes());
+        h.finish()
+    })
+}
+
+/// The names and acronyms of the release's organisations, in any case.
+/// Kept as hashes of their lower-case forms with the forms themselves, so
+/// that no lower-case copy is made: a hit is checked on the text.
+struct OrgNames<'a> {
+    /// (hash of the lower-case form, the form), sorted by hash.
+    forms: Vec<(u64, &'a str)>,
+}
+
+impl<'a> OrgNames<'a> {
+    fn new(organisations: &'a [Organisation]) -> OrgNames<'a> {
+        let mut forms = Vec::with_capacity(organisations.len() * 2);
+        for o in organisations {
+            for form in std::iter::once(o.name.as_str()).chain(o.acronym.as_deref()) {
+                forms.push((lower_hash(form), form));
+            }
+        }
+        forms.sort_unstable_by_key(|f| f.0);
+        OrgNames { forms }
+    }
+
+    /// Whether `text` lower-cased is a name or acronym lower-cased.
+    fn contains(&self, text: &str) -> bool {
+        if self.forms.is_empty() {
+            return false;
+        }
+        let h = lower_hash(text);
+        let from = self.forms.partition_point(|f| f.0 < h);
+        self.forms[from..]
+            .iter()
+            .take_while(|f| f.0 == h)
+            .any(|f| same_lower(f.1, text))
+    }
 }
 
 fn name_len(toks: &[Token], c: &Candidate) -> usize {
