@@ -137,7 +137,14 @@ fn key(word: &str) -> String {
 
 /// Appends [`key`] of `word` to `out`, without a copy for ASCII words.
 fn push_key(out: &mut String, word: &str) {
-    let word = word.trim_end_matches(['.', ';', ':', ')', '\'']);
+    // The closing marks are ASCII: trim them as bytes, without decoding
+    // chars (the cut stays on a char boundary).
+    let bytes = word.as_bytes();
+    let mut n = bytes.len();
+    while n > 0 && matches!(bytes[n - 1], b'.' | b';' | b':' | b')' | b'\'') {
+        n -= 1;
+    }
+    let word = &word[..n];
     if word.is_ascii() {
         let from = out.len();
         out.push_str(word);
@@ -244,7 +251,12 @@ impl<'a> OrgIndex<'a> {
         }
         let word = |e: &(Range<usize>, &str, &Organisation)| &self.words.as_bytes()[e.0.clone()];
         let from = self.entries.partition_point(|e| word(e) < key);
-        let to = from + self.entries[from..].partition_point(|e| word(e) == key);
+        // A few forms at most share a first word: step over them.
+        let to = from
+            + self.entries[from..]
+                .iter()
+                .take_while(|e| word(e) == key)
+                .count();
         &self.entries[from..to]
     }
 

@@ -154,14 +154,19 @@ fn same_lower(a: &str, b: &str) -> bool {
     a.to_lowercase() == b.to_lowercase()
 }
 
-/// The hash of `text` lower-cased ([`crate::wordhash::Fnv`]).
+/// A hash of `text` lower-cased (FNV-1a over its bytes), without a copy
+/// for ASCII text, whose lower-case form is its bytes lower-cased.
 fn lower_hash(text: &str) -> u64 {
-    use std::hash::Hasher;
-    crate::wordhash::with_lower(text, |l| {
-        let mut h = crate::wordhash::Fnv::default();
-        h.write(l.as_bytes());
-        h.finish()
-    })
+    fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
+        bytes.fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+    if text.is_ascii() {
+        fnv(text.bytes().map(|b| b.to_ascii_lowercase()))
+    } else {
+        fnv(text.to_lowercase().bytes())
+    }
 }
 
 /// The names and acronyms of the release's organisations, in any case.

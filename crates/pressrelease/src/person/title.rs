@@ -254,8 +254,7 @@ pub(super) fn letterhead(
             gapped = !out.is_empty();
             continue;
         }
-        for (n, part) in seg
-            .split("  ")
+        for (n, part) in split_wide(seg)
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .enumerate()
@@ -272,13 +271,16 @@ pub(super) fn letterhead(
                 count += 1;
             }
             let is_title = first_title && any_head && count <= MAX_TITLE_WORDS;
-            let formal = part
-                .split(' ')
-                .all(|w| w.starts_with(char::is_uppercase) || with_lower(w, is_connector));
-            let named = part
-                .split(' ')
-                .any(|w| with_lower(w, |l| lex.given.contains(l)));
-            if gapped && (!formal || named) {
+            // Only looked at after a blank line.
+            let formal = || {
+                part.split(' ')
+                    .all(|w| w.starts_with(char::is_uppercase) || with_lower(w, is_connector))
+            };
+            let named = || {
+                part.split(' ')
+                    .any(|w| with_lower(w, |l| lex.given.contains(l)))
+            };
+            if gapped && (!formal() || named()) {
                 return out;
             }
             if is_title {
@@ -289,6 +291,26 @@ pub(super) fn letterhead(
         }
     }
     out
+}
+
+/// `seg.split("  ")` without a substring searcher: the pieces between
+/// runs of two spaces, matched from the left without overlaps.
+fn split_wide(seg: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(seg);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        // Both bytes are ASCII spaces, so the cuts are char boundaries.
+        match r.as_bytes().windows(2).position(|w| w == b"  ") {
+            Some(k) => {
+                rest = Some(&r[k + 2..]);
+                Some(&r[..k])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// Where the clause starting at `from` ends: at `,` `;` `(` `"` `:`, a line
@@ -704,6 +726,25 @@ mod tests {
                 let want = clause_end(text, toks[k].range.start);
                 assert_eq!(clause_end_at(text, &toks, k), want, "{text:?} at {k}");
             }
+        }
+    }
+
+    #[test]
+    fn wide_splits() {
+        let cases: &[&str] = &[
+            "a  b",
+            "a   b",
+            "  a",
+            "a  ",
+            "",
+            "a b",
+            "a    b  c",
+            "\u{e9}  \u{e9}",
+        ];
+        for seg in cases {
+            let want: Vec<&str> = seg.split("  ").collect();
+            let got: Vec<&str> = super::split_wide(seg).collect();
+            assert_eq!(got, want, "seg {seg:?}");
         }
     }
 
