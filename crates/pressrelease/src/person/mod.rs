@@ -50,14 +50,18 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
     roles_after_pronouns(clean, &toks, &mut candidates);
     chain_lists(clean, &toks, &mut candidates);
     chain_bullets_back(clean, &toks, &mut candidates);
-    let mut people: Vec<Builder> = Vec::new();
-    // People by the last word of their name, so matching stays linear.
-    let mut by_last: WordMap<&str, Vec<usize>> = WordMap::default();
     // Fullest forms first, so shorter forms fold into them.
     let mut order: Vec<usize> = (0..candidates.len())
         .filter(|&i| candidates[i].evidence && name_len(&toks, &candidates[i]) >= 2)
         .collect();
     order.sort_by_key(|&i| std::cmp::Reverse(name_len(&toks, &candidates[i])));
+    let mut people: Vec<Builder> = Vec::with_capacity(order.len() + contacts.contacts.len());
+    // People by the last word of their name, so matching stays linear: the
+    // first and the latest person with that word, and for each person the
+    // next one with the same word (no list allocated per name).
+    let mut by_last: WordMap<&str, (usize, usize)> = WordMap::default();
+    by_last.reserve(order.len());
+    let mut same_last: Vec<usize> = Vec::with_capacity(order.len());
     // A run that is an organisation's whole name is not a person.
     let org_names = OrgNames::new(organisations);
     for i in order {
@@ -67,20 +71,30 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
             continue;
         }
         let last = toks[c.words.end - 1].lower();
-        let known = by_last
-            .get(last)
-            .is_some_and(|ps: &Vec<usize>| ps.iter().any(|&k| people[k].matches(&toks, c)));
+        let known = by_last.get(last).is_some_and(|&(first, _)| {
+            chain(&same_last, first).any(|k| people[k].matches(&toks, c))
+        });
         if known {
             continue;
         }
-        by_last.entry(last).or_default().push(people.len());
+        let k = people.len();
+        same_last.push(usize::MAX);
+        match by_last.get_mut(last) {
+            Some((_, latest)) => {
+                same_last[*latest] = k;
+                *latest = k;
+            }
+            None => {
+                by_last.insert(last, (k, k));
+            }
+        }
         people.push(Builder::new(clean, &toks, c));
     }
     for c in candidates {
         let last = toks[c.words.end - 1].lower();
-        let hit = by_last
-            .get(last)
-            .and_then(|ps| ps.iter().copied().find(|&k| people[k].matches(&toks, &c)));
+        let hit = by_last.get(last).and_then(|&(first, _)| {
+            chain(&same_last, first).find(|&k| people[k].matches(&toks, &c))
+        });
         if let Some(k) = hit {
             people[k].add(c);
         }
@@ -137,6 +151,14 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         .into_iter()
         .map(|p| p.finish(doc, &org_index))
         .collect()
+}
+
+/// The people with one last word, from the first: each person's entry in
+/// `same_last` is the next one (`usize::MAX` after the latest).
+fn chain(same_last: &[usize], first: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(Some(first), move |&k| {
+        Some(same_last[k]).filter(|&n| n != usize::MAX)
+    })
 }
 
 /// Whether `set` holds `text` lower-cased; short ASCII text is lower-cased
@@ -447,7 +469,8 @@ pub(super) fn is_suffix(lower: &str) -> bool {
 
 /// Every run of name words, with its evidence.
 fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    // Room for a run in every sixteen words without growing.
+    let mut out = Vec::with_capacity(toks.len() / 16 + 4);
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].cap || !is_name_word(&toks[i]) {
