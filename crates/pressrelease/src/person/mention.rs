@@ -191,7 +191,13 @@ impl<'a> OrgIndex<'a> {
     const PER_WORD: usize = 32;
 
     pub(super) fn new(organisations: &'a [Organisation]) -> OrgIndex<'a> {
-        let mut words = String::new();
+        // Room for every first word without growing: a first word is no
+        // longer than its form, and the core name's is the name's.
+        let room: usize = organisations
+            .iter()
+            .map(|o| 2 * o.name.len() + o.acronym.as_ref().map_or(0, String::len))
+            .sum();
+        let mut words = String::with_capacity(room);
         let mut entries = Vec::with_capacity(organisations.len() * 2);
         for o in organisations {
             let core = core_name(&o.name);

@@ -48,8 +48,14 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
     let toks = tokenize(clean, doc.lower());
     let mut candidates = candidates(clean, &toks);
     roles_after_pronouns(clean, &toks, &mut candidates);
-    chain_lists(clean, &toks, &mut candidates);
-    chain_bullets_back(clean, &toks, &mut candidates);
+    // Whether each candidate opens a bulleted line, worked out once for
+    // both list rules.
+    let bullets: Vec<bool> = candidates
+        .iter()
+        .map(|c| bullet_start(clean, c.mention.start))
+        .collect();
+    chain_lists(clean, &toks, &mut candidates, &bullets);
+    chain_bullets_back(clean, &toks, &mut candidates, &bullets);
     // Fullest forms first, so shorter forms fold into them.
     let mut order: Vec<usize> = (0..candidates.len())
         .filter(|&i| candidates[i].evidence && name_len(&toks, &candidates[i]) >= 2)
@@ -300,12 +306,12 @@ fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate
 
 /// Names listed after a person (`Jane Doe, CFA, Ken Poe and Al Roe`)
 /// are people too.
-fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
+fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate], bullets: &[bool]) {
     // The last candidate that opened a bulleted line: (its start, evidence).
     let mut last_bullet: Option<(usize, bool)> = None;
     for k in 0..candidates.len() {
         let start = candidates[k].mention.start;
-        if bullet_start(clean, start) {
+        if bullets[k] {
             if let Some((prev_start, true)) = last_bullet {
                 let lines = clean[prev_start..start]
                     .bytes()
@@ -365,11 +371,11 @@ fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
 
 /// Bulleted names before a person found in the same list are people too
 /// (the backward half of the bullet rule in [`chain_lists`]).
-fn chain_bullets_back(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
+fn chain_bullets_back(clean: &str, toks: &[Token], candidates: &mut [Candidate], bullets: &[bool]) {
     let mut next_bullet: Option<usize> = None;
     for k in (0..candidates.len()).rev() {
         let start = candidates[k].mention.start;
-        if !bullet_start(clean, start) {
+        if !bullets[k] {
             continue;
         }
         if let Some(next_start) = next_bullet {
@@ -480,7 +486,12 @@ fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
         let mut end = i + 1;
         // `Jane Doe ACME Events`: an acronym ends a mixed-case name, and a
         // mixed-case word ends an all-caps one.
-        let caps = |t: &Token| is_acronym(&clean[t.range.clone()]);
+        // A lower-case second byte rules an acronym out without a call.
+        let caps = |t: &Token| {
+            let second = clean.as_bytes().get(t.range.start + 1);
+            !(t.range.len() > 1 && second.is_some_and(u8::is_ascii_lowercase))
+                && is_acronym(&clean[t.range.clone()])
+        };
         let first_caps = caps(&toks[i]);
         while end < toks.len()
             && joined(clean, toks, end - 1)
@@ -776,6 +787,8 @@ fn start_token_near(toks: &[Token], at: usize, near: usize) -> usize {
     start_token(toks, at)
 }
 
+/// The text between token `i` and the next one (or the text's end).
+#[inline]
 fn gap<'a>(clean: &'a str, toks: &[Token], i: usize) -> &'a str {
     match toks.get(i + 1) {
         Some(n) => &clean[toks[i].range.end..n.range.start],
