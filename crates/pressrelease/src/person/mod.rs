@@ -182,19 +182,37 @@ fn same_lower(a: &str, b: &str) -> bool {
     a.to_lowercase() == b.to_lowercase()
 }
 
-/// A hash of `text` lower-cased (FNV-1a over its bytes), without a copy
-/// for ASCII text, whose lower-case form is its bytes lower-cased.
+/// A hash of `text` lower-cased, eight bytes at a time, without a copy
+/// for ASCII text (whose lower-case form is its bytes lower-cased).
 fn lower_hash(text: &str) -> u64 {
-    fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
-        bytes.fold(0xcbf2_9ce4_8422_2325, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        })
-    }
     if text.is_ascii() {
-        fnv(text.bytes().map(|b| b.to_ascii_lowercase()))
+        hash_chunks(text.as_bytes(), ascii_lower_chunk)
     } else {
-        fnv(text.to_lowercase().bytes())
+        hash_chunks(text.to_lowercase().as_bytes(), |x| x)
     }
+}
+
+/// FNV-style mixing of `bytes` in little-endian 8-byte chunks (the last
+/// one zero-padded), each passed through `map` first.
+fn hash_chunks(bytes: &[u8], map: impl Fn(u64) -> u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in bytes.chunks(8) {
+        let mut w = [0u8; 8];
+        w[..c.len()].copy_from_slice(c);
+        h = (h ^ map(u64::from_le_bytes(w))).wrapping_mul(0x0100_0000_01b3);
+        h ^= h >> 29;
+    }
+    h
+}
+
+/// Eight ASCII bytes with their capitals lower-cased: per byte, the high
+/// bit of `from_a` is set from `A` on, that of `past_z` past `Z` (no carry
+/// crosses bytes below 0x80), and a capital gains 0x20.
+fn ascii_lower_chunk(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let from_a = x + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = x + 0x2525_2525_2525_2525;
+    x | ((from_a & !past_z & HIGH) >> 2)
 }
 
 /// The names and acronyms of the release's organisations, in any case.
@@ -243,10 +261,14 @@ const PRONOUN_REACH: usize = 400;
 /// person before the pronoun.
 fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
     let mut next = 0;
+    let bytes = clean.as_bytes();
     for i in 0..toks.len() {
         // A string test, not the class bits, so that most words are never
-        // looked up.
-        if !matches!(toks[i].lower(), "he" | "she" | "who") {
+        // looked up; the first letter in either case (`| 0x20`) rules out
+        // most words before the lower-case form is read.
+        if !matches!(bytes[toks[i].range.start] | 0x20, b'h' | b's' | b'w')
+            || !matches!(toks[i].lower(), "he" | "she" | "who")
+        {
             continue;
         }
         let mut k = i + 1;
@@ -1033,3 +1055,33 @@ fn alone_on_line(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod hash_tests {
+    use super::{ascii_lower_chunk, lower_hash};
+
+    #[test]
+    fn lower_hashes_agree_across_cases() {
+        // (text, text with the same lower-case form)
+        let cases: &[(&str, &str)] = &[
+            ("Zorvin Roads Office", "zorvin roads office"),
+            ("ZORVIN@[`{", "zorvin@[`{"),
+            ("\u{c9}cole Vorta", "\u{e9}cole vorta"),
+            ("", ""),
+            ("A", "a"),
+        ];
+        for (a, b) in cases {
+            assert_eq!(lower_hash(a), lower_hash(b), "{a:?} {b:?}");
+        }
+        assert_ne!(lower_hash("Zorvin"), lower_hash("Zorvim"));
+    }
+
+    #[test]
+    fn ascii_chunks_lower_case() {
+        for b in 0u8..0x80 {
+            let x = u64::from_le_bytes([b; 8]);
+            let want = u64::from_le_bytes([b.to_ascii_lowercase(); 8]);
+            assert_eq!(ascii_lower_chunk(x), want, "byte {b:#x}");
+        }
+    }
+}
