@@ -261,6 +261,38 @@ static BYTE_KIND: [u8; 256] = {
     t
 };
 
+/// Kinds of the byte after a run of lower-case letters ([`NEXT_KIND`]).
+const NEXT_STOP: u8 = 0;
+const NEXT_DIGIT: u8 = 1;
+const NEXT_JOIN: u8 = 2;
+const NEXT_UPPER: u8 = 3;
+const NEXT_OTHER: u8 = 4;
+
+/// Per byte, what it does after a run of lower-case letters in
+/// [`scan_ascii`]: ends the word (ASCII punctuation and spaces), is a
+/// digit, a `-` or `'` that may join two parts, a capital, or a
+/// non-ASCII byte.
+static NEXT_KIND: [u8; 256] = {
+    let mut t = [NEXT_OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            NEXT_DIGIT
+        } else if c == b'-' || c == b'\'' {
+            NEXT_JOIN
+        } else if c.is_ascii_uppercase() {
+            NEXT_UPPER
+        } else {
+            // (A run never stops at a lower-case letter; were it to, the
+            // word would end there, as at punctuation.)
+            NEXT_STOP
+        };
+        b += 1;
+    }
+    t
+};
+
 /// A word found by a scan: where it ends and what it holds.
 struct Word {
     end: usize,
@@ -323,31 +355,36 @@ fn scan_ascii(text: &str, i: usize) -> Option<Word> {
         let Some(&d) = bytes.get(j) else {
             break;
         };
-        if d.is_ascii_digit() {
-            if glued_digit(&text[i..j]) {
-                break;
+        // One table look-up sorts the byte after the run; most words stop
+        // at once.
+        match NEXT_KIND[usize::from(d)] {
+            NEXT_STOP => break,
+            NEXT_DIGIT => {
+                if glued_digit(&text[i..j]) {
+                    break;
+                }
+                digit = true;
+                j += 1;
+                end = j;
             }
-            digit = true;
-            j += 1;
-            end = j;
-        } else if d == b'-' || d == b'\'' {
-            match bytes.get(j + 1) {
-                Some(n) if n.is_ascii_alphanumeric() => {}
-                Some(n) if !n.is_ascii() => return None,
-                _ => break,
+            NEXT_JOIN => {
+                match bytes.get(j + 1) {
+                    Some(n) if n.is_ascii_alphanumeric() => {}
+                    Some(n) if !n.is_ascii() => return None,
+                    _ => break,
+                }
+                hyphen |= d == b'-';
+                j += 1;
             }
-            hyphen |= d == b'-';
-            j += 1;
-        } else if d.is_ascii_uppercase() {
-            if glued_capital(text, i, j) {
-                break;
+            NEXT_UPPER => {
+                if glued_capital(text, i, j) {
+                    break;
+                }
+                j += 1;
+                end = j;
             }
-            j += 1;
-            end = j;
-        } else if d.is_ascii() {
-            break;
-        } else {
-            return None;
+            // A non-ASCII byte: the general scan decodes it.
+            _ => return None,
         }
     }
     Some(Word {
