@@ -209,7 +209,13 @@ impl<'a> OrgIndex<'a> {
                 if n == 2 && (form.len() == o.name.len() || form.len() < 3) {
                     continue;
                 }
-                if let Some(w) = form.split([' ', ',']).next().filter(|w| !w.is_empty()) {
+                // The first word: up to a space or comma (ASCII, so the cut
+                // is a char boundary).
+                let cut = form
+                    .bytes()
+                    .position(|b| b == b' ' || b == b',')
+                    .unwrap_or(form.len());
+                if let Some(w) = Some(&form[..cut]).filter(|w| !w.is_empty()) {
                     let from = words.len();
                     push_key(&mut words, w);
                     entries.push((from..words.len(), form, o));
@@ -217,11 +223,13 @@ impl<'a> OrgIndex<'a> {
             }
         }
         // A stable sort keeps the list order among forms of one word.
-        entries.sort_by(|x, y| words[x.0.clone()].cmp(&words[y.0.clone()]));
+        // Bytes compare as the strings do, without char-boundary checks.
+        let bytes = words.as_bytes();
+        entries.sort_by(|x, y| bytes[x.0.clone()].cmp(&bytes[y.0.clone()]));
         let mut run = 0;
         let mut prev: Option<Range<usize>> = None;
         entries.retain(|e| {
-            let same = prev.take().is_some_and(|p| words[p] == words[e.0.clone()]);
+            let same = prev.take().is_some_and(|p| bytes[p] == bytes[e.0.clone()]);
             run = if same { run + 1 } else { 0 };
             prev = Some(e.0.clone());
             run < Self::PER_WORD
