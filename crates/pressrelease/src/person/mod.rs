@@ -591,10 +591,12 @@ fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Optio
     let runs_on = end == run_end
         && joined(clean, toks, end - 1)
         && toks.get(end).is_some_and(|t| {
-            let acronym = !clean[t.range.clone()].chars().any(char::is_lowercase);
-            let given = toks[i].is(lexicon::class::GIVEN);
-            let glued_org = acronym && given;
-            t.cap && !is_suffix(&t.lower) && !t.is_title_word() && !glued_org
+            // (The acronym test, which decodes chars, only when it matters.)
+            let glued_org = || {
+                toks[i].is(lexicon::class::GIVEN)
+                    && !clean[t.range.clone()].chars().any(char::is_lowercase)
+            };
+            t.cap && !is_suffix(&t.lower) && !t.is_title_word() && !glued_org()
         });
     (!runs_on).then(|| candidate(clean, toks, i..end))
 }
@@ -820,7 +822,7 @@ fn start_token_near(toks: &[Token], at: usize, near: usize) -> usize {
 }
 
 /// The text between token `i` and the next one (or the text's end).
-#[inline]
+#[inline(always)]
 fn gap<'a>(clean: &'a str, toks: &[Token], i: usize) -> &'a str {
     match toks.get(i + 1) {
         Some(n) => &clean[toks[i].range.end..n.range.start],
@@ -981,7 +983,10 @@ fn looks_like_name(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
     let given = ws.first().is_some_and(|t| t.is(lexicon::class::GIVEN));
     ws.iter().all(|t| {
         let text = &clean[t.range.clone()];
-        let acronym = text.chars().filter(|c| c.is_alphabetic()).count() > 2
+        // An ASCII lower-case letter rules an acronym out before any char
+        // is decoded.
+        let acronym = !text.bytes().any(|b| b.is_ascii_lowercase())
+            && text.chars().filter(|c| c.is_alphabetic()).count() > 2
             && !text.chars().any(char::is_lowercase);
         !acronym && (given || !has_noun_end(&t.lower))
     })
@@ -1060,7 +1065,7 @@ fn alone_on_line(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
     next_line
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .take(6)
-        .any(|w| LEXICON.is_title_head(&w.to_lowercase()))
+        .any(|w| crate::wordhash::with_lower(w, |l| LEXICON.is_title_head(l)))
 }
 
 #[cfg(test)]
