@@ -410,7 +410,10 @@ impl<'a> Builder<'a> {
                 let name = &t[r];
                 push(index.named(name).map_or(name, |o| o.name.as_str()));
             }
-            let starts = std::iter::once(0).chain(t.match_indices(' ').map(|(k, _)| k + 1));
+            // Word starts, by a byte loop: titles are short, too short
+            // for `memchr` to pay.
+            let spaces = t.bytes().enumerate().filter(|&(_, b)| b == b' ');
+            let starts = std::iter::once(0).chain(spaces.map(|(k, _)| k + 1));
             for at in starts {
                 if let Some(o) = index.opening(&t[at..]) {
                     push(&o.name);
