@@ -868,9 +868,16 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
         {
             break;
         }
-        let text = clean[toks[from].range.start..toks[start - 1].range.end].to_string();
+        // The text with its full stop, if any, in one allocation and
+        // without the formatting machinery.
+        let text = &clean[toks[from].range.start..toks[start - 1].range.end];
         let dot = clean[toks[start - 1].range.end..].starts_with('.');
-        found.push(if dot { format!("{text}.") } else { text });
+        let mut h = String::with_capacity(text.len() + usize::from(dot));
+        h.push_str(text);
+        if dot {
+            h.push('.');
+        }
+        found.push(h);
         start = from;
     }
     found.reverse();
