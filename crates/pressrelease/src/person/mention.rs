@@ -14,8 +14,8 @@ use crate::segment::Doc;
 pub(super) struct Builder<'a> {
     /// The fullest form of the name.
     pub(super) name: String,
-    /// Lower-case name words (the tokens' own forms, not copies).
-    pub(super) words: Vec<&'a str>,
+    /// The name's tokens (a slice of the release's tokens, not a copy).
+    pub(super) words: &'a [Token<'a>],
     pub(super) honorifics: Vec<String>,
     pub(super) titles: Vec<String>,
     /// Clean ranges of every mention.
@@ -343,11 +343,11 @@ impl<'a> OrgIndex<'a> {
 
 impl<'a> Builder<'a> {
     /// A person named by the candidate `c`.
-    pub(super) fn new(clean: &str, toks: &'a [Token], c: &Candidate) -> Builder<'a> {
+    pub(super) fn new(clean: &str, toks: &'a [Token<'a>], c: &Candidate) -> Builder<'a> {
         let range = toks[c.words.start].range.start..toks[c.words.end - 1].range.end;
         Builder {
             name: clean[range].to_string(),
-            words: toks[c.words.clone()].iter().map(|t| t.lower()).collect(),
+            words: &toks[c.words.clone()],
             honorifics: Vec::new(),
             titles: Vec::new(),
             mentions: Vec::new(),
@@ -365,12 +365,15 @@ impl<'a> Builder<'a> {
         let Some(last) = words.last() else {
             return false;
         };
-        if self.words.last().copied() != Some(last.lower()) {
+        if self.words.last().map(Token::lower) != Some(last.lower()) {
             return false;
         }
         let mut from = 0;
         for w in words {
-            match self.words[from..].iter().position(|x| *x == w.lower()) {
+            match self.words[from..]
+                .iter()
+                .position(|x| x.lower() == w.lower())
+            {
                 Some(k) => from += k + 1,
                 None => return false,
             }

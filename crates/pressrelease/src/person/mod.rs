@@ -141,7 +141,7 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         };
         people.push(Builder {
             name: name.to_string(),
-            words: Vec::new(),
+            words: &[],
             honorifics: contact.honorifics.clone(),
             titles: contact.title.iter().cloned().collect(),
             mentions: Vec::new(),
