@@ -237,6 +237,14 @@ fn ascii_token<'a>(text: &'a str, lowered: &'a str, i: usize, word: &Word) -> To
 /// Whether a part after a hyphen of `word` starts lower-case and is longer
 /// than a syllable: `Hyun-woo` is a name; `Employee-owned` is not.
 fn lower_after_hyphen(word: &str) -> bool {
+    if word.is_ascii() {
+        // Bytes are chars here: no decoding, no char count.
+        return word
+            .as_bytes()
+            .split(|&b| b == b'-')
+            .skip(1)
+            .any(|p| p.first().is_some_and(u8::is_ascii_lowercase) && p.len() > 3);
+    }
     word.split('-')
         .skip(1)
         .any(|p| p.chars().next().is_some_and(char::is_lowercase) && p.chars().count() > 3)
@@ -525,6 +533,24 @@ fn is_glued_prefix(head: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_parts_after_hyphens() {
+        let cases: &[(&str, bool)] = &[
+            ("Employee-owned", true),
+            ("Hyun-woo", false),
+            ("Jean-Luc", false),
+            ("Co-founder-level", true),
+            ("Al-", false),
+            ("Vorta-\u{e9}tudes", true),
+            ("Vorta-\u{e9}t\u{e9}", false),
+            ("Vorta-\u{e9}t", false),
+            ("Zel-\u{c9}tudes", false),
+        ];
+        for (word, want) in cases {
+            assert_eq!(lower_after_hyphen(word), *want, "word {word:?}");
+        }
+    }
 
     #[test]
     fn words() {
