@@ -274,9 +274,9 @@ fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate
     let bytes = clean.as_bytes();
     for i in 0..toks.len() {
         // A string test, not the class bits, so that most words are never
-        // looked up; the first letter in either case (`| 0x20`) rules out
+        // looked up; the first letter, by one table look-up, rules out
         // most words before the lower-case form is read.
-        if !matches!(bytes[toks[i].range.start] | 0x20, b'h' | b's' | b'w')
+        if !PRONOUN_START[usize::from(bytes[toks[i].range.start])]
             || !matches!(toks[i].lower(), "he" | "she" | "who")
         {
             continue;
@@ -335,6 +335,18 @@ fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate
         }
     }
 }
+
+/// Bytes that open `he`, `she` or `who` in any case.
+static PRONOUN_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let letters = b"hswHSW";
+    let mut k = 0;
+    while k < letters.len() {
+        t[letters[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// Names listed after a person (`Jane Doe, CFA, Ken Poe and Al Roe`)
 /// are people too.
@@ -1080,7 +1092,16 @@ mod tests;
 
 #[cfg(test)]
 mod hash_tests {
-    use super::{ascii_lower_chunk, lower_hash};
+    use super::{PRONOUN_START, ascii_lower_chunk, lower_hash};
+
+    #[test]
+    fn pronoun_starts() {
+        // Exactly the bytes whose ASCII lower case is `h`, `s` or `w`.
+        for b in 0..=255u8 {
+            let want = matches!(b | 0x20, b'h' | b's' | b'w');
+            assert_eq!(PRONOUN_START[usize::from(b)], want, "byte {b:#x}");
+        }
+    }
 
     #[test]
     fn lower_hashes_agree_across_cases() {
