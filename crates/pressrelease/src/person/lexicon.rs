@@ -68,26 +68,35 @@ type Packed = u128;
 
 /// Packs a word of 1 to 16 bytes.
 fn pack(word: &[u8]) -> Option<Packed> {
-    if word.is_empty() || word.len() > 16 {
-        return None;
-    }
-    // Two overlapping reads cover the word: the overlap holds the same
-    // bytes, so OR-ing them is exact (no byte loop, no `memcpy`).
+    (1..=16).contains(&word.len()).then(|| pack_short(word))
+}
+
+/// [`pack`] of a word of 1 to 16 bytes (checked by the caller). Two
+/// overlapping reads cover the word: the overlap holds the same bytes, so
+/// OR-ing them is exact (no byte loop, no `memcpy`). Words of up to 8
+/// bytes, most words, are packed in 64-bit arithmetic.
+#[inline]
+fn pack_short(word: &[u8]) -> Packed {
     let n = word.len();
-    let read = |at: usize, len: usize| {
+    let read8 = |at: usize| {
         let mut buf = [0u8; 8];
-        buf[..len].copy_from_slice(&word[at..at + len]);
-        u128::from(u64::from_le_bytes(buf))
+        buf.copy_from_slice(&word[at..at + 8]);
+        u64::from_le_bytes(buf)
     };
-    let key = match n {
-        8..=16 => read(0, 8) | read(n - 8, 8) << (8 * (n - 8)),
-        4..=7 => read(0, 4) | read(n - 4, 4) << (8 * (n - 4)),
+    let read4 = |at: usize| {
+        let mut buf = [0u8; 4];
+        buf.copy_from_slice(&word[at..at + 4]);
+        u64::from(u32::from_le_bytes(buf))
+    };
+    match n {
+        9.. => Packed::from(read8(0)) | Packed::from(read8(n - 8)) << (8 * (n - 8)),
+        8 => Packed::from(read8(0)),
+        4..=7 => Packed::from(read4(0) | read4(n - 4) << (8 * (n - 4))),
         _ => {
-            let byte = |k: usize| u128::from(word[k]) << (8 * k);
-            byte(0) | byte(n / 2) | byte(n - 1)
+            let byte = |k: usize| u64::from(word[k]) << (8 * k);
+            Packed::from(byte(0) | byte(n / 2) | byte(n - 1))
         }
-    };
-    Some(key)
+    }
 }
 
 /// The short words of the lexicon with their class bits, in an
@@ -298,10 +307,20 @@ fn build() -> Lexicon {
 
 impl Lexicon {
     /// The [`class`] bits of a lower-case word (0 if it is in no list).
+    #[inline]
     pub(super) fn class(&self, lower: &str) -> u16 {
-        if let Some(key) = pack(lower.as_bytes()) {
-            return self.short.get(key);
+        let word = lower.as_bytes();
+        if (1..=16).contains(&word.len()) {
+            return self.short.get(pack_short(word));
         }
+        self.class_long(lower)
+    }
+
+    /// [`Lexicon::class`] of a word longer than 16 bytes (or empty), off
+    /// the hot path so that the common case needs few registers.
+    #[cold]
+    #[inline(never)]
+    fn class_long(&self, lower: &str) -> u16 {
         if lower.len() > self.longest {
             return 0;
         }

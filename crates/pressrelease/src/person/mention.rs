@@ -11,11 +11,11 @@ use crate::record::{Organisation, Person};
 use crate::segment::Doc;
 
 /// A person being assembled from its candidates.
-pub(super) struct Builder {
+pub(super) struct Builder<'a> {
     /// The fullest form of the name.
     pub(super) name: String,
-    /// Lower-case name words.
-    pub(super) words: Vec<String>,
+    /// The name's tokens (a slice of the release's tokens, not a copy).
+    pub(super) words: &'a [Token<'a>],
     pub(super) honorifics: Vec<String>,
     pub(super) titles: Vec<String>,
     /// Clean ranges of every mention.
@@ -137,7 +137,14 @@ fn key(word: &str) -> String {
 
 /// Appends [`key`] of `word` to `out`, without a copy for ASCII words.
 fn push_key(out: &mut String, word: &str) {
-    let word = word.trim_end_matches(['.', ';', ':', ')', '\'']);
+    // The closing marks are ASCII: trim them as bytes, without decoding
+    // chars (the cut stays on a char boundary).
+    let bytes = word.as_bytes();
+    let mut n = bytes.len();
+    while n > 0 && matches!(bytes[n - 1], b'.' | b';' | b':' | b')' | b'\'') {
+        n -= 1;
+    }
+    let word = &word[..n];
     if word.is_ascii() {
         let from = out.len();
         out.push_str(word);
@@ -177,6 +184,9 @@ pub(super) struct OrgIndex<'a> {
     /// ([`OrgIndex::bit`]): most words looked up have none, and are
     /// turned away without a search.
     seen: [u64; 4],
+    /// One bit per ASCII byte that opens a first word: a text opening with
+    /// an ASCII letter or digit that opens none is turned away at once.
+    first_bytes: u128,
 }
 
 impl<'a> OrgIndex<'a> {
@@ -184,7 +194,13 @@ impl<'a> OrgIndex<'a> {
     const PER_WORD: usize = 32;
 
     pub(super) fn new(organisations: &'a [Organisation]) -> OrgIndex<'a> {
-        let mut words = String::new();
+        // Room for every first word without growing: a first word is no
+        // longer than its form, and the core name's is the name's.
+        let room: usize = organisations
+            .iter()
+            .map(|o| 2 * o.name.len() + o.acronym.as_ref().map_or(0, String::len))
+            .sum();
+        let mut words = String::with_capacity(room);
         let mut entries = Vec::with_capacity(organisations.len() * 2);
         for o in organisations {
             let core = core_name(&o.name);
@@ -196,7 +212,13 @@ impl<'a> OrgIndex<'a> {
                 if n == 2 && (form.len() == o.name.len() || form.len() < 3) {
                     continue;
                 }
-                if let Some(w) = form.split([' ', ',']).next().filter(|w| !w.is_empty()) {
+                // The first word: up to a space or comma (ASCII, so the cut
+                // is a char boundary).
+                let cut = form
+                    .bytes()
+                    .position(|b| b == b' ' || b == b',')
+                    .unwrap_or(form.len());
+                if let Some(w) = Some(&form[..cut]).filter(|w| !w.is_empty()) {
                     let from = words.len();
                     push_key(&mut words, w);
                     entries.push((from..words.len(), form, o));
@@ -204,24 +226,32 @@ impl<'a> OrgIndex<'a> {
             }
         }
         // A stable sort keeps the list order among forms of one word.
-        entries.sort_by(|x, y| words[x.0.clone()].cmp(&words[y.0.clone()]));
+        // Bytes compare as the strings do, without char-boundary checks.
+        let bytes = words.as_bytes();
+        entries.sort_by(|x, y| bytes[x.0.clone()].cmp(&bytes[y.0.clone()]));
         let mut run = 0;
         let mut prev: Option<Range<usize>> = None;
         entries.retain(|e| {
-            let same = prev.take().is_some_and(|p| words[p] == words[e.0.clone()]);
+            let same = prev.take().is_some_and(|p| bytes[p] == bytes[e.0.clone()]);
             run = if same { run + 1 } else { 0 };
             prev = Some(e.0.clone());
             run < Self::PER_WORD
         });
         let mut seen = [0; 4];
+        let mut first_bytes = 0u128;
         for e in &entries {
-            let bit = Self::bit(&words.as_bytes()[e.0.clone()]);
+            let word = &words.as_bytes()[e.0.clone()];
+            let bit = Self::bit(word);
             seen[bit / 64] |= 1 << (bit % 64);
+            if let Some(&b) = word.first().filter(|b| b.is_ascii()) {
+                first_bytes |= 1 << b;
+            }
         }
         OrgIndex {
             words,
             entries,
             seen,
+            first_bytes,
         }
     }
 
@@ -244,7 +274,12 @@ impl<'a> OrgIndex<'a> {
         }
         let word = |e: &(Range<usize>, &str, &Organisation)| &self.words.as_bytes()[e.0.clone()];
         let from = self.entries.partition_point(|e| word(e) < key);
-        let to = from + self.entries[from..].partition_point(|e| word(e) == key);
+        // A few forms at most share a first word: step over them.
+        let to = from
+            + self.entries[from..]
+                .iter()
+                .take_while(|e| word(e) == key)
+                .count();
         &self.entries[from..to]
     }
 
@@ -255,6 +290,14 @@ impl<'a> OrgIndex<'a> {
         }
         // Bytes: the marks are ASCII, so the cuts stay on char boundaries.
         let bytes = text.as_bytes();
+        // A word opening with an ASCII letter or digit keeps it (lower-
+        // cased) as the first byte of its key: most words are turned away
+        // here, before the word is measured.
+        if let Some(&b) = bytes.first().filter(|b| b.is_ascii_alphanumeric())
+            && self.first_bytes & 1 << b.to_ascii_lowercase() == 0
+        {
+            return None;
+        }
         let first_len = bytes
             .iter()
             .position(|&b| b == b' ' || b == b',')
@@ -298,16 +341,13 @@ impl<'a> OrgIndex<'a> {
     }
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     /// A person named by the candidate `c`.
-    pub(super) fn new(clean: &str, toks: &[Token], c: &Candidate) -> Builder {
+    pub(super) fn new(clean: &str, toks: &'a [Token<'a>], c: &Candidate) -> Builder<'a> {
         let range = toks[c.words.start].range.start..toks[c.words.end - 1].range.end;
         Builder {
             name: clean[range].to_string(),
-            words: toks[c.words.clone()]
-                .iter()
-                .map(|t| t.lower().to_string())
-                .collect(),
+            words: &toks[c.words.clone()],
             honorifics: Vec::new(),
             titles: Vec::new(),
             mentions: Vec::new(),
@@ -325,12 +365,15 @@ impl Builder {
         let Some(last) = words.last() else {
             return false;
         };
-        if self.words.last().map(String::as_str) != Some(last.lower()) {
+        if self.words.last().map(Token::lower) != Some(last.lower()) {
             return false;
         }
         let mut from = 0;
         for w in words {
-            match self.words[from..].iter().position(|x| *x == w.lower) {
+            match self.words[from..]
+                .iter()
+                .position(|x| x.lower() == w.lower())
+            {
                 Some(k) => from += k + 1,
                 None => return false,
             }
@@ -387,7 +430,10 @@ impl Builder {
                 let name = &t[r];
                 push(index.named(name).map_or(name, |o| o.name.as_str()));
             }
-            let starts = std::iter::once(0).chain(t.match_indices(' ').map(|(k, _)| k + 1));
+            // Word starts, by a byte loop: titles are short, too short
+            // for `memchr` to pay.
+            let spaces = t.bytes().enumerate().filter(|&(_, b)| b == b' ');
+            let starts = std::iter::once(0).chain(spaces.map(|(k, _)| k + 1));
             for at in starts {
                 if let Some(o) = index.opening(&t[at..]) {
                     push(&o.name);
@@ -474,6 +520,10 @@ mod tests {
             ("VRO. Next", Some("Vorta Roads Office")),
             ("Vorta Roads", None),
             ("Chief Executive", None),
+            ("vorta", None),
+            ("Vro", Some("Vorta Roads Office")),
+            ("9 Zorvin", None),
+            (", Zorvin", None),
             ("", None),
         ];
         for (text, want) in cases {

@@ -48,45 +48,59 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
     let toks = tokenize(clean, doc.lower());
     let mut candidates = candidates(clean, &toks);
     roles_after_pronouns(clean, &toks, &mut candidates);
-    chain_lists(clean, &toks, &mut candidates);
-    chain_bullets_back(clean, &toks, &mut candidates);
-    let mut people: Vec<Builder> = Vec::new();
-    // People by the last word of their name, so matching stays linear.
-    let mut by_last: WordMap<&str, Vec<usize>> = WordMap::default();
+    // Whether each candidate opens a bulleted line, worked out once for
+    // both list rules.
+    let bullets: Vec<bool> = candidates
+        .iter()
+        .map(|c| bullet_start(clean, c.mention.start))
+        .collect();
+    chain_lists(clean, &toks, &mut candidates, &bullets);
+    chain_bullets_back(clean, &toks, &mut candidates, &bullets);
     // Fullest forms first, so shorter forms fold into them.
     let mut order: Vec<usize> = (0..candidates.len())
         .filter(|&i| candidates[i].evidence && name_len(&toks, &candidates[i]) >= 2)
         .collect();
     order.sort_by_key(|&i| std::cmp::Reverse(name_len(&toks, &candidates[i])));
+    let mut people: Vec<Builder> = Vec::with_capacity(order.len() + contacts.contacts.len());
+    // People by the last word of their name, so matching stays linear: the
+    // first and the latest person with that word, and for each person the
+    // next one with the same word (no list allocated per name).
+    let mut by_last: WordMap<&str, (usize, usize)> = WordMap::default();
+    by_last.reserve(order.len());
+    let mut same_last: Vec<usize> = Vec::with_capacity(order.len());
     // A run that is an organisation's whole name is not a person.
-    let org_names: WordSet = organisations
-        .iter()
-        .flat_map(|o| {
-            std::iter::once(o.name.to_lowercase())
-                .chain(o.acronym.as_ref().map(|a| a.to_lowercase()))
-        })
-        .collect();
+    let org_names = OrgNames::new(organisations);
     for i in order {
         let c = &candidates[i];
         let text = &clean[toks[c.words.start].range.start..toks[c.words.end - 1].range.end];
-        if !org_names.is_empty() && contains_lower(&org_names, text) {
+        if org_names.contains(text) {
             continue;
         }
         let last = toks[c.words.end - 1].lower();
-        let known = by_last
-            .get(last)
-            .is_some_and(|ps: &Vec<usize>| ps.iter().any(|&k| people[k].matches(&toks, c)));
+        let known = by_last.get(last).is_some_and(|&(first, _)| {
+            chain(&same_last, first).any(|k| people[k].matches(&toks, c))
+        });
         if known {
             continue;
         }
-        by_last.entry(last).or_default().push(people.len());
+        let k = people.len();
+        same_last.push(usize::MAX);
+        match by_last.get_mut(last) {
+            Some((_, latest)) => {
+                same_last[*latest] = k;
+                *latest = k;
+            }
+            None => {
+                by_last.insert(last, (k, k));
+            }
+        }
         people.push(Builder::new(clean, &toks, c));
     }
     for c in candidates {
         let last = toks[c.words.end - 1].lower();
-        let hit = by_last
-            .get(last)
-            .and_then(|ps| ps.iter().copied().find(|&k| people[k].matches(&toks, &c)));
+        let hit = by_last.get(last).and_then(|&(first, _)| {
+            chain(&same_last, first).find(|&k| people[k].matches(&toks, &c))
+        });
         if let Some(k) = hit {
             people[k].add(c);
         }
@@ -97,16 +111,15 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         };
         // `In Maputo: ...`, `Investor Relations`: a label or desk is no
         // person unless it opens with a given name.
-        let first = name.split(' ').next().unwrap_or("").to_lowercase();
-        let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-        if (LEXICON.not_names.contains(&first) || LEXICON.desk.contains(&last))
-            && !LEXICON.given.contains(&first)
+        let first = name.split(' ').next().unwrap_or("");
+        let last = name.rsplit(' ').next().unwrap_or("");
+        if (contains_lower(&LEXICON.not_names, first) || contains_lower(&LEXICON.desk, last))
+            && !contains_lower(&LEXICON.given, first)
             && !people.iter().any(|p| p.name.eq_ignore_ascii_case(name))
         {
             continue;
         }
-        let key = name.to_lowercase();
-        if let Some(p) = people.iter_mut().find(|p| p.name.to_lowercase() == key) {
+        if let Some(p) = people.iter_mut().find(|p| same_lower(&p.name, name)) {
             p.orgs.extend(contact.organisation.iter().cloned());
             if let Some(t) = &contact.title
                 && !p
@@ -128,7 +141,7 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         };
         people.push(Builder {
             name: name.to_string(),
-            words: Vec::new(),
+            words: &[],
             honorifics: contact.honorifics.clone(),
             titles: contact.title.iter().cloned().collect(),
             mentions: Vec::new(),
@@ -146,10 +159,104 @@ pub(crate) fn find(doc: &Doc, organisations: &[Organisation], contacts: &Contact
         .collect()
 }
 
+/// The people with one last word, from the first: each person's entry in
+/// `same_last` is the next one (`usize::MAX` after the latest).
+fn chain(same_last: &[usize], first: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(Some(first), move |&k| {
+        Some(same_last[k]).filter(|&n| n != usize::MAX)
+    })
+}
+
 /// Whether `set` holds `text` lower-cased; short ASCII text is lower-cased
 /// on the stack.
 fn contains_lower(set: &WordSet, text: &str) -> bool {
     crate::wordhash::with_lower(text, |l| set.contains(l))
+}
+
+/// Whether `a` and `b` are equal once lower-cased, without copies for
+/// ASCII text.
+fn same_lower(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    // `str::to_lowercase` maps every char on its own but a capital sigma,
+    // whose form depends on its place in the word: without one, compare
+    // char by char, without copies.
+    const SIGMA: char = '\u{3a3}';
+    if !a.contains(SIGMA) && !b.contains(SIGMA) {
+        return a
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase));
+    }
+    a.to_lowercase() == b.to_lowercase()
+}
+
+/// A hash of `text` lower-cased, eight bytes at a time, without a copy
+/// for ASCII text (whose lower-case form is its bytes lower-cased).
+fn lower_hash(text: &str) -> u64 {
+    if text.is_ascii() {
+        hash_chunks(text.as_bytes(), ascii_lower_chunk)
+    } else {
+        hash_chunks(text.to_lowercase().as_bytes(), |x| x)
+    }
+}
+
+/// FNV-style mixing of `bytes` in little-endian 8-byte chunks (the last
+/// one zero-padded), each passed through `map` first.
+fn hash_chunks(bytes: &[u8], map: impl Fn(u64) -> u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in bytes.chunks(8) {
+        let mut w = [0u8; 8];
+        w[..c.len()].copy_from_slice(c);
+        h = (h ^ map(u64::from_le_bytes(w))).wrapping_mul(0x0100_0000_01b3);
+        h ^= h >> 29;
+    }
+    h
+}
+
+/// Eight ASCII bytes with their capitals lower-cased: per byte, the high
+/// bit of `from_a` is set from `A` on, that of `past_z` past `Z` (no carry
+/// crosses bytes below 0x80), and a capital gains 0x20.
+fn ascii_lower_chunk(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let from_a = x + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = x + 0x2525_2525_2525_2525;
+    x | ((from_a & !past_z & HIGH) >> 2)
+}
+
+/// The names and acronyms of the release's organisations, in any case.
+/// Kept as hashes of their lower-case forms with the forms themselves, so
+/// that no lower-case copy is made: a hit is checked on the text.
+struct OrgNames<'a> {
+    /// (hash of the lower-case form, the form), sorted by hash.
+    forms: Vec<(u64, &'a str)>,
+}
+
+impl<'a> OrgNames<'a> {
+    fn new(organisations: &'a [Organisation]) -> OrgNames<'a> {
+        let mut forms = Vec::with_capacity(organisations.len() * 2);
+        for o in organisations {
+            for form in std::iter::once(o.name.as_str()).chain(o.acronym.as_deref()) {
+                forms.push((lower_hash(form), form));
+            }
+        }
+        forms.sort_unstable_by_key(|f| f.0);
+        OrgNames { forms }
+    }
+
+    /// Whether `text` lower-cased is a name or acronym lower-cased.
+    fn contains(&self, text: &str) -> bool {
+        if self.forms.is_empty() {
+            return false;
+        }
+        let h = lower_hash(text);
+        let from = self.forms.partition_point(|f| f.0 < h);
+        self.forms[from..]
+            .iter()
+            .take_while(|f| f.0 == h)
+            .any(|f| same_lower(f.1, text))
+    }
 }
 
 fn name_len(toks: &[Token], c: &Candidate) -> usize {
@@ -164,10 +271,14 @@ const PRONOUN_REACH: usize = 400;
 /// person before the pronoun.
 fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
     let mut next = 0;
+    let bytes = clean.as_bytes();
     for i in 0..toks.len() {
         // A string test, not the class bits, so that most words are never
-        // looked up.
-        if !matches!(toks[i].lower(), "he" | "she" | "who") {
+        // looked up; the first letter, by one table look-up, rules out
+        // most words before the lower-case form is read.
+        if !PRONOUN_START[usize::from(bytes[toks[i].range.start])]
+            || !matches!(toks[i].lower(), "he" | "she" | "who")
+        {
             continue;
         }
         let mut k = i + 1;
@@ -225,14 +336,26 @@ fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate
     }
 }
 
+/// Bytes that open `he`, `she` or `who` in any case.
+static PRONOUN_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let letters = b"hswHSW";
+    let mut k = 0;
+    while k < letters.len() {
+        t[letters[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Names listed after a person (`Jane Doe, CFA, Ken Poe and Al Roe`)
 /// are people too.
-fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
+fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate], bullets: &[bool]) {
     // The last candidate that opened a bulleted line: (its start, evidence).
     let mut last_bullet: Option<(usize, bool)> = None;
     for k in 0..candidates.len() {
         let start = candidates[k].mention.start;
-        if bullet_start(clean, start) {
+        if bullets[k] {
             if let Some((prev_start, true)) = last_bullet {
                 let lines = clean[prev_start..start]
                     .bytes()
@@ -292,11 +415,11 @@ fn chain_lists(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
 
 /// Bulleted names before a person found in the same list are people too
 /// (the backward half of the bullet rule in [`chain_lists`]).
-fn chain_bullets_back(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
+fn chain_bullets_back(clean: &str, toks: &[Token], candidates: &mut [Candidate], bullets: &[bool]) {
     let mut next_bullet: Option<usize> = None;
     for k in (0..candidates.len()).rev() {
         let start = candidates[k].mention.start;
-        if !bullet_start(clean, start) {
+        if !bullets[k] {
             continue;
         }
         if let Some(next_start) = next_bullet {
@@ -396,7 +519,8 @@ pub(super) fn is_suffix(lower: &str) -> bool {
 
 /// Every run of name words, with its evidence.
 fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    // Room for a run in every sixteen words without growing.
+    let mut out = Vec::with_capacity(toks.len() / 16 + 4);
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].cap || !is_name_word(&toks[i]) {
@@ -406,7 +530,12 @@ fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
         let mut end = i + 1;
         // `Jane Doe ACME Events`: an acronym ends a mixed-case name, and a
         // mixed-case word ends an all-caps one.
-        let caps = |t: &Token| is_acronym(&clean[t.range.clone()]);
+        // A lower-case second byte rules an acronym out without a call.
+        let caps = |t: &Token| {
+            let second = clean.as_bytes().get(t.range.start + 1);
+            !(t.range.len() > 1 && second.is_some_and(u8::is_ascii_lowercase))
+                && is_acronym(&clean[t.range.clone()])
+        };
         let first_caps = caps(&toks[i]);
         while end < toks.len()
             && joined(clean, toks, end - 1)
@@ -474,10 +603,12 @@ fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Optio
     let runs_on = end == run_end
         && joined(clean, toks, end - 1)
         && toks.get(end).is_some_and(|t| {
-            let acronym = !clean[t.range.clone()].chars().any(char::is_lowercase);
-            let given = toks[i].is(lexicon::class::GIVEN);
-            let glued_org = acronym && given;
-            t.cap && !is_suffix(&t.lower) && !t.is_title_word() && !glued_org
+            // (The acronym test, which decodes chars, only when it matters.)
+            let glued_org = || {
+                toks[i].is(lexicon::class::GIVEN)
+                    && !clean[t.range.clone()].chars().any(char::is_lowercase)
+            };
+            t.cap && !is_suffix(&t.lower) && !t.is_title_word() && !glued_org()
         });
     (!runs_on).then(|| candidate(clean, toks, i..end))
 }
@@ -702,6 +833,8 @@ fn start_token_near(toks: &[Token], at: usize, near: usize) -> usize {
     start_token(toks, at)
 }
 
+/// The text between token `i` and the next one (or the text's end).
+#[inline(always)]
 fn gap<'a>(clean: &'a str, toks: &[Token], i: usize) -> &'a str {
     match toks.get(i + 1) {
         Some(n) => &clean[toks[i].range.end..n.range.start],
@@ -747,9 +880,16 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
         {
             break;
         }
-        let text = clean[toks[from].range.start..toks[start - 1].range.end].to_string();
+        // The text with its full stop, if any, in one allocation and
+        // without the formatting machinery.
+        let text = &clean[toks[from].range.start..toks[start - 1].range.end];
         let dot = clean[toks[start - 1].range.end..].starts_with('.');
-        found.push(if dot { format!("{text}.") } else { text });
+        let mut h = String::with_capacity(text.len() + usize::from(dot));
+        h.push_str(text);
+        if dot {
+            h.push('.');
+        }
+        found.push(h);
         start = from;
     }
     found.reverse();
@@ -862,7 +1002,10 @@ fn looks_like_name(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
     let given = ws.first().is_some_and(|t| t.is(lexicon::class::GIVEN));
     ws.iter().all(|t| {
         let text = &clean[t.range.clone()];
-        let acronym = text.chars().filter(|c| c.is_alphabetic()).count() > 2
+        // An ASCII lower-case letter rules an acronym out before any char
+        // is decoded.
+        let acronym = !text.bytes().any(|b| b.is_ascii_lowercase())
+            && text.chars().filter(|c| c.is_alphabetic()).count() > 2
             && !text.chars().any(char::is_lowercase);
         !acronym && (given || !has_noun_end(&t.lower))
     })
@@ -941,8 +1084,64 @@ fn alone_on_line(clean: &str, toks: &[Token], words: &Range<usize>) -> bool {
     next_line
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .take(6)
-        .any(|w| LEXICON.is_title_head(&w.to_lowercase()))
+        .any(|w| crate::wordhash::with_lower(w, |l| LEXICON.is_title_head(l)))
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod hash_tests {
+    use super::{PRONOUN_START, ascii_lower_chunk, lower_hash};
+
+    #[test]
+    fn pronoun_starts() {
+        // Exactly the bytes whose ASCII lower case is `h`, `s` or `w`.
+        for b in 0..=255u8 {
+            let want = matches!(b | 0x20, b'h' | b's' | b'w');
+            assert_eq!(PRONOUN_START[usize::from(b)], want, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn lower_hashes_agree_across_cases() {
+        // (text, text with the same lower-case form)
+        let cases: &[(&str, &str)] = &[
+            ("Zorvin Roads Office", "zorvin roads office"),
+            ("ZORVIN@[`{", "zorvin@[`{"),
+            ("\u{c9}cole Vorta", "\u{e9}cole vorta"),
+            ("", ""),
+            ("A", "a"),
+        ];
+        for (a, b) in cases {
+            assert_eq!(lower_hash(a), lower_hash(b), "{a:?} {b:?}");
+        }
+        assert_ne!(lower_hash("Zorvin"), lower_hash("Zorvim"));
+    }
+
+    #[test]
+    fn lower_case_equality() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("Jane Roe", "JANE ROE", true),
+            ("Jane Roe", "Jane Rod", false),
+            ("\u{c9}lodie Vorta", "\u{e9}LODIE VORTA", true),
+            ("\u{c9}lodie", "Elodie", false),
+            ("\u{3a3}\u{391}\u{3a3}", "\u{3c3}\u{3b1}\u{3c2}", true),
+            ("\u{3a3}\u{391}\u{3a3}", "\u{3c3}\u{3b1}\u{3c3}", false),
+            ("Stra\u{df}e", "STRASSE", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(super::same_lower(a, b), *want, "{a:?} {b:?}");
+            assert_eq!(a.to_lowercase() == b.to_lowercase(), *want, "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_chunks_lower_case() {
+        for b in 0u8..0x80 {
+            let x = u64::from_le_bytes([b; 8]);
+            let want = u64::from_le_bytes([b.to_ascii_lowercase(); 8]);
+            assert_eq!(ascii_lower_chunk(x), want, "byte {b:#x}");
+        }
+    }
+}

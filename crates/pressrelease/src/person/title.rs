@@ -4,6 +4,7 @@
 use super::gap;
 use super::lexicon::LEXICON;
 use super::token::Token;
+use crate::wordhash::with_lower;
 
 /// Longest title, in words.
 const MAX_TITLE_WORDS: usize = 24;
@@ -253,27 +254,33 @@ pub(super) fn letterhead(
             gapped = !out.is_empty();
             continue;
         }
-        for (n, part) in seg
-            .split("  ")
+        for (n, part) in split_wide(seg)
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .enumerate()
         {
-            let words: Vec<String> = part
-                .split(' ')
-                .map(|w| w.trim_matches([',', '.', ';']).to_lowercase())
-                .collect();
-            let first = words.first().map_or("", String::as_str);
-            let is_title = lex.is_title_word(first)
-                && words.iter().any(|w| lex.is_title_head(w))
-                && words.len() <= MAX_TITLE_WORDS;
-            let formal = part
-                .split(' ')
-                .all(|w| w.starts_with(char::is_uppercase) || is_connector(&w.to_lowercase()));
-            let named = part
-                .split(' ')
-                .any(|w| lex.given.contains(&w.to_lowercase()));
-            if gapped && (!formal || named) {
+            // One pass over the words, lower-cased on the stack.
+            let (mut count, mut first_title, mut any_head) = (0, false, false);
+            for w in part.split(' ') {
+                with_lower(w.trim_matches([',', '.', ';']), |l| {
+                    if count == 0 {
+                        first_title = lex.is_title_word(l);
+                    }
+                    any_head |= lex.is_title_head(l);
+                });
+                count += 1;
+            }
+            let is_title = first_title && any_head && count <= MAX_TITLE_WORDS;
+            // Only looked at after a blank line.
+            let formal = || {
+                part.split(' ')
+                    .all(|w| w.starts_with(char::is_uppercase) || with_lower(w, is_connector))
+            };
+            let named = || {
+                part.split(' ')
+                    .any(|w| with_lower(w, |l| lex.given.contains(l)))
+            };
+            if gapped && (!formal() || named()) {
                 return out;
             }
             if is_title {
@@ -284,6 +291,26 @@ pub(super) fn letterhead(
         }
     }
     out
+}
+
+/// `seg.split("  ")` without a substring searcher: the pieces between
+/// runs of two spaces, matched from the left without overlaps.
+fn split_wide(seg: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(seg);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        // Both bytes are ASCII spaces, so the cuts are char boundaries.
+        match r.as_bytes().windows(2).position(|w| w == b"  ") {
+            Some(k) => {
+                rest = Some(&r[k + 2..]);
+                Some(&r[..k])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// Where the clause starting at `from` ends: at `,` `;` `(` `"` `:`, a line
@@ -412,32 +439,24 @@ fn in_contact_line(clean: &str, name_start: usize) -> bool {
 /// Whether `rest` (after a comma) opens with a legal form: `, Inc.`.
 fn is_legal_suffix(rest: &str) -> bool {
     let rest = rest.trim_start();
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect();
-    let next = rest[word.len()..].chars().next();
+    // The word of letters, digits and full stops that opens `rest`, as a
+    // slice (no copy).
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(rest.len(), |(k, _)| k);
+    let word = &rest[..len];
+    let next = rest[len..].chars().next();
     if !word.starts_with(char::is_uppercase)
         || next.is_some_and(|c| c.is_alphanumeric() || c == '-')
     {
         return false;
     }
-    matches!(
-        word.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "inc"
-            | "llc"
-            | "ltd"
-            | "corp"
-            | "plc"
-            | "l.l.c"
-            | "co"
-            | "gmbh"
-            | "s.a"
-            | "n.v"
-            | "ag"
-            | "lp"
-            | "llp"
-    )
+    const LEGAL: [&str; 13] = [
+        "inc", "llc", "ltd", "corp", "plc", "l.l.c", "co", "gmbh", "s.a", "n.v", "ag", "lp", "llp",
+    ];
+    let word = word.trim_end_matches('.');
+    LEGAL.iter().any(|l| word.eq_ignore_ascii_case(l))
 }
 
 /// Appositive titles after a name whose next token is `end`:
@@ -707,6 +726,25 @@ mod tests {
                 let want = clause_end(text, toks[k].range.start);
                 assert_eq!(clause_end_at(text, &toks, k), want, "{text:?} at {k}");
             }
+        }
+    }
+
+    #[test]
+    fn wide_splits() {
+        let cases: &[&str] = &[
+            "a  b",
+            "a   b",
+            "  a",
+            "a  ",
+            "",
+            "a b",
+            "a    b  c",
+            "\u{e9}  \u{e9}",
+        ];
+        for seg in cases {
+            let want: Vec<&str> = seg.split("  ").collect();
+            let got: Vec<&str> = super::split_wide(seg).collect();
+            assert_eq!(got, want, "seg {seg:?}");
         }
     }
 

@@ -147,10 +147,18 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         let Some(&b) = bytes.get(i) else {
             break;
         };
+        // The common case: an ASCII word, scanned without decoding and
+        // built on its own path.
+        if b.is_ascii()
+            && let Some(word) = scan_ascii(text, i)
+        {
+            let end = word.end;
+            out.push(ascii_token(text, lowered, i, &word));
+            i = end;
+            continue;
+        }
         let (c, word) = if b.is_ascii() {
-            // The common case: an ASCII word, scanned without decoding.
-            let word = scan_ascii(text, i).unwrap_or_else(|| scan_general(text, i));
-            (b as char, word)
+            (b as char, scan_general(text, i))
         } else {
             let c = char_at(text, i);
             if !c.is_alphanumeric() {
@@ -188,11 +196,7 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
             cap,
             initial,
             dotted_initial: initial && bytes.get(end) == Some(&b'.'),
-            // `Hyun-woo` (a short syllable) is a name; `Employee-owned` is not.
-            lower_after_hyphen: hyphen
-                && text[i..end].split('-').skip(1).any(|p| {
-                    p.chars().next().is_some_and(char::is_lowercase) && p.chars().count() > 3
-                }),
+            lower_after_hyphen: hyphen && lower_after_hyphen(&text[i..end]),
             hyphen,
             digit,
             facts: Cell::new(None),
@@ -201,6 +205,49 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         i = end;
     }
     out
+}
+
+/// The token of the ASCII word `word` found at byte `i`: its lower-case
+/// form is a slice of `lowered`.
+#[inline]
+fn ascii_token<'a>(text: &'a str, lowered: &'a str, i: usize, word: &Word) -> Token<'a> {
+    let bytes = text.as_bytes();
+    let end = word.end;
+    let cap = bytes[i].is_ascii_uppercase();
+    let initial = cap && end - i == 1;
+    // Without a possessive `'s`.
+    let stem_end = if end - i >= 2 && bytes[end - 2] == b'\'' && bytes[end - 1] == b's' {
+        end - 2
+    } else {
+        end
+    };
+    Token {
+        range: i..end,
+        lower: Cow::Borrowed(&lowered[i..stem_end]),
+        cap,
+        initial,
+        dotted_initial: initial && bytes.get(end) == Some(&b'.'),
+        lower_after_hyphen: word.hyphen && lower_after_hyphen(&text[i..end]),
+        hyphen: word.hyphen,
+        digit: word.digit,
+        facts: Cell::new(None),
+    }
+}
+
+/// Whether a part after a hyphen of `word` starts lower-case and is longer
+/// than a syllable: `Hyun-woo` is a name; `Employee-owned` is not.
+fn lower_after_hyphen(word: &str) -> bool {
+    if word.is_ascii() {
+        // Bytes are chars here: no decoding, no char count.
+        return word
+            .as_bytes()
+            .split(|&b| b == b'-')
+            .skip(1)
+            .any(|p| p.first().is_some_and(u8::is_ascii_lowercase) && p.len() > 3);
+    }
+    word.split('-')
+        .skip(1)
+        .any(|p| p.chars().next().is_some_and(char::is_lowercase) && p.chars().count() > 3)
 }
 
 /// Per byte: 1 for an ASCII letter or digit, 2 for a non-ASCII byte, 0
@@ -222,6 +269,38 @@ static BYTE_KIND: [u8; 256] = {
     t
 };
 
+/// Kinds of the byte after a run of lower-case letters ([`NEXT_KIND`]).
+const NEXT_STOP: u8 = 0;
+const NEXT_DIGIT: u8 = 1;
+const NEXT_JOIN: u8 = 2;
+const NEXT_UPPER: u8 = 3;
+const NEXT_OTHER: u8 = 4;
+
+/// Per byte, what it does after a run of lower-case letters in
+/// [`scan_ascii`]: ends the word (ASCII punctuation and spaces), is a
+/// digit, a `-` or `'` that may join two parts, a capital, or a
+/// non-ASCII byte.
+static NEXT_KIND: [u8; 256] = {
+    let mut t = [NEXT_OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            NEXT_DIGIT
+        } else if c == b'-' || c == b'\'' {
+            NEXT_JOIN
+        } else if c.is_ascii_uppercase() {
+            NEXT_UPPER
+        } else {
+            // (A run never stops at a lower-case letter; were it to, the
+            // word would end there, as at punctuation.)
+            NEXT_STOP
+        };
+        b += 1;
+    }
+    t
+};
+
 /// A word found by a scan: where it ends and what it holds.
 struct Word {
     end: usize,
@@ -231,6 +310,35 @@ struct Word {
     hyphen: bool,
     /// Holds an ASCII digit.
     digit: bool,
+}
+
+/// Where the run of ASCII lower-case letters that starts at byte `j` ends.
+/// Eight bytes at a time: most words take one step.
+#[inline]
+fn lower_run(bytes: &[u8], mut j: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let mut buf = [0u8; 8];
+        buf.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(buf);
+        // Per byte, with its high bit set first so that no borrow crosses
+        // bytes: the high bit of `from_a` is set when the low seven bits
+        // are `a` or more, that of `past_z` when they are past `z`.
+        let from_a = (x | HIGH) - ONES * u64::from(b'a');
+        let past_z = (x | HIGH) - ONES * (u64::from(b'z') + 1);
+        // High bits of the bytes that are no lower-case letter: below `a`,
+        // past `z`, or not ASCII.
+        let other = (!from_a | past_z | x) & HIGH;
+        if other != 0 {
+            return j + (other.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < bytes.len() && bytes[j].is_ascii_lowercase() {
+        j += 1;
+    }
+    j
 }
 
 /// Scans the word starting at byte `i`, an ASCII letter or digit, while it
@@ -248,40 +356,43 @@ fn scan_ascii(text: &str, i: usize) -> Option<Word> {
     loop {
         // Lower-case letters go on the word, whatever came before.
         let run = j;
-        while j < bytes.len() && bytes[j].is_ascii_lowercase() {
-            j += 1;
-        }
+        j = lower_run(bytes, j);
         if j > run {
             end = j;
         }
         let Some(&d) = bytes.get(j) else {
             break;
         };
-        if d.is_ascii_digit() {
-            if glued_digit(&text[i..j]) {
-                break;
+        // One table look-up sorts the byte after the run; most words stop
+        // at once.
+        match NEXT_KIND[usize::from(d)] {
+            NEXT_STOP => break,
+            NEXT_DIGIT => {
+                if glued_digit(&text[i..j]) {
+                    break;
+                }
+                digit = true;
+                j += 1;
+                end = j;
             }
-            digit = true;
-            j += 1;
-            end = j;
-        } else if d == b'-' || d == b'\'' {
-            match bytes.get(j + 1) {
-                Some(n) if n.is_ascii_alphanumeric() => {}
-                Some(n) if !n.is_ascii() => return None,
-                _ => break,
+            NEXT_JOIN => {
+                match bytes.get(j + 1) {
+                    Some(n) if n.is_ascii_alphanumeric() => {}
+                    Some(n) if !n.is_ascii() => return None,
+                    _ => break,
+                }
+                hyphen |= d == b'-';
+                j += 1;
             }
-            hyphen |= d == b'-';
-            j += 1;
-        } else if d.is_ascii_uppercase() {
-            if glued_capital(text, i, j) {
-                break;
+            NEXT_UPPER => {
+                if glued_capital(text, i, j) {
+                    break;
+                }
+                j += 1;
+                end = j;
             }
-            j += 1;
-            end = j;
-        } else if d.is_ascii() {
-            break;
-        } else {
-            return None;
+            // A non-ASCII byte: the general scan decodes it.
+            _ => return None,
         }
     }
     Some(Word {
@@ -424,6 +535,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lower_parts_after_hyphens() {
+        let cases: &[(&str, bool)] = &[
+            ("Employee-owned", true),
+            ("Hyun-woo", false),
+            ("Jean-Luc", false),
+            ("Co-founder-level", true),
+            ("Al-", false),
+            ("Vorta-\u{e9}tudes", true),
+            ("Vorta-\u{e9}t\u{e9}", false),
+            ("Vorta-\u{e9}t", false),
+            ("Zel-\u{c9}tudes", false),
+        ];
+        for (word, want) in cases {
+            assert_eq!(lower_after_hyphen(word), *want, "word {word:?}");
+        }
+    }
+
+    #[test]
     fn words() {
         let cases: &[(&str, &[&str])] = &[
             ("Ahmed S. Al-Thani", &["Ahmed", "S", "Al-Thani"]),
@@ -455,6 +584,30 @@ mod tests {
                 .map(|t| &input[t.range.clone()])
                 .collect();
             assert_eq!(&got, want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn lower_runs() {
+        // (text, start, end of the run)
+        let cases: &[(&str, usize, usize)] = &[
+            ("abcdefghijklmnopQ", 0, 16),
+            ("abc def", 0, 3),
+            ("Abc", 0, 0),
+            ("Abc", 1, 3),
+            ("a{b", 0, 1),
+            ("a`b", 0, 1),
+            ("z\u{e9}", 0, 1),
+            ("", 0, 0),
+            ("abcdefgh", 0, 8),
+            ("abcdefghi", 3, 9),
+        ];
+        for (text, at, want) in cases {
+            assert_eq!(
+                lower_run(text.as_bytes(), *at),
+                *want,
+                "text {text:?} at {at}"
+            );
         }
     }
 
