@@ -60,7 +60,9 @@ impl ExtractorBuilder {
     }
 
     /// Refuse inputs larger than `bytes` with an [`ErrorKind::TooLarge`]
-    /// error from [`Extractor::extract_bytes`]. By default, 16 MiB.
+    /// error from [`Extractor::extract_bytes`]. By default, 16 MiB. The
+    /// organisations reader keeps 32-bit offsets, so a single release over
+    /// 4 GiB gets no organisations.
     pub fn max_bytes(&mut self, bytes: usize) -> &mut ExtractorBuilder {
         self.config.max_bytes = bytes;
         self
