@@ -272,13 +272,13 @@ const PRONOUN_REACH: usize = 400;
 fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate]) {
     let mut next = 0;
     let bytes = clean.as_bytes();
-    for i in 0..toks.len() {
+    for (i, tok) in toks.iter().enumerate() {
         // A string test, not the class bits, so that most words are never
         // looked up; the first letter, by one table look-up, rules out
-        // most words before the lower-case form is read.
-        if !PRONOUN_START[usize::from(bytes[toks[i].range.start])]
-            || !matches!(toks[i].lower(), "he" | "she" | "who")
-        {
+        // most words before the lower-case form is read (a token always
+        // starts inside the text, so the byte is there).
+        let first = bytes.get(tok.range.start).copied().unwrap_or(0);
+        if !PRONOUN_START[usize::from(first)] || !matches!(tok.lower(), "he" | "she" | "who") {
             continue;
         }
         let mut k = i + 1;
@@ -523,10 +523,11 @@ fn candidates(clean: &str, toks: &[Token]) -> Vec<Candidate> {
     let mut out = Vec::with_capacity(toks.len() / 16 + 4);
     let mut i = 0;
     while i < toks.len() {
-        if !toks[i].cap || !is_name_word(&toks[i]) {
-            i += 1;
-            continue;
-        }
+        // Straight to the next capitalised name word: most words are not.
+        let Some(skip) = toks[i..].iter().position(|t| t.cap && is_name_word(t)) else {
+            break;
+        };
+        i += skip;
         let mut end = i + 1;
         // `Jane Doe ACME Events`: an acronym ends a mixed-case name, and a
         // mixed-case word ends an all-caps one.
