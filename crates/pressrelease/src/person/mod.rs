@@ -587,7 +587,8 @@ fn run_candidate(clean: &str, toks: &[Token], start: usize, end: usize) -> Optio
     }
     // Particles do not end a name.
     let mut end = end;
-    while end > i + 1 && is_particle(&toks[end - 1]) && !toks[end - 1].cap {
+    // (The capital first: most runs end with one, and it is a field.)
+    while end > i + 1 && !toks[end - 1].cap && is_particle(&toks[end - 1]) {
         end -= 1;
     }
     if i >= end || end - i > MAX_NAME_WORDS {
