@@ -211,40 +211,66 @@ fn key(name: &str) -> String {
 /// [`key`], written into `k` (cleared first) so that a buffer serves
 /// every name.
 fn key_into(name: &str, k: &mut String) {
-    // ASCII names (nearly all) lower-case byte by byte, as `to_lowercase`
-    // would.
     k.clear();
     if name.is_ascii() {
-        k.push_str(name);
+        // ASCII names (nearly all): lower-casing keeps every byte in
+        // place, so the legal form is looked for in `name` itself, within
+        // its last bytes (the longest form is ` incorporated`), and only
+        // the bytes kept are copied.
+        let b = name.as_bytes();
+        let tail = b.len().saturating_sub(LEGAL_TAIL)..b.len();
+        let cut = b[tail.clone()]
+            .iter()
+            .rposition(|&x| x == b' ')
+            .map(|p| tail.start + p)
+            .filter(|&at| {
+                let mut low = [0u8; LEGAL_TAIL];
+                let w = &mut low[..b.len() - at];
+                w.copy_from_slice(&b[at..]);
+                w.make_ascii_lowercase();
+                is_legal_suffix(w)
+            })
+            .map_or(b.len(), |at| name[..at].trim_end_matches(',').len());
+        k.push_str(&name[..cut]);
         k.make_ascii_lowercase();
-    } else {
-        k.push_str(&name.to_lowercase());
+        return;
     }
-    // Every legal form is one word after a space: only the last word can
-    // be one (one `match`: the lengths sort the forms before any compare).
-    let legal = |w: &str| {
-        matches!(
-            w,
-            " inc."
-                | " inc"
-                | " ltd."
-                | " ltd"
-                | " llc"
-                | " corp."
-                | " corp"
-                | " co."
-                | " co"
-                | " plc"
-                | " limited"
-                | " gmbh"
-                | " llp"
-                | " corporation"
-                | " incorporated"
-        )
-    };
-    if let Some(at) = k.rfind(' ').filter(|&at| legal(&k[at..])) {
+    k.push_str(&name.to_lowercase());
+    if let Some(at) = k
+        .rfind(' ')
+        .filter(|&at| is_legal_suffix(&k.as_bytes()[at..]))
+    {
         k.truncate(k[..at].trim_end_matches(',').len());
     }
+}
+
+/// The length of the longest legal form of [`is_legal_suffix`], with its
+/// space.
+const LEGAL_TAIL: usize = " incorporated".len();
+
+/// Whether a name's last word, with the space before it and lower-cased,
+/// is a legal form (every legal form is one word after a space: only the
+/// last word can be one; one `match`: the lengths sort the forms before
+/// any compare).
+fn is_legal_suffix(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b" inc."
+            | b" inc"
+            | b" ltd."
+            | b" ltd"
+            | b" llc"
+            | b" corp."
+            | b" corp"
+            | b" co."
+            | b" co"
+            | b" plc"
+            | b" limited"
+            | b" gmbh"
+            | b" llp"
+            | b" corporation"
+            | b" incorporated"
+    )
 }
 
 /// Finds every named organisation, once each.
@@ -649,6 +675,17 @@ mod tests {
             ("Kite Incorporated", "kite"),
             ("Kite  LLC", "kite "),
             ("Kiteinc", "kiteinc"),
+            (
+                "Kite Aerospace Engineering Corporation",
+                "kite aerospace engineering",
+            ),
+            ("Kite Labs,, INCORPORATED", "kite labs"),
+            (
+                "Kite Shipping Incorporations",
+                "kite shipping incorporations",
+            ),
+            ("Kite inc. of Bolton", "kite inc. of bolton"),
+            ("Co", "co"),
             ("Inc", "inc"),
             ("\u{c9}cole Kite GmbH", "\u{e9}cole kite"),
         ];

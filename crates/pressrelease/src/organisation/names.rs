@@ -61,7 +61,12 @@ pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Range<usize>> {
 fn names_in_run_into(s: &str, toks: &[Tok], run: Range<usize>, out: &mut Vec<Range<usize>>) {
     let mut pos = run.start;
     while pos < run.end {
-        let Some(cue) = (pos..run.end).find(|&k| toks[k].word && toks[k].is(CUE)) else {
+        // (Over a slice: no bounds check per token.)
+        let Some(cue) = toks[pos..run.end]
+            .iter()
+            .position(|t| t.word && t.is(CUE))
+            .map(|p| pos + p)
+        else {
             break;
         };
         // The name starts after the last `of`/`for`/`on` before the cue.
@@ -93,13 +98,17 @@ fn names_in_run_into(s: &str, toks: &[Tok], run: Range<usize>, out: &mut Vec<Ran
         }
         // A headline verb before the cue ends what came before it
         // (`Sanders Leads Harbour Committee`).
-        if let Some(v) = (start..cue).rev().find(|&k| toks[k].is(VERB)) {
-            start = v + 1;
+        if let Some(v) = toks[start..cue].iter().rposition(|t| t.is(VERB)) {
+            start += v + 1;
         }
         // A title before the name (`Vice President Acme Commission`) is
         // not part of it, unless only the cue would be left (`Executive
         // Committee`).
-        if let Some(t) = (start..cue).rev().find(|&k| toks[k].is(TITLE)) {
+        if let Some(t) = toks[start..cue]
+            .iter()
+            .rposition(|t| t.is(TITLE))
+            .map(|p| start + p)
+        {
             if t + 1 < cue || cue + 1 < run.end && is_of(text(s, &toks[cue + 1])) {
                 start = t + 1;
                 // `Officer and Acme Funds President`.

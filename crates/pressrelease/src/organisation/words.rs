@@ -163,7 +163,7 @@ pub(super) fn is_not_org(name: &str) -> bool {
         // Non-ASCII and longer phrases are not in the table, but no
         // lower-cased short ASCII name could equal them.
         let table = &*TABLE;
-        return b.len() <= table.longest && table.get(&key_of(b), b.len()) & NOT_ORG_PHRASE != 0;
+        return table.may_be_not_org(b) && table.get(&key_of(b), b.len()) & NOT_ORG_PHRASE != 0;
     }
     in_set(&LISTS.not_orgs, name)
 }
@@ -299,6 +299,10 @@ pub(super) struct Table {
     short: Vec<(u64, u32)>,
     /// `short.len() - 1`.
     short_mask: usize,
+    /// The lengths of the `not_orgs` phrases in the table, one bit each.
+    not_org_lens: u64,
+    /// Their first bytes (lower-cased), one bit each.
+    not_org_firsts: [u64; 4],
 }
 
 impl Table {
@@ -319,6 +323,19 @@ impl Table {
 }
 
 impl Table {
+    /// Whether `b` (ASCII, up to [`TABLE_WORD`] bytes) has the length and
+    /// first byte of a `not_orgs` phrase: most names fail here, before
+    /// any look-up.
+    #[inline]
+    fn may_be_not_org(&self, b: &[u8]) -> bool {
+        let Some(&first) = b.first() else {
+            return false;
+        };
+        let first = first.to_ascii_lowercase();
+        (self.not_org_lens >> b.len()) & 1 != 0
+            && (self.not_org_firsts[usize::from(first >> 6)] >> (first & 63)) & 1 != 0
+    }
+
     /// [`Table::get`] for a word of up to eight bytes, as its first key
     /// word.
     #[inline]
@@ -420,7 +437,18 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         }
         short[h] = (x, bits);
     }
+    let (mut not_org_lens, mut not_org_firsts) = (0u64, [0u64; 4]);
+    for (key, len, bits) in &entries {
+        if bits & NOT_ORG_PHRASE != 0 {
+            // (Keys are lower-cased; the first byte is the lowest.)
+            let first = key[0] as u8;
+            not_org_lens |= 1 << len;
+            not_org_firsts[usize::from(first >> 6)] |= 1 << (first & 63);
+        }
+    }
     Table {
+        not_org_lens,
+        not_org_firsts,
         slots,
         entries,
         mask,
@@ -732,6 +760,24 @@ mod tests {
         }
         for name in &cases {
             assert_eq!(is_not_org(name), in_set(&LISTS.not_orgs, name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn not_org_gate_passes_every_phrase() {
+        let table = table();
+        for p in LISTS
+            .not_orgs
+            .iter()
+            .filter(|p| p.is_ascii() && p.len() <= TABLE_WORD)
+        {
+            assert!(table.may_be_not_org(p.as_bytes()), "{p:?}");
+            assert!(table.may_be_not_org(p.to_uppercase().as_bytes()), "{p:?}");
+        }
+        // Lengths and first bytes no phrase has.
+        let long = "x".repeat(TABLE_WORD);
+        for name in ["", long.as_str()] {
+            assert!(!table.may_be_not_org(name.as_bytes()), "{name:?}");
         }
     }
 
