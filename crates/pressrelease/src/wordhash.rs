@@ -44,11 +44,15 @@ impl Hasher for Fnv {
 
 /// The entries of a word list in `data/`: one a line, trimmed; blank
 /// lines and `#` comments skipped.
-pub(crate) fn word_list(data: &'static str) -> Vec<&'static str> {
+pub(crate) fn entries(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+}
+
+/// [`entries`], collected.
+pub(crate) fn word_list(data: &'static str) -> Vec<&'static str> {
+    entries(data).collect()
 }
 
 /// A set of words with the cheap hash.

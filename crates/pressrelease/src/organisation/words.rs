@@ -2,7 +2,7 @@
 //! connectors and legal forms, with cheap look-ups.
 
 use super::tokens::{is_acronym, is_cap};
-use crate::wordhash::WordMap;
+use crate::wordhash::{WordMap, entries};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -99,27 +99,20 @@ pub(super) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
 /// comments and blank lines skipped.
 pub(crate) fn cue_file() -> impl Iterator<Item = (&'static str, &'static str)> {
     let mut section = "";
-    include_str!("../../data/org_cues.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(
-            move |line| match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                Some(name) => {
-                    section = name;
-                    None
-                }
-                None => Some((section, line)),
-            },
-        )
+    entries(include_str!("../../data/org_cues.txt")).filter_map(move |line| {
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(name) => {
+                section = name;
+                None
+            }
+            None => Some((section, line)),
+        }
+    })
 }
 
 /// The entries of a one-per-line list, lower-cased, comments skipped.
 pub(super) fn words(data: &'static str) -> impl Iterator<Item = String> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
+    entries(data).map(str::to_lowercase)
 }
 
 /// Lowercase words that may join the capitalised words of a name.

@@ -1,6 +1,6 @@
 //! The word lists behind the people reader, parsed once.
 
-use crate::wordhash::WordMap;
+use crate::wordhash::{WordMap, entries};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -156,12 +156,6 @@ impl ShortWords {
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
 
-fn lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 /// Splits a phrase into lower-case words without full stops.
 pub(super) fn words(phrase: &str) -> Vec<String> {
     phrase
@@ -174,7 +168,7 @@ pub(super) fn words(phrase: &str) -> Vec<String> {
 fn sections(data: &str) -> HashMap<&str, Vec<&str>> {
     let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut current = "";
-    for line in lines(data) {
+    for line in entries(data) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             current = name;
         } else {
@@ -185,13 +179,13 @@ fn sections(data: &str) -> HashMap<&str, Vec<&str>> {
 }
 
 fn build() -> Lexicon {
-    let mut honorifics: Vec<Vec<String>> = lines(include_str!("../../data/honorifics.txt"))
+    let mut honorifics: Vec<Vec<String>> = entries(include_str!("../../data/honorifics.txt"))
         .map(words)
         .collect();
     honorifics.sort_by_key(|h| std::cmp::Reverse(h.len()));
     let mut title_heads = Set::default();
     let mut title_mods = Set::default();
-    for line in lines(include_str!("../../data/title_words.txt")) {
+    for line in entries(include_str!("../../data/title_words.txt")) {
         let ws = words(line);
         if let Some((head, mods)) = ws.split_last() {
             title_heads.insert(head.clone());
@@ -200,10 +194,10 @@ fn build() -> Lexicon {
             title_mods.extend(mods.iter().filter(|w| !connector(w)).cloned());
         }
     }
-    let particles: Set = lines(include_str!("../../data/name_particles.txt"))
+    let particles: Set = entries(include_str!("../../data/name_particles.txt"))
         .map(str::to_lowercase)
         .collect();
-    let not_names: Set = lines(include_str!("../../data/not_names.txt"))
+    let not_names: Set = entries(include_str!("../../data/not_names.txt"))
         .map(str::to_lowercase)
         .collect();
     let cues = sections(include_str!("../../data/person_cues.txt"));
@@ -220,7 +214,7 @@ fn build() -> Lexicon {
         .flatten()
         .map(|w| words(w))
         .collect();
-    let given = lines(include_str!("../../data/given_names.txt"))
+    let given = entries(include_str!("../../data/given_names.txt"))
         .map(str::to_lowercase)
         .collect();
     let unit = cues
