@@ -318,6 +318,18 @@ impl<'a> Text<'a> {
     }
 }
 
+/// A table saying, for every byte, whether it is one of `bytes`: a set
+/// tested with one look-up in hot loops.
+pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+}
+
 /// [`is_plain`] for every byte, looked up rather than worked out: the
 /// normaliser asks it of every byte of the input.
 static PLAIN: [bool; 256] = {
@@ -680,18 +692,42 @@ mod tests {
         }
     }
 
+    /// Texts with every kind of whitespace, for the whitespace helpers.
+    const SPACED: &[&str] = &[
+        "",
+        "  ",
+        "one",
+        " one  two\tthree\n",
+        "a\x0bb\x0cc\rd\x1fe",
+        "one two",
+        "one  two ",
+        "\tone \n two\x0b",
+        "a b  c   d e",
+        "line one\nline two \n  three\n",
+        " \n \n ",
+        "caf\u{e9}  cr\u{e8}me\nbr\u{fb}l\u{e9}e",
+        "tab\tand\u{2003}em space\u{3000}wide",
+        "\u{85}next line",
+        "caf\u{e9} \u{a9} 2024 \u{2022}  item \u{4e2d}\u{6587}\n end",
+        "a\u{a0}b\u{1680}c\u{2009}d\u{2028}e\u{3000}f",
+        "caf\u{e9}\u{a0} au\u{2003}lait ",
+        "a long line of plain text that goes on for more than sixty-four bytes\tthen a tab",
+        "a long line of plain text that goes on for more than sixty-four bytes\u{a0}then",
+        "caf\u{e9} au\u{2003}lait",
+        "  lead and trail  ",
+    ];
+
+    #[test]
+    fn byte_sets() {
+        let set = byte_set(b"a,\n\xff");
+        for b in 0..=255u8 {
+            assert_eq!(set[b as usize], b"a,\n\xff".contains(&b), "{b}");
+        }
+    }
+
     #[test]
     fn counts_words() {
-        let cases: &[&str] = &[
-            "",
-            " ",
-            "one",
-            " one  two\tthree\n",
-            "a\x0bb\x0cc\rd\x1fe",
-            "caf\u{e9} au\u{2003}lait",
-            "  lead and trail  ",
-        ];
-        for input in cases {
+        for input in SPACED {
             assert_eq!(
                 word_count(input),
                 input.split_whitespace().count(),
@@ -702,28 +738,7 @@ mod tests {
 
     #[test]
     fn folds_space() {
-        let cases: &[&str] = &[
-            "",
-            "  ",
-            "one",
-            " one  two\tthree\n",
-            "a\x0bb\x0cc\rd\x1fe",
-            "one two",
-            "one  two ",
-            "\tone \n two\x0b",
-            "a b  c   d e",
-            "line one\nline two \n  three\n",
-            " \n \n ",
-            "caf\u{e9}  cr\u{e8}me\nbr\u{fb}l\u{e9}e",
-            "tab\tand\u{2003}em space\u{3000}wide",
-            "\u{85}next line",
-            "caf\u{e9} \u{a9} 2024 \u{2022}  item \u{4e2d}\u{6587}\n end",
-            "a\u{a0}b\u{1680}c\u{2009}d\u{2028}e\u{3000}f",
-            "caf\u{e9}\u{a0} au\u{2003}lait ",
-            "a long line of plain text that goes on for more than sixty-four bytes\tthen a tab",
-            "a long line of plain text that goes on for more than sixty-four bytes\u{a0}then",
-        ];
-        for input in cases {
+        for input in SPACED {
             let want = input.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(fold_space(input), want, "input {input:?}");
         }

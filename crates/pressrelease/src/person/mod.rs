@@ -337,16 +337,7 @@ fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate
 }
 
 /// Bytes that open `he`, `she` or `who` in any case.
-static PRONOUN_START: [bool; 256] = {
-    let mut t = [false; 256];
-    let letters = b"hswHSW";
-    let mut k = 0;
-    while k < letters.len() {
-        t[letters[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+static PRONOUN_START: [bool; 256] = crate::text::byte_set(b"hswHSW");
 
 /// Names listed after a person (`Jane Doe, CFA, Ken Poe and Al Roe`)
 /// are people too.

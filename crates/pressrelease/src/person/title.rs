@@ -385,16 +385,7 @@ fn ends_clause(clean: &str, from: usize, i: usize) -> bool {
 }
 
 /// Bytes that may end a clause ([`clause_end`]).
-static CLAUSE_MARK: [bool; 256] = {
-    let mut t = [false; 256];
-    let marks = b",;()\":\n[.";
-    let mut k = 0;
-    while k < marks.len() {
-        t[marks[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+static CLAUSE_MARK: [bool; 256] = crate::text::byte_set(b",;()\":\n[.");
 
 /// Where the word of letters and digits that ends at `end` starts, not
 /// before `from` (both char boundaries).
