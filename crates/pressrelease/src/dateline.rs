@@ -8,7 +8,7 @@ use regex::Regex;
 
 use crate::header::Header;
 use crate::record::Dateline;
-use crate::segment::{Doc, is_blank_or_rule};
+use crate::segment::Doc;
 use crate::text::fold_space;
 use crate::wordhash::{WordMap, with_lower};
 
@@ -725,12 +725,10 @@ fn header_date_in(line: &str, allow_rest: bool) -> Option<(Range<usize>, Option<
 /// Finds the dateline, if any.
 pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
     let first_body = header.headline_line.map_or(0, |l| l + 1);
-    let lines: Vec<usize> = (first_body..doc.lines.len())
-        .filter(|&i| !is_blank_or_rule(doc.line(i)))
-        .take(BODY_LINES)
-        .collect();
-    let above: Vec<usize> = (0..first_body)
-        .filter(|&i| !is_blank_or_rule(doc.line(i)))
+    let lines: Vec<usize> = doc.non_blank_lines(first_body).take(BODY_LINES).collect();
+    let above: Vec<usize> = doc
+        .non_blank_lines(0)
+        .take_while(|&i| i < first_body)
         .take(40)
         .collect();
     // A date line in the header: before the headline, or just after it.

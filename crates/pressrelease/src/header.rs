@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::dateline::is_date_line;
-use crate::segment::{Doc, is_blank_or_rule, trim_range};
-use crate::text::{DOUBLE_SPACE, fold_space, word_count};
+use crate::segment::{Doc, trim_range};
+use crate::text::{DOUBLE_SPACE, at_most_words, fold_space};
 use crate::wordhash::{Fnv, with_lower, word_list};
 
 /// Non-blank lines at the top searched for the label and headline.
@@ -243,20 +243,21 @@ fn lower_in<'d>(doc: &'d Doc, s: &str) -> Cow<'d, str> {
 fn is_letterhead(doc: &Doc, line: &str) -> bool {
     let lower = lower_in(doc, line.trim());
     let lower = lower.as_ref();
-    let (any, short) = &*LETTERHEAD;
-    let words = word_count(lower);
+    let (any, short_cues) = &*LETTERHEAD;
+    // Only whether the line is short matters: the count stops early.
+    let short = at_most_words(lower, 6);
     // An `MP` word: looked for only where `mp` is written.
     let mp = lower.contains("mp") && lower.split_whitespace().any(|w| w == "mp");
     cues_for(any, lower)
         .iter()
         .any(|cue| starts_with_cue(lower, cue))
-        || (words <= 6
-            && cues_for(short, lower)
+        || (short
+            && cues_for(short_cues, lower)
                 .iter()
                 .any(|cue| starts_with_cue(lower, cue)))
         || mp
         || line.contains('|')
-        || (words <= 6 && may_be_contact(lower) && CONTACT.is_match(line))
+        || (short && may_be_contact(lower) && CONTACT.is_match(line))
 }
 
 /// Whether [`CONTACT`] may match a line (`lower` is the line lower-cased):
@@ -276,9 +277,8 @@ static ISSUERS: LazyLock<Vec<&'static str>> =
 /// a connector.
 fn is_issuer_line(doc: &Doc, line: &str) -> bool {
     let t = line.trim().trim_start_matches("The ");
-    let words = word_count(t);
     // The word tests first: they rule out most lines without lower-casing.
-    words <= 12
+    at_most_words(t, 12)
         && t.split_whitespace().all(|w| {
             w.starts_with(char::is_uppercase)
                 || matches!(w, "of" | "for" | "the" | "and" | "on" | "&")
@@ -311,10 +311,8 @@ fn title_follows_dates(doc: &Doc, lines: &[usize], k: usize) -> bool {
 /// Whether a header line is page furniture or carries no title.
 fn is_furniture(line: &str) -> bool {
     let t = line.trim();
-    // Lower-casing keeps the words: they are counted on `t`.
-    let words = word_count(t);
     !t.chars().any(char::is_alphabetic)
-        || (words <= 4 && is_boilerplate(t))
+        || (at_most_words(t, 4) && is_boilerplate(t))
         || (t.starts_with("--") && t.ends_with("--"))
         || (may_be_symbol(t) && DOC_SYMBOL.is_match(t))
         || is_date_line(t)
@@ -355,22 +353,18 @@ fn is_marked_title(doc: &Doc, range: Range<usize>) -> bool {
 
 /// Whether a short line opens a contact block (a phone or e-mail follows).
 fn is_contact_run(doc: &Doc, lines: &[usize], k: usize) -> bool {
-    let words = word_count(doc.line(lines[k]));
-    words <= 3
+    at_most_words(doc.line(lines[k]), 3)
         && lines[k + 1..]
             .iter()
             .take(3)
             .map(|&n| doc.line(n))
-            .any(|l| word_count(l) <= 6 && CONTACT.is_match(l))
+            .any(|l| at_most_words(l, 6) && CONTACT.is_match(l))
 }
 
 /// Reads the label and headline from the first lines.
 pub(crate) fn read(doc: &Doc) -> Header {
     let mut header = Header::default();
-    let lines: Vec<usize> = (0..doc.lines.len())
-        .filter(|&i| !is_blank_or_rule(doc.line(i)))
-        .take(HEADER_LINES)
-        .collect();
+    let lines: Vec<usize> = doc.non_blank_lines(0).take(HEADER_LINES).collect();
     // Where the label is, and whether the lines above it are a letterhead.
     let label_at = lines.iter().take(LABEL_LINES).position(|&i| {
         let line = doc.line(i);

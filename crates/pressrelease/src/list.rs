@@ -20,16 +20,16 @@ pub(crate) fn find(doc: &Doc) -> Vec<List> {
     let clean = doc.clean();
     let mut lists = Vec::new();
     let mut open: Option<Building> = None;
-    let mut blank_run = 0;
     let mut last_text_line: Option<Range<usize>> = None;
-    for (i, line) in doc.lines.iter().enumerate() {
+    // Blank lines and rules only part items: the walk goes over the lines
+    // of the blocks, counting the blank ones between (a bare `*` is never
+    // blank).
+    let mut next = 0;
+    for i in doc.non_blank_lines(0) {
+        let gap = i - next;
+        next = i + 1;
+        let line = &doc.lines[i];
         let text = &clean[line.clone()];
-        if segment::is_blank_or_rule(text) && !is_star_line(text) {
-            blank_run += 1;
-            continue;
-        }
-        let gap = blank_run;
-        blank_run = 0;
         let marker = marker_at(clean, line.clone());
         if let Some(body) = marker {
             if is_rejected_line(text) {
@@ -287,11 +287,6 @@ fn is_ordinal(s: &str) -> bool {
         || s.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'))
 }
 
-/// A line of only `*` (a bare bullet) counts as text, not a rule.
-fn is_star_line(text: &str) -> bool {
-    text.trim() == "*"
-}
-
 /// Lines that look like markers but are table rows.
 fn is_rejected_line(text: &str) -> bool {
     text.matches('|').count() >= 2
@@ -458,6 +453,14 @@ mod tests {
         for input in inputs {
             let doc = Doc::new(&input);
             let _ = find(&doc);
+        }
+    }
+
+    #[test]
+    fn bare_bullets_are_not_blank() {
+        // A line of only `*` counts as text, not a rule.
+        for line in ["*", " * ", "\t*"] {
+            assert!(!segment::is_blank_or_rule(line), "{line:?}");
         }
     }
 

@@ -6,7 +6,7 @@ use crate::contact::Contacts;
 use crate::header::{Header, is_label};
 use crate::record::Paragraph;
 use crate::segment::{Doc, trim_range};
-use crate::text::{DOUBLE_SPACE, fold_space};
+use crate::text::{DOUBLE_SPACE, fold_space, is_folded};
 
 /// The body paragraphs: every block after the headline that is not part of
 /// the contact section, split where a line ends a sentence and where a
@@ -37,7 +37,15 @@ pub(crate) fn find(doc: &Doc, header: &Header, contacts: &Contacts) -> Vec<Parag
             let last = i + 1 == block.end_line;
             if last || ends_sentence(line) {
                 let end = doc.lines[i].end;
-                split_collapsed(clean, start..end, |piece| push(doc, &mut out, piece));
+                // A stretch with single spaces only (most) has no collapsed
+                // paragraphs to split, and folds to itself.
+                let range = trim_range(clean, start..end);
+                let text = &clean[range.clone()];
+                if is_folded(text) {
+                    keep(doc, &mut out, range, text.to_string());
+                } else {
+                    split_collapsed(clean, start..end, |piece| push(doc, &mut out, piece));
+                }
                 start = end;
             }
         }
@@ -58,6 +66,12 @@ pub(crate) fn find(doc: &Doc, header: &Header, contacts: &Contacts) -> Vec<Parag
 fn push(doc: &Doc, out: &mut Vec<Paragraph>, range: Range<usize>) {
     let range = trim_range(doc.clean(), range);
     let text = fold_space(doc.slice(range.clone()));
+    keep(doc, out, range, text);
+}
+
+/// Adds the paragraph of trimmed clean `range`, folded to `text`, unless
+/// it is empty, has no word, or is a label.
+fn keep(doc: &Doc, out: &mut Vec<Paragraph>, range: Range<usize>, text: String) {
     if text.is_empty() || !text.chars().any(char::is_alphanumeric) || is_label(&text) {
         return;
     }

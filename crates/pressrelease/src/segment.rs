@@ -66,6 +66,16 @@ impl<'a> Doc<'a> {
         &self.text.clean[self.lines[i].clone()]
     }
 
+    /// Indexes of the lines from line `from` on that are neither blank
+    /// nor a rule (see [`is_blank_or_rule`]), in order: the lines of the
+    /// blocks, found without testing a line again.
+    pub(crate) fn non_blank_lines(&self, from: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.blocks.partition_point(|b| b.end_line <= from);
+        self.blocks[first..]
+            .iter()
+            .flat_map(move |b| b.first_line.max(from)..b.end_line)
+    }
+
     /// Index of the line holding clean offset `at`.
     pub(crate) fn line_of(&self, at: usize) -> usize {
         self.lines
@@ -265,5 +275,26 @@ mod tests {
             .map(|b| doc.slice(b.range.clone()))
             .collect();
         assert_eq!(got, ["Title", "Para one\nstill one", "Para two"]);
+    }
+
+    #[test]
+    fn non_blank_lines_skip_blanks_and_rules() {
+        let inputs = [
+            "Title\n\nPara one\nstill one\n\n---\n\nPara two",
+            "",
+            "\n\n",
+            "  \n***\nA\n  B  \n\n\nC\n",
+            "* \n*\n=\n- x\n",
+        ];
+        for input in inputs {
+            let doc = Doc::new(input);
+            for from in 0..doc.lines.len() + 2 {
+                let want: Vec<usize> = (from..doc.lines.len())
+                    .filter(|&i| !is_blank_or_rule(doc.line(i)))
+                    .collect();
+                let got: Vec<usize> = doc.non_blank_lines(from).collect();
+                assert_eq!(got, want, "{input:?} from {from}");
+            }
+        }
     }
 }
