@@ -50,8 +50,23 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
 /// more than a tenth of their first 64 KiB are control bytes that text does
 /// not use.
 fn binary_check(bytes: &[u8]) -> Result<(), Error> {
-    // `contains` on a byte slice is a vectorised memchr.
-    if bytes.contains(&0) {
+    let sniff = &bytes[..bytes.len().min(SNIFF_LEN)];
+    // Control bytes and NUL bytes are counted in one pass over the sniffed
+    // bytes, in byte-wide lanes, 240 bytes at a time (a `u8` holds up to
+    // 255; 240 is a whole number of 16-byte vectors, so only the last
+    // chunk has a scalar tail), branch-free, so the loop vectorises.
+    let (controls, nuls) = sniff
+        .chunks(240)
+        .map(|chunk| {
+            let (n, z) = chunk.iter().fold((0u8, 0u8), |(n, z), &b| {
+                (n + control_count(b), z | u8::from(b == 0))
+            });
+            (usize::from(n), z)
+        })
+        .fold((0, 0), |(n, z), (cn, cz)| (n + cn, z | cz));
+    // Past the sniffed bytes, `contains` (a vectorised memchr) looks for a
+    // NUL.
+    if nuls != 0 || bytes[sniff.len()..].contains(&0) {
         let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         return Err(Error::at(
             ErrorKind::NotText,
@@ -59,17 +74,6 @@ fn binary_check(bytes: &[u8]) -> Result<(), Error> {
             "input looks binary, not text: found a NUL byte",
         ));
     }
-    let sniff = &bytes[..bytes.len().min(SNIFF_LEN)];
-    // Counted in byte-wide lanes, 240 bytes at a time (a `u8` holds up to
-    // 255; 240 is a whole number of 16-byte vectors, so only the last
-    // chunk has a scalar tail), branch-free, so the loop vectorises.
-    let controls: usize = sniff
-        .chunks(240)
-        .map(|chunk| {
-            let n: u8 = chunk.iter().map(|&b| control_count(b)).sum();
-            usize::from(n)
-        })
-        .sum();
     if controls * 10 > sniff.len() {
         let at = sniff
             .iter()
@@ -256,6 +260,8 @@ mod tests {
         // Good UTF-8 with one stray byte is damaged UTF-8.
         (b"caf\xC3\xA9 and \xFF", Err((ErrorKind::Decode, 10))),
         (b"ab\0cd", Err((ErrorKind::NotText, 2))),
+        (b"\0", Err((ErrorKind::NotText, 0))),
+        (b"\x01\x02\x03\0", Err((ErrorKind::NotText, 3))),
         (b"\x01\x02\x03\x04text", Err((ErrorKind::NotText, 0))),
         (b"a\tb\r\nc\x0C\x1B[1m", Ok(("a\tb\r\nc\x0C\x1B[1m", "UTF-8"))),
     ];
