@@ -9,7 +9,7 @@ use regex::Regex;
 use crate::header::Header;
 use crate::record::Dateline;
 use crate::segment::Doc;
-use crate::text::fold_space;
+use crate::text::{case_counts, fold_space};
 use crate::wordhash::{WordMap, with_lower};
 
 /// Non-blank lines after the headline searched for a dateline.
@@ -378,6 +378,11 @@ fn leading_date(s: &str, allow_rest: bool) -> Option<FoundDate> {
     if !has_year(s) {
         return None;
     }
+    leading_date_with_year(s, allow_rest)
+}
+
+/// [`leading_date`] for a text known to have a year.
+fn leading_date_with_year(s: &str, allow_rest: bool) -> Option<FoundDate> {
     let t = s.trim();
     let skip = date_prefix_end(t);
     let head = &t[skip..floor_char(t, t.len().min(skip + DATE_WINDOW))];
@@ -460,8 +465,7 @@ fn place_segment(prefix: &str) -> &str {
 
 /// Whether a word group is written in capitals (`SANTA ANA`, `McALLEN`).
 fn is_capitals(s: &str) -> bool {
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    let lower = s.chars().filter(|c| c.is_lowercase()).count();
+    let (upper, lower) = case_counts(s);
     upper >= 2 && lower * 4 <= upper
 }
 
@@ -693,7 +697,12 @@ fn header_date_in(line: &str, allow_rest: bool) -> Option<(Range<usize>, Option<
     let date_at = |start: usize| {
         let part = &line[start..];
         let part = part.find('|').map_or(part, |end| &part[..end]);
-        let d = leading_date(part, allow_rest)?;
+        // The whole line is known to have a year.
+        let d = if part.len() == line.len() {
+            leading_date_with_year(part, allow_rest)
+        } else {
+            leading_date(part, allow_rest)
+        }?;
         let lead = part.len() - part.trim_start().len();
         let skip = date_prefix_end(part.trim_start());
         let at = start + lead + skip;

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::dateline::is_date_line;
 use crate::segment::{Doc, trim_range};
-use crate::text::{DOUBLE_SPACE, at_most_words, fold_space};
+use crate::text::{DOUBLE_SPACE, at_most_words, case_counts, fold_space};
 use crate::wordhash::{Fnv, with_lower, word_list};
 
 /// Non-blank lines at the top searched for the label and headline.
@@ -64,6 +64,17 @@ static LABEL_HEADS: LazyLock<Option<Vec<[u8; 3]>>> = LazyLock::new(|| {
             heads
         })
 });
+/// The first two bytes of every label head, as bits indexed by
+/// `a * 128 + b`: most lines are ruled out by one look-up, before the
+/// search among the heads.
+static LABEL_PAIRS: LazyLock<[u64; 256]> = LazyLock::new(|| {
+    let mut bits = [0u64; 256];
+    for [a, b, _] in LABEL_HEADS.iter().flatten() {
+        let k = usize::from(a & 0x7f) << 7 | usize::from(b & 0x7f);
+        bits[k >> 6] |= 1 << (k & 63);
+    }
+    bits
+});
 
 /// Whether `t` (trimmed at the start) may start with a label: its first
 /// three bytes upper-cased begin some label. A quick test before
@@ -76,8 +87,9 @@ fn may_start_label(t: &str) -> bool {
     match t.as_bytes() {
         [a, b, c, ..] if a.is_ascii() && b.is_ascii() && c.is_ascii() => {
             let head = [a, b, c].map(u8::to_ascii_uppercase);
+            let k = usize::from(head[0]) << 7 | usize::from(head[1]);
             // The heads are sorted.
-            heads.binary_search(&head).is_ok()
+            LABEL_PAIRS[k >> 6] & (1 << (k & 63)) != 0 && heads.binary_search(&head).is_ok()
         }
         // Shorter than any label, or not ASCII at the start.
         _ => !t.is_ascii(),
@@ -151,7 +163,19 @@ pub(crate) fn is_label(line: &str) -> bool {
         upper.make_ascii_uppercase();
         return std::str::from_utf8(upper).is_ok_and(|u| LABELS.contains(u));
     }
-    LABELS.contains(t.to_uppercase().as_str())
+    // Upper-cased on the stack too, char by char (a char may become up to
+    // three); a text too long for the buffer is no label.
+    let mut buf = [0u8; 160];
+    let mut len = 0;
+    for u in t.chars().flat_map(char::to_uppercase) {
+        let n = u.len_utf8();
+        let Some(slot) = buf.get_mut(len..len + n) else {
+            return false;
+        };
+        u.encode_utf8(slot);
+        len += n;
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|u| LABELS.contains(u))
 }
 
 /// The label of a label line: the whole line, or its head before a `|` or
@@ -481,8 +505,7 @@ fn continuation(doc: &Doc, first: usize) -> usize {
 
 /// Whether a line is written in capitals.
 fn is_capitals_line(s: &str) -> bool {
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    let lower = s.chars().filter(|c| c.is_lowercase()).count();
+    let (upper, lower) = case_counts(s);
     upper >= 4 && lower * 10 <= upper
 }
 
@@ -519,6 +542,28 @@ mod tests {
     }
 
     #[test]
+    fn labels_match_upper_cased() {
+        let long = "\u{e9}".repeat(20);
+        let cases = [
+            "PRESS RELEASE",
+            "Press Release:",
+            "joint communiqu\u{e9}",
+            "JOINT COMMUNIQU\u{c9}",
+            "Communiqu\u{e9} de presse",
+            "communiqu\u{e9}.",
+            "\u{df}tatement",
+            "caf\u{e9}",
+            long.as_str(),
+            "",
+        ];
+        for line in cases {
+            let t = line.trim().trim_end_matches([':', '.', ' ']);
+            let want = t.len() <= 40 && LABELS.contains(t.to_uppercase().as_str());
+            assert_eq!(is_label(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
     fn label_heads() {
         let cases: &[(&str, bool)] = &[
             ("PRESS RELEASE", true),
@@ -528,9 +573,20 @@ mod tests {
             ("Pr", false),
             ("", false),
             ("\u{e9}t\u{e9}", true),
+            ("Media Statement", true),
+            ("Mediator says", true),
+            ("Ministry of Roads", false),
+            ("JOint press release", true),
+            ("~~~", false),
         ];
         for (input, want) in cases {
             assert_eq!(may_start_label(input), *want, "input {input:?}");
+        }
+        // The pair look-up rules out no head.
+        for head in LABEL_HEADS.iter().flatten() {
+            let text = std::str::from_utf8(head).unwrap();
+            assert!(may_start_label(text), "{text:?}");
+            assert!(may_start_label(&text.to_lowercase()), "{text:?}");
         }
     }
 

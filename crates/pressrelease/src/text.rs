@@ -469,6 +469,26 @@ pub(crate) fn word_count(s: &str) -> usize {
             .sum::<usize>()
 }
 
+/// How many characters of `s` are upper case and how many lower case
+/// (`char::is_uppercase`, `char::is_lowercase`): in one branch-free pass
+/// over the bytes (this vectorises) when `s` is ASCII.
+pub(crate) fn case_counts(s: &str) -> (usize, usize) {
+    if s.is_ascii() {
+        return s.bytes().fold((0, 0), |(upper, lower), b| {
+            (
+                upper + usize::from(b.is_ascii_uppercase()),
+                lower + usize::from(b.is_ascii_lowercase()),
+            )
+        });
+    }
+    s.chars().fold((0, 0), |(upper, lower), c| {
+        (
+            upper + usize::from(c.is_uppercase()),
+            lower + usize::from(c.is_lowercase()),
+        )
+    })
+}
+
 /// Whether `s` has at most `n` words (`word_count(s) <= n`), counted a
 /// block of 32 bytes at a time so that a long line stops early.
 pub(crate) fn at_most_words(s: &str, n: usize) -> bool {
@@ -834,6 +854,18 @@ mod tests {
             if plain && folded == *input {
                 assert!(is_folded(input), "{input:?}");
             }
+        }
+    }
+
+    #[test]
+    fn counts_cases() {
+        for input in SPACED
+            .iter()
+            .chain(&["ACME Opens", "\u{c9}COLE Normale", "\u{df}x\u{1c5}"])
+        {
+            let upper = input.chars().filter(|c| c.is_uppercase()).count();
+            let lower = input.chars().filter(|c| c.is_lowercase()).count();
+            assert_eq!(case_counts(input), (upper, lower), "{input:?}");
         }
     }
 
