@@ -503,10 +503,13 @@ pub(crate) fn at_most_words(s: &str, n: usize) -> bool {
             // Any other whitespace is not ASCII: counted char by char.
             return s.split_whitespace().nth(n).is_none();
         }
-        words += block
-            .windows(2)
-            .map(|w| usize::from(space(w[0]) & !space(w[1])))
-            .sum::<usize>();
+        // A word starts at each byte that is not a space after one that
+        // is (a zip of two slices vectorises; `windows` does not).
+        let starts = block[..block.len() - 1]
+            .iter()
+            .zip(&block[1..])
+            .fold(0u32, |n, (&a, &b)| n + u32::from(space(a) & !space(b)));
+        words += starts as usize;
         if words > n {
             return false;
         }
