@@ -21,7 +21,14 @@ pub(crate) struct Text<'a> {
     /// Where each clean byte came from, as runs of clean bytes in order:
     /// the map back to the input.
     runs: Vec<Run>,
+    /// For each block of [`BLOCK_BYTES`] clean bytes, the index of the run
+    /// holding its first byte: where the look-up of a byte's run starts.
+    block_runs: Vec<u32>,
 }
+
+/// Clean bytes per entry of [`Text::block_runs`]. Runs start at distinct
+/// bytes, so a look-up steps over fewer runs than this.
+const BLOCK_BYTES: usize = 32;
 
 /// A run of clean bytes from `clean` on, up to the next run's start.
 #[derive(Debug, Clone, Copy)]
@@ -72,8 +79,10 @@ impl<'a> Text<'a> {
             // curly quote, a dash, markup): sized for a few per line, so
             // most texts never grow it.
             runs: Vec::with_capacity(original.len() / 64 + 16),
+            block_runs: Vec::new(),
         };
         t.normalise();
+        t.block_runs = block_runs(&t.runs, t.clean.len());
         t
     }
 
@@ -269,10 +278,18 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// The run holding clean byte `at` (< `clean.len()`).
+    /// The run holding clean byte `at` (< `clean.len()`): the last run
+    /// starting at or before `at`, found from the run holding the first
+    /// byte of its block.
     fn run_of(&self, at: usize) -> &Run {
-        let k = self.runs.partition_point(|r| r.clean as usize <= at);
-        &self.runs[k.saturating_sub(1)]
+        let mut k = self
+            .block_runs
+            .get(at / BLOCK_BYTES)
+            .map_or(0, |&k| k as usize);
+        while self.runs.get(k + 1).is_some_and(|r| r.clean as usize <= at) {
+            k += 1;
+        }
+        &self.runs[k]
     }
 
     /// The original offset where clean byte `at` starts; the input's end
@@ -316,6 +333,23 @@ impl<'a> Text<'a> {
         let span = self.span(range);
         Mention::new(&self.original[span.start..span.end], span.start, span.end)
     }
+}
+
+/// For each block of [`BLOCK_BYTES`] bytes of a clean text `len` bytes
+/// long, the index of the last run starting at or before the block's first
+/// byte (0 when none does).
+fn block_runs(runs: &[Run], len: usize) -> Vec<u32> {
+    let mut out = Vec::with_capacity(len.div_ceil(BLOCK_BYTES));
+    // Run `k` holds the first byte of each block not yet given a run that
+    // starts before the next run does (runs start in order; the first at 0).
+    for (k, next) in (0..runs.len()).zip(runs.iter().skip(1).map(|r| r.clean as usize).chain([len]))
+    {
+        let blocks = next.div_ceil(BLOCK_BYTES);
+        if blocks > out.len() {
+            out.resize(blocks, k as u32);
+        }
+    }
+    out
 }
 
 /// A table saying, for every byte, whether it is one of `bytes`: a set
@@ -914,6 +948,31 @@ mod tests {
                 crate::Span::new(*start, *end),
                 "input {input:?} range {range:?}"
             );
+        }
+    }
+
+    #[test]
+    fn run_look_up_agrees_with_a_search() {
+        let inputs = [
+            "plain text only",
+            "**Doha, 27\u{a0}March** \u{2013} The [UN](http://un.org) met.",
+            &"\u{201c}q\u{201d} ".repeat(40),
+            &format!("{}*x*{}", "a".repeat(70), "b".repeat(33)),
+            &"**".repeat(100),
+            "\u{200b}\u{200b}ab",
+        ];
+        for input in inputs {
+            let t = Text::new(input);
+            for at in 0..t.clean.len() {
+                let k = t.runs.partition_point(|r| r.clean as usize <= at);
+                let want = &t.runs[k.saturating_sub(1)];
+                let got = t.run_of(at);
+                assert_eq!(
+                    (got.clean, got.from, got.to, got.copied),
+                    (want.clean, want.from, want.to, want.copied),
+                    "{input:?} at {at}"
+                );
+            }
         }
     }
 
