@@ -330,6 +330,15 @@ fn next_is_marker(doc: &Doc, i: usize) -> bool {
 /// Splits an item range at inline ` • ` bullets.
 fn split_inline_bullets(clean: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let text = &clean[range.clone()];
+    // Most items have no `•` (whose UTF-8 starts 0xE2): one piece.
+    if memchr::memchr(0xE2, text.as_bytes()).is_none() {
+        let piece = segment::trim_range(clean, range);
+        return if piece.is_empty() {
+            Vec::new()
+        } else {
+            vec![piece]
+        };
+    }
     let mut out = Vec::new();
     let mut start = 0;
     for (k, _) in text.match_indices('\u{2022}') {

@@ -143,6 +143,15 @@ fn make_block(clean: &str, lines: &[Range<usize>], first: usize, end: usize) -> 
 
 /// Shrinks a range past whitespace at both ends.
 pub(crate) fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
+    // Most ranges start and end with a printable ASCII byte: a whole char,
+    // not whitespace, so nothing to trim.
+    let b = s.as_bytes();
+    if r.start < r.end
+        && b.get(r.start).is_some_and(u8::is_ascii_graphic)
+        && b.get(r.end - 1).is_some_and(u8::is_ascii_graphic)
+    {
+        return r;
+    }
     let t = &s[r.clone()];
     let start = r.start + (t.len() - t.trim_start().len());
     let end = r.end - (t.len() - t.trim_end().len());
@@ -263,6 +272,22 @@ mod tests {
                 .map(|r| &input[r])
                 .collect();
             assert_eq!(&got, want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn trims_ranges() {
+        let s = "  ab c \n\u{a0}d\u{3000}x";
+        for start in 0..=s.len() {
+            for end in start..=s.len() {
+                if !s.is_char_boundary(start) || !s.is_char_boundary(end) {
+                    continue;
+                }
+                let t = &s[start..end];
+                let lead = t.len() - t.trim_start().len();
+                let want = start + lead..(end - (t.len() - t.trim_end().len())).max(start + lead);
+                assert_eq!(trim_range(s, start..end), want, "{start}..{end}");
+            }
         }
     }
 
