@@ -401,19 +401,22 @@ fn plain_bits(c: u8) -> bool {
 }
 
 /// How many bytes at the start of `b` are [`PLAIN`]. Whole blocks of 16
-/// are tested first with arithmetic the compiler turns into vector
-/// compares (a table look-up per byte cannot be), then the byte that ends
-/// the run is found in its block.
+/// are tested with arithmetic the compiler turns into vector compares (a
+/// table look-up per byte cannot be); the bytes after the last whole
+/// block are looked up.
 fn plain_run(b: &[u8]) -> usize {
     const BLOCK: usize = 16;
     let mut at = 0;
     for block in b.chunks_exact(BLOCK) {
-        let mut odd = 0u8;
-        for &c in block {
-            odd |= u8::from(!plain_bits(c));
+        // A flag byte per byte, read as one number: its lowest set byte is
+        // the first that is not plain, found without a loop.
+        let mut flags = [0u8; BLOCK];
+        for (f, &c) in flags.iter_mut().zip(block) {
+            *f = u8::from(!plain_bits(c));
         }
+        let odd = u128::from_le_bytes(flags);
         if odd != 0 {
-            break;
+            return at + (odd.trailing_zeros() / 8) as usize;
         }
         at += BLOCK;
     }
