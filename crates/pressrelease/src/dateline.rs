@@ -415,22 +415,33 @@ fn leading_date_with_year(s: &str, allow_rest: bool) -> Option<FoundDate> {
 }
 
 /// Whether `s` is a line holding only a dateline with a place and a full
-/// date (`NEW YORK, 5 May 2021`), for the header reader.
+/// date (`NEW YORK, 5 May 2021`). (The header asks
+/// [`is_date_or_dateline_line`].)
+#[allow(dead_code)]
 pub(crate) fn is_dateline_line(s: &str) -> bool {
     // A full date has a year; most lines have none and need no parsing.
-    has_year(s)
-        && parse_line(s).is_some_and(|p| {
-            p.place.is_some()
-                && p.date.is_some_and(|d| d.iso.is_some())
-                && s[p.text.end.min(s.len())..]
-                    .trim_matches([' ', '-'])
-                    .is_empty()
-        })
+    has_year(s) && is_dateline_line_with_year(s)
+}
+
+/// [`is_dateline_line`] for a text known to have a year.
+fn is_dateline_line_with_year(s: &str) -> bool {
+    parse_line(s).is_some_and(|p| {
+        p.place.is_some()
+            && p.date.is_some_and(|d| d.iso.is_some())
+            && s[p.text.end.min(s.len())..]
+                .trim_matches([' ', '-'])
+                .is_empty()
+    })
 }
 
 /// Whether `s` is a line holding only a date (for the header reader).
 pub(crate) fn is_date_line(s: &str) -> bool {
     leading_date(s, false).is_some()
+}
+
+/// `is_date_line(s) || is_dateline_line(s)`, looking for a year once.
+pub(crate) fn is_date_or_dateline_line(s: &str) -> bool {
+    has_year(s) && (leading_date_with_year(s, false).is_some() || is_dateline_line_with_year(s))
 }
 
 const CONNECTORS: &[&str] = &[
@@ -911,6 +922,22 @@ mod tests {
                 DATE_PREFIX.find(t).map_or(0, |m| m.end()),
                 "{t:?}"
             );
+        }
+    }
+
+    #[test]
+    fn date_or_dateline_lines() {
+        for line in [
+            "5 May 2021",
+            "NEW YORK, 5 May 2021",
+            "NEW YORK, 5 May 2021 - The council met.",
+            "Date: 5 May 2021",
+            "The council met in 2021.",
+            "Geneva",
+            "",
+        ] {
+            let want = is_date_line(line) || is_dateline_line(line);
+            assert_eq!(is_date_or_dateline_line(line), want, "{line:?}");
         }
     }
 

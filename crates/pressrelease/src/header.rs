@@ -360,8 +360,7 @@ fn is_furniture(line: &str) -> bool {
         || (at_most_words(t, 4) && is_boilerplate(t))
         || (t.starts_with("--") && t.ends_with("--"))
         || (may_be_symbol(t) && DOC_SYMBOL.is_match(t))
-        || is_date_line(t)
-        || crate::dateline::is_dateline_line(t)
+        || crate::dateline::is_date_or_dateline_line(t)
 }
 
 /// Whether a trimmed line, lower-cased and its spaces folded, is a
@@ -514,8 +513,8 @@ fn continuation(doc: &Doc, first: usize) -> usize {
             || next.len() > MAX_HEADLINE
             || cur.ends_with(['.', '!', '?', ':'])
             || is_label(next)
-            || is_furniture(next)
-            || crate::dateline::is_dateline_line(next);
+            // (A dateline line is furniture.)
+            || is_furniture(next);
         if stop || !(caps || lower) {
             break;
         }
