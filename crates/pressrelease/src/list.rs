@@ -205,6 +205,17 @@ fn marker_at(clean: &str, line: Range<usize>) -> Option<Range<usize>> {
 /// `t`.
 fn marker_len(t: &str) -> Option<usize> {
     let b = t.as_bytes();
+    // Most lines start with a letter or digit (`o` aside, a bullet) with no
+    // `.` or `)` in the next four bytes: no marker.
+    if let [first, rest @ ..] = b {
+        let head = &rest[..rest.len().min(4)];
+        if first.is_ascii_alphanumeric()
+            && *first != b'o'
+            && !head.iter().any(|&c| c == b'.' || c == b')')
+        {
+            return None;
+        }
+    }
     let mut chars = t.char_indices();
     let (_, c) = chars.next()?;
     let after = |k: usize| -> Option<usize> {
@@ -462,6 +473,31 @@ mod tests {
         for input in inputs {
             let doc = Doc::new(&input);
             let _ = find(&doc);
+        }
+    }
+
+    #[test]
+    fn markers() {
+        // (line start, marker length)
+        let cases: &[(&str, Option<usize>)] = &[
+            ("The plan", None),
+            ("1. First", Some(3)),
+            ("12) Twelfth", Some(4)),
+            ("a. item", Some(3)),
+            ("iv. item", Some(4)),
+            ("o item", Some(2)),
+            ("ok then", None),
+            ("1.5 million", None),
+            ("Dr. Roe", None),
+            ("- item", Some(2)),
+            ("\u{2022} item", Some(4)),
+            ("(b) item", Some(4)),
+            ("x", None),
+            ("A", None),
+            ("B) item", Some(3)),
+        ];
+        for (t, want) in cases {
+            assert_eq!(marker_len(t), *want, "{t:?}");
         }
     }
 
