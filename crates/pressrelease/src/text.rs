@@ -598,10 +598,16 @@ pub(crate) fn is_folded(s: &str) -> bool {
     if odd(last) {
         return false;
     }
-    // Blocks of 64 pairs: a text that fails stops within a block.
+    // Blocks of 64 pairs: a text that fails stops within a block. A last
+    // block shorter than that is moved back to end at the last pair
+    // (testing some pairs twice), so that it too is tested whole by vector
+    // compares, not byte by byte.
     let pairs = b.len() - 1;
     let mut at = 0;
     while at < pairs {
+        if pairs - at < 64 && pairs >= 64 {
+            at = pairs - 64;
+        }
         let end = pairs.min(at + 64);
         let bad = b[at..end]
             .iter()
