@@ -410,13 +410,16 @@ pub(crate) fn read(doc: &Doc) -> Header {
     let mut header = Header::default();
     let lines: Vec<usize> = doc.non_blank_lines(0).take(HEADER_LINES).collect();
     // Where the label is, and whether the lines above it are a letterhead.
+    // The label line's label, kept from the search.
+    let mut label_of_line = None;
     let label_at = lines.iter().take(LABEL_LINES).position(|&i| {
         let line = doc.line(i);
-        label_part(line).is_some() || label_prefix(line).is_some()
+        label_of_line = label_part(line);
+        label_of_line.is_some() || label_prefix(line).is_some()
     });
     let mut from = 0;
     if let Some(p) = label_at {
-        if let Some(label) = label_part(doc.line(lines[p])) {
+        if let Some(label) = label_of_line {
             header.label = Some(fold_space(label));
         }
         let titled_above = lines[..p].iter().any(|&i| {
