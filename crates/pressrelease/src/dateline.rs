@@ -785,15 +785,53 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
                 .take(6)
                 .find_map(|&i| header_date_in(doc.line(i), false).map(|d| at_line(i, d)))
         });
-    // A full dateline above the headline (`GENEVA, 5 May 2021`) counts when
-    // the body has none.
-    let above_datelines = above.iter().copied().filter(|&i| {
-        has_year(doc.line(i))
-            && parse_line(doc.line(i)).is_some_and(|p| {
-                p.place.is_some() && p.date.as_ref().is_some_and(|d| d.iso.is_some())
-            })
-    });
-    let candidates: Vec<usize> = lines.iter().copied().chain(above_datelines).collect();
+    // The body's lines first; then a full dateline above the headline
+    // (`GENEVA, 5 May 2021`), which counts when the body has none (those
+    // lines are only read then).
+    if let Some(found) = dateline_in(doc, &lines, &mut header_date) {
+        return Some(found);
+    }
+    let above_datelines: Vec<usize> = above
+        .iter()
+        .copied()
+        .filter(|&i| {
+            has_year(doc.line(i))
+                && parse_line(doc.line(i)).is_some_and(|p| {
+                    p.place.is_some() && p.date.as_ref().is_some_and(|d| d.iso.is_some())
+                })
+        })
+        .collect();
+    if let Some(found) = dateline_in(doc, &above_datelines, &mut header_date) {
+        return Some(found);
+    }
+    if let Some((range, iso)) = header_date {
+        return Some(date_only(doc, range, iso));
+    }
+    // `out today (28 May 2020)` in the first paragraphs.
+    for &i in lines.iter().take(3) {
+        let line = doc.line(i);
+        let window = &line[..floor_char(line, line.len().min(2000))];
+        if let Some(m) = TODAY.find(window) {
+            let found =
+                date_at_start(head(&line[m.end()..], DATE_WINDOW)).filter(|d| d.iso.is_some());
+            if let Some(d) = found {
+                let start = doc.lines[i].start + m.end();
+                return Some(date_only(doc, start..start + d.range.end, d.iso));
+            }
+        }
+    }
+    None
+}
+
+/// The dateline among the candidate lines `candidates` (in order), if
+/// any; a date with no place met on the way becomes the header date when
+/// there is none yet. (A line's follower in the list is looked at for a
+/// dash only when it is the next line of the text.)
+fn dateline_in(
+    doc: &Doc,
+    candidates: &[usize],
+    header_date: &mut Option<(Range<usize>, Option<String>)>,
+) -> Option<Dateline> {
     for (k, &i) in candidates.iter().enumerate() {
         let line = doc.line(i);
         if is_date_line(line) {
@@ -837,22 +875,6 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
             date,
             span: doc.text.span(range),
         });
-    }
-    if let Some((range, iso)) = header_date {
-        return Some(date_only(doc, range, iso));
-    }
-    // `out today (28 May 2020)` in the first paragraphs.
-    for &i in lines.iter().take(3) {
-        let line = doc.line(i);
-        let window = &line[..floor_char(line, line.len().min(2000))];
-        if let Some(m) = TODAY.find(window) {
-            let found =
-                date_at_start(head(&line[m.end()..], DATE_WINDOW)).filter(|d| d.iso.is_some());
-            if let Some(d) = found {
-                let start = doc.lines[i].start + m.end();
-                return Some(date_only(doc, start..start + d.range.end, d.iso));
-            }
-        }
     }
     None
 }
