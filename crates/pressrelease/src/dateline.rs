@@ -771,20 +771,14 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
         .take_while(|&i| i < first_body)
         .take(40)
         .collect();
-    // A date line in the header: before the headline, or just after it.
-    let at_line = |i: usize, (r, iso): (Range<usize>, Option<String>)| {
-        let base = doc.lines[i].start;
-        (base + r.start..base + r.end, iso)
+    // A date line in the header, looked for when first needed (a dateline
+    // with its own date needs none).
+    let mut header_date = HeaderDate {
+        doc,
+        above: &above,
+        body: &lines,
+        found: None,
     };
-    let mut header_date = above
-        .iter()
-        .find_map(|&i| header_date_in(doc.line(i), true).map(|d| at_line(i, d)))
-        .or_else(|| {
-            lines
-                .iter()
-                .take(6)
-                .find_map(|&i| header_date_in(doc.line(i), false).map(|d| at_line(i, d)))
-        });
     // The body's lines first; then a full dateline above the headline
     // (`GENEVA, 5 May 2021`), which counts when the body has none (those
     // lines are only read then).
@@ -804,7 +798,7 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
     if let Some(found) = dateline_in(doc, &above_datelines, &mut header_date) {
         return Some(found);
     }
-    if let Some((range, iso)) = header_date {
+    if let Some((range, iso)) = header_date.get().take() {
         return Some(date_only(doc, range, iso));
     }
     // `out today (28 May 2020)` in the first paragraphs.
@@ -823,15 +817,47 @@ pub(crate) fn find(doc: &Doc, header: &Header) -> Option<Dateline> {
     None
 }
 
+/// A date in the header (clean range and ISO date): on a date line before
+/// the headline, or on one of the first lines after it.
+type DateAt = (Range<usize>, Option<String>);
+
+/// The header date of a release, looked for on first use: the same answer
+/// whenever it is asked.
+struct HeaderDate<'d, 'a> {
+    doc: &'d Doc<'a>,
+    /// The non-blank lines above the headline.
+    above: &'d [usize],
+    /// The first non-blank lines after it.
+    body: &'d [usize],
+    /// The header date, once looked for.
+    found: Option<Option<DateAt>>,
+}
+
+impl HeaderDate<'_, '_> {
+    fn get(&mut self) -> &mut Option<DateAt> {
+        let (doc, above, body) = (self.doc, self.above, self.body);
+        self.found.get_or_insert_with(|| {
+            let at_line = |i: usize, (r, iso): DateAt| {
+                let base = doc.lines[i].start;
+                (base + r.start..base + r.end, iso)
+            };
+            above
+                .iter()
+                .find_map(|&i| header_date_in(doc.line(i), true).map(|d| at_line(i, d)))
+                .or_else(|| {
+                    body.iter()
+                        .take(6)
+                        .find_map(|&i| header_date_in(doc.line(i), false).map(|d| at_line(i, d)))
+                })
+        })
+    }
+}
+
 /// The dateline among the candidate lines `candidates` (in order), if
 /// any; a date with no place met on the way becomes the header date when
 /// there is none yet. (A line's follower in the list is looked at for a
 /// dash only when it is the next line of the text.)
-fn dateline_in(
-    doc: &Doc,
-    candidates: &[usize],
-    header_date: &mut Option<(Range<usize>, Option<String>)>,
-) -> Option<Dateline> {
+fn dateline_in(doc: &Doc, candidates: &[usize], header_date: &mut HeaderDate) -> Option<Dateline> {
     for (k, &i) in candidates.iter().enumerate() {
         let line = doc.line(i);
         if is_date_line(line) {
@@ -853,14 +879,16 @@ fn dateline_in(
             // A date with no place (`May 3, 2024 08:00 ET | Source: Acme`):
             // a header date; the dateline may follow.
             if let Some(d) = parsed.date.filter(|d| d.iso.is_some()) {
-                header_date.get_or_insert((base + d.range.start..base + d.range.end, d.iso));
+                header_date
+                    .get()
+                    .get_or_insert((base + d.range.start..base + d.range.end, d.iso));
             }
             continue;
         };
         let (city, region, country, country_code) = split_place(&line[place]);
         let mut date = parsed.date.as_ref().and_then(|d| d.iso.clone());
         if date.is_none() {
-            date = header_date.as_ref().and_then(|(_, iso)| iso.clone());
+            date = header_date.get().as_ref().and_then(|(_, iso)| iso.clone());
         }
         let range = base + parsed.text.start..base + parsed.text.end.min(line.len());
         let range = crate::segment::trim_range(doc.clean(), range);
@@ -894,6 +922,38 @@ fn date_only(doc: &Doc, range: Range<usize>, iso: Option<String>) -> Dateline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_date_fills_a_dateline_without_one() {
+        // (input, dateline text, date)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "PRESS RELEASE\n\nDate: 3 May 2021\n\nCouncil Opens a Park\n\nGENEVA - The council met.",
+                "GENEVA",
+                Some("2021-05-03"),
+            ),
+            (
+                "PRESS RELEASE\n\nDate: 3 May 2021\n\nCouncil Opens a Park\n\nGENEVA, 5 May 2021 - The council met.",
+                "GENEVA, 5 May 2021",
+                Some("2021-05-05"),
+            ),
+            (
+                "PRESS RELEASE\n\nDate: 3 May 2021\n\nCouncil Opens a Park\n\nThe council met.",
+                "3 May 2021",
+                Some("2021-05-03"),
+            ),
+        ];
+        for (input, text, date) in cases {
+            let doc = Doc::new(input);
+            let header = crate::header::read(&doc);
+            let d = find(&doc, &header).expect(input);
+            assert_eq!(
+                (d.text.as_str(), d.date.as_deref()),
+                (*text, *date),
+                "{input:?}"
+            );
+        }
+    }
 
     #[test]
     fn header_dates() {
