@@ -856,6 +856,28 @@ mod tests {
         "\u{1d400}",
         "Ma\u{ef}s",
         "\u{130}",
+        // The fast path's two tables (up to seven bytes, eight to
+        // sixteen), its case-sensitive entries and its limits.
+        "Ministry",
+        "MINISTRY",
+        "Harbourmasters",
+        "Kitewellharbourx",
+        "Counterintelligence",
+        "of",
+        "Of",
+        "OF",
+        "De",
+        "DE",
+        "LA",
+        "Y",
+        "y",
+        "plc",
+        "PLC",
+        "GmbH",
+        "Ltd",
+        "KITE2024",
+        "2024",
+        "3M",
     ];
 
     #[test]
@@ -887,6 +909,16 @@ mod tests {
                 let w = text(s, &t);
                 assert_eq!(is_cap(w), is_cap_reference(w), "{w:?}");
                 assert_eq!(is_acronym(w), is_acronym_reference(w), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_marks_are_never_capitalised() {
+        // The tokenizer's mark path adds no index to `caps`.
+        for (x, f) in mark_table().iter().enumerate() {
+            if CLASS[x] & (ALNUM | SPACE) == 0 {
+                assert_eq!(f & CAP, 0, "{x}");
             }
         }
     }
