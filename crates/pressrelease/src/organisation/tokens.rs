@@ -324,17 +324,30 @@ pub(super) fn plain_word(table: &Table, b: &[u8], start: usize) -> Option<Plain>
     // Each length has its table; the byte after the word is the one after
     // those the word takes of the last eight read.
     let w = if n == 8 {
-        let (n2, x2, key2, up2, low2) = read(start + 8);
-        if n2 == 8 {
-            return None;
-        }
-        seam |= up2 != 0 && (low != 0 || capital_after_small(up2, low2));
-        Plain {
-            end: start + 8 + n2,
-            next: (x2 >> (8 * n2)) as u8,
-            f: table.plain_long([key, key2], (up | up2) != 0),
-            up: [up, up2],
-            low: [low, low2],
+        let after_eight = b.get(start + 8).copied().unwrap_or(0);
+        if CLASS[usize::from(after_eight)] & ALNUM == 0 {
+            // Exactly eight: the byte after them ends the word, with no
+            // second reading.
+            Plain {
+                end: start + 8,
+                next: after_eight,
+                f: table.plain_long([key, 0], up != 0),
+                up: [up, 0],
+                low: [low, 0],
+            }
+        } else {
+            let (n2, x2, key2, up2, low2) = read(start + 8);
+            if n2 == 8 {
+                return None;
+            }
+            seam |= up2 != 0 && (low != 0 || capital_after_small(up2, low2));
+            Plain {
+                end: start + 8 + n2,
+                next: (x2 >> (8 * n2)) as u8,
+                f: table.plain_long([key, key2], (up | up2) != 0),
+                up: [up, up2],
+                low: [low, low2],
+            }
         }
     } else {
         Plain {
