@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::words::{
-    HIGH_BITS, Head, Table, in_range, mark_table, plain_word_flags, short_word_flags, table,
+    CHECK, HIGH_BITS, Head, Table, in_range, mark_table, plain_word_flags, short_word_flags, table,
 };
 use super::*;
 
@@ -323,7 +323,7 @@ pub(super) fn plain_word(table: &Table, b: &[u8], start: usize) -> Option<Plain>
     let mut seam = capital_after_small(up, low);
     // Each length has its table; the byte after the word is the one after
     // those the word takes of the last eight read.
-    let w = if n == 8 {
+    let mut w = if n == 8 {
         let after_eight = b.get(start + 8).copied().unwrap_or(0);
         if CLASS[usize::from(after_eight)] & ALNUM == 0 {
             // Exactly eight: the byte after them ends the word, with no
@@ -363,14 +363,35 @@ pub(super) fn plain_word(table: &Table, b: &[u8], start: usize) -> Option<Plain>
         if after & WIDE != 0 || seam {
             return None;
         }
-        // A full stop ending a sentence (no letter or digit after it)
-        // stays out of the word, unless the word keeps it (`Inc.`, `J.`).
-        let beyond = b.get(w.end + 1).map_or(0, |&x| CLASS[usize::from(x)]);
-        let word = &b[start..w.end];
-        let keeps_dot = (word.len() == 1 && word[0].is_ascii_uppercase())
-            || KEEP_DOT.iter().any(|k| k.as_bytes() == word);
-        if w.next != b'.' || beyond & (ALNUM | WIDE) != 0 || keeps_dot {
-            return None;
+        let beyond = b.get(w.end + 1).copied().unwrap_or(0);
+        match w.next {
+            // A full stop ending a sentence (no letter or digit after it)
+            // stays out of the word, unless the word keeps it (`Inc.`,
+            // `J.`): then the full reading of the bits takes it.
+            b'.' if CLASS[usize::from(beyond)] & (ALNUM | WIDE) == 0 => {
+                let word = &b[start..w.end];
+                if (word.len() == 1 && word[0].is_ascii_uppercase())
+                    || KEEP_DOT.iter().any(|k| k.as_bytes() == word)
+                {
+                    w.end += 1;
+                    w.next = beyond;
+                    w.f = CHECK;
+                }
+            }
+            // A possessive `'s` stays out of the word (as `other_token`
+            // leaves it) when no capitalised word follows; the rest (a
+            // possessor's name, `Attorney's Office`) takes the full reading.
+            b'\'' if beyond == b's' => {
+                let third = b.get(w.end + 2).copied().unwrap_or(0);
+                if CLASS[usize::from(third)] & (ALNUM | JOINER | WIDE) != 0 {
+                    return None;
+                }
+                let fourth = b.get(w.end + 3).copied().unwrap_or(0);
+                if third == b' ' && (fourth.is_ascii_uppercase() || !fourth.is_ascii()) {
+                    return None;
+                }
+            }
+            _ => return None,
         }
     }
     Some(w)
@@ -859,6 +880,12 @@ mod tests {
         "Bell",
         "ACME",
         "Attorney's",
+        "Kite's ",
+        "'s ",
+        "'s",
+        "Inc.",
+        "J.",
+        "J. ",
         "Veterans' Affairs",
         "Kites.3",
         "x.3",
@@ -973,11 +1000,25 @@ mod tests {
             ("Kite.Labs said", None),
             ("Kite.3 Labs said", None),
             ("Acme Inc. said", Some(4)),
-            ("Inc. is said", None),
-            ("J. Bell said", None),
+            ("Inc. is said", Some(4)),
+            ("Inc.", Some(4)),
+            ("Inc.com said", None),
+            ("INC. is said", Some(3)),
+            ("J. Bell said", Some(2)),
+            ("J.R. Bell said", None),
+            ("Kite's wings", Some(4)),
+            ("Kite's", Some(4)),
+            ("Kite's Wings", None),
+            ("Kite's \u{c9}cole", None),
+            ("Kite's, wings", Some(4)),
+            ("Kite'st wings", None),
+            ("Kite's-wings", None),
+            ("Kite's\u{e9}", None),
+            ("Kite't wings", None),
+            ("Kites' Wings", None),
             ("Jo. Bell said", Some(2)),
             ("Kite-Labs said", None),
-            ("Kite's labs said", None),
+            ("Kite's labs said", Some(4)),
             ("Kite\u{e9}t\u{e9} said", None),
             ("BellACME Group", None),
             ("AmpliKite Group", None),

@@ -360,7 +360,7 @@ const PLAIN_LONG_SLOTS: usize = 1024;
 /// A bit of [`Cuckoo`] values only: the word needs the full reading of
 /// [`token_flags`] (a legal form, whose case counts, or a
 /// connector that is a name when capitalised: `La`, `De`, `Y`).
-const CHECK: u32 = 1 << 25;
+pub(super) const CHECK: u32 = 1 << 25;
 
 /// A key of [`Cuckoo`]: a lower-cased word, zero-padded (no listed word
 /// has a zero byte, so the empty key `0` matches no word).
