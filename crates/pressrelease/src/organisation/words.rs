@@ -1,7 +1,7 @@
 //! The word lists of `data/org_cues.txt` and the small closed lists of
 //! connectors and legal forms, with cheap look-ups.
 
-use super::tokens::{is_acronym, is_cap};
+use super::tokens::{Plain, is_acronym, is_cap};
 use crate::wordhash::{WordMap, entries};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -292,6 +292,11 @@ pub(super) struct Table {
     short: Vec<(u64, u32)>,
     /// `short.len() - 1`.
     short_mask: usize,
+    /// The words of letters and digits again, with the bits a plain word
+    /// gets (see [`plain_word_flags`]): up to seven bytes, and eight to
+    /// sixteen.
+    plain_short: Cuckoo<u64, PLAIN_SHORT_SLOTS>,
+    plain_long: Cuckoo<[u64; 2], PLAIN_LONG_SLOTS>,
     /// The lengths of the `not_orgs` phrases in the table, one bit each.
     not_org_lens: u64,
     /// Their first bytes (lower-cased), one bit each.
@@ -344,6 +349,125 @@ impl Table {
             }
             h = (h + 1) & self.short_mask;
         }
+    }
+}
+
+/// Slots of [`Table::plain_short`] and [`Table::plain_long`]: at most
+/// about 0.4 full, so that two choices place every word (a test checks).
+const PLAIN_SHORT_SLOTS: usize = 2048;
+const PLAIN_LONG_SLOTS: usize = 1024;
+
+/// A bit of [`Cuckoo`] values only: the word needs the full reading of
+/// [`token_flags`] (a legal form, whose case counts, or a
+/// connector that is a name when capitalised: `La`, `De`, `Y`).
+pub(super) const CHECK: u32 = 1 << 25;
+
+/// A key of [`Cuckoo`]: a lower-cased word, zero-padded (no listed word
+/// has a zero byte, so the empty key `0` matches no word).
+pub(super) trait CuckooKey: Copy + Default + PartialEq {
+    /// The key folded into one machine word, for hashing.
+    fn fold(self) -> u64;
+    /// Zero if the keys are equal, else not.
+    fn differ(self, other: Self) -> u64;
+}
+
+impl CuckooKey for u64 {
+    #[inline(always)]
+    fn fold(self) -> u64 {
+        self
+    }
+
+    #[inline(always)]
+    fn differ(self, other: Self) -> u64 {
+        self ^ other
+    }
+}
+
+impl CuckooKey for [u64; 2] {
+    #[inline(always)]
+    fn fold(self) -> u64 {
+        self[0] ^ self[1].wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    #[inline(always)]
+    fn differ(self, other: Self) -> u64 {
+        (self[0] ^ other[0]) | (self[1] ^ other[1])
+    }
+}
+
+/// Every bit when `d` is zero, else none: by a borrow, which the compiler
+/// keeps as arithmetic (a comparison would become a branch on the text).
+#[inline(always)]
+fn equal_mask(d: u64) -> u32 {
+    (u128::from(d).wrapping_sub(1) >> 64) as u32
+}
+
+/// A two-choice (cuckoo) hash table of `N` slots (a power of two): every
+/// word sits in one of the two slots its key picks, so that a look-up
+/// reads both and compares, with no loop and no branch on the text.
+pub(super) struct Cuckoo<K, const N: usize> {
+    /// Per slot: the key, and the value for a word in small letters and
+    /// for one with a capital.
+    slots: Box<[(K, [u32; 2]); N]>,
+    /// The odd multiplier that hashes the keys (the first that placed
+    /// every word).
+    seed: u64,
+}
+
+impl<K: CuckooKey, const N: usize> Cuckoo<K, N> {
+    /// The two slots of a key: from the high bits of both halves of one
+    /// 128-bit product.
+    #[inline(always)]
+    fn slots_of(key: K, seed: u64) -> (usize, usize) {
+        let p = u128::from(key.fold()) * u128::from(seed);
+        let a = (p as u64 >> (64 - N.trailing_zeros())) as usize;
+        let b = ((p >> 64) as u64 as usize) & (N - 1);
+        (a, b)
+    }
+
+    /// The value of `key` (`upper`: whether the word has a capital), `0`
+    /// for an unlisted word.
+    #[inline(always)]
+    pub(super) fn get(&self, key: K, upper: bool) -> u32 {
+        let (a, b) = Self::slots_of(key, self.seed);
+        let (ka, va) = &self.slots[a];
+        let (kb, vb) = &self.slots[b];
+        let u = usize::from(upper);
+        // Masks, not branches: the word is in either slot or in neither.
+        (va[u] & equal_mask(ka.differ(key))) | (vb[u] & equal_mask(kb.differ(key)))
+    }
+
+    /// A table of `words`; `None` if no multiplier of those tried places
+    /// them all.
+    fn new(words: &[(K, [u32; 2])]) -> Option<Self> {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..64 {
+            let mut slots: Box<[(K, [u32; 2]); N]> = vec![(K::default(), [0; 2]); N]
+                .into_boxed_slice()
+                .try_into()
+                .ok()?;
+            if words.iter().all(|&w| Self::place(&mut slots, w, seed)) {
+                return Some(Cuckoo { slots, seed });
+            }
+            seed = seed.wrapping_add(0x2545_f491_4f6c_dd1e) | 1;
+        }
+        None
+    }
+
+    /// Puts `word` in one of its slots, moving the words in the way to
+    /// their other slot; `false` after too many moves.
+    fn place(slots: &mut [(K, [u32; 2]); N], mut word: (K, [u32; 2]), seed: u64) -> bool {
+        let (a, b) = Self::slots_of(word.0, seed);
+        let mut at = if slots[a].0 == K::default() { a } else { b };
+        for _ in 0..4 * N {
+            word = std::mem::replace(&mut slots[at], word);
+            if word.0 == K::default() {
+                return true;
+            }
+            let (a, b) = Self::slots_of(word.0, seed);
+            at = if at == a { b } else { a };
+        }
+        false
     }
 }
 
@@ -430,6 +554,28 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         }
         short[h] = (x, bits);
     }
+    // The words a plain word can be: letters and digits, up to sixteen.
+    let (mut plain_short, mut plain_long) = (Vec::new(), Vec::new());
+    for (key, len, bits) in &entries {
+        let mut word = [0u8; 16];
+        for (w, k) in word.chunks_exact_mut(8).zip(key) {
+            w.copy_from_slice(&k.to_le_bytes());
+        }
+        let word = &word[..(*len).min(16)];
+        if *len == 0 || *len > 16 || !word.iter().all(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        let values = plain_values(word, *bits);
+        // (A word of eight bytes fills the first read: the tokenizer reads
+        // on, and looks it up with the longer words.)
+        if *len < 8 {
+            plain_short.push((key[0], values));
+        } else {
+            plain_long.push(([key[0], key[1]], values));
+        }
+    }
+    let plain_short = Cuckoo::new(&plain_short).expect("two choices place the short words");
+    let plain_long = Cuckoo::new(&plain_long).expect("two choices place the long words");
     let (mut not_org_lens, mut not_org_firsts) = (0u64, [0u64; 4]);
     for (key, len, bits) in &entries {
         if bits & NOT_ORG_PHRASE != 0 {
@@ -449,8 +595,37 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         punct_member: *PUNCT_MEMBER,
         short,
         short_mask,
+        plain_short,
+        plain_long,
     }
 });
+
+/// The values of a listed word of letters and digits `w` (lower-cased)
+/// with the table bits `bits` in [`Table::plain_short`] and
+/// [`Table::plain_long`]: its [`token_flags`] but for [`CAP`] and
+/// [`ACRONYM`], written in small letters and with a capital ([`CHECK`]
+/// when the capitals' places count).
+fn plain_values(w: &[u8], bits: u32) -> [u32; 2] {
+    let connector = |yes: bool| if yes { CONNECTOR } else { 0 };
+    // (`ANY_CASE_CONNECTOR` comes with `CONNECTOR_WORD`.)
+    let lower = bits
+        | connector(bits & (CONNECTOR_WORD | LOWER_CONNECTOR_WORD) != 0)
+        | if bits & LEGAL_WORD != 0 && std::str::from_utf8(w).is_ok_and(is_legal) {
+            LEGAL
+        } else {
+            0
+        };
+    let name_like = matches!(
+        w,
+        b"la" | b"le" | b"al" | b"el" | b"de" | b"da" | b"di" | b"y"
+    );
+    let upper = if bits & LEGAL_WORD != 0 || (bits & CONNECTOR_WORD != 0 && name_like) {
+        CHECK
+    } else {
+        bits | connector(bits & CONNECTOR_WORD != 0 && w.len() <= 4)
+    };
+    [lower & !TABLE_ONLY, upper & !TABLE_ONLY]
+}
 
 /// The top bit of every byte of a machine word.
 pub(super) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -621,65 +796,71 @@ pub(super) fn table() -> &'static Table {
     &TABLE
 }
 
-/// [`token_flags`] of a plain word `b` read as `w` (see
-/// `tokens::plain_word`): up to fifteen ASCII letters and digits. Such a
-/// word has no `'`, `.` or `&`, so only the list look-up, the capital and
-/// acronym facts and the connector test are left.
+/// [`token_flags`] of a plain word (see `tokens::plain_word`) read as
+/// `w` from `b[start..]`, but for [`CAP`] and [`ACRONYM`] (see
+/// [`Plain::acronym`]): its table value, for all but a few listed words.
 #[inline(always)]
-pub(super) fn plain_word_flags(table: &Table, b: &[u8], w: &super::tokens::Plain) -> u32 {
-    let len = b.len();
-    let any_upper = (w.up[0] | w.up[1]) != 0;
-    let mut f = 0;
-    if len <= table.longest {
-        f = if len <= 8 {
-            table.get_short(w.key[0])
-        } else {
-            table.get(&[w.key[0], w.key[1], 0, 0], len)
-        };
+pub(super) fn plain_word_flags(b: &[u8], start: usize, w: &Plain) -> u32 {
+    if w.f & CHECK != 0 {
+        return checked_flags(b, start, w.end);
     }
-    // The first byte's marks: a capital, or a digit (neither mark: the
-    // word is letters and digits) with a capital later on.
-    let first_up = w.up[0] & 0x80 != 0;
-    let first_digit = (w.up[0] | w.low[0]) & 0x80 == 0;
-    let cap = first_up | (first_digit & any_upper);
-    if cap {
-        f |= CAP;
-        if len <= 12 {
-            let upper = count_bytes(w.up[0]) + count_bytes(w.up[1]);
-            let lower = count_bytes(w.low[0]) + count_bytes(w.low[1]);
-            if upper >= 2 && lower <= upper {
-                f |= ACRONYM;
-            }
-        }
-    }
-    if f & (CONNECTOR_WORD | LOWER_CONNECTOR_WORD) != 0
-        && (!any_upper
-            || (f & CONNECTOR_WORD != 0
-                && len <= 4
-                && !matches!(
-                    b,
-                    b"La" | b"Le" | b"Al" | b"El" | b"De" | b"Da" | b"Di" | b"Y"
-                )))
-    {
-        f |= CONNECTOR;
-    }
-    // (`ANY_CASE_CONNECTOR` comes from the table with `CONNECTOR_WORD`.)
-    if f & LEGAL_WORD != 0 && std::str::from_utf8(b).is_ok_and(is_legal) {
-        f |= LEGAL;
-    }
-    f & !TABLE_ONLY
+    w.f
 }
 
-/// [`token_flags`] of a one-byte punctuation token (an ASCII mark), from a
-/// table made once.
-pub(super) fn mark_flags(x: u8) -> u32 {
+/// [`token_flags`] of the plain word `b[start..end]`, for the few listed
+/// words whose capitals' places count (see [`CHECK`]).
+#[cold]
+#[inline(never)]
+fn checked_flags(b: &[u8], start: usize, end: usize) -> u32 {
+    match b.get(start..end).map(std::str::from_utf8) {
+        Some(Ok(w)) => token_flags(w, 0..w.len(), true),
+        _ => 0,
+    }
+}
+
+impl Table {
+    /// The value of a plain word of up to seven bytes (see
+    /// [`plain_values`]) from its key, `0` if no list holds it: one
+    /// look-up with no branch on the word.
+    #[inline(always)]
+    pub(super) fn plain_short(&self, key: u64, upper: bool) -> u32 {
+        self.plain_short.get(key, upper)
+    }
+
+    /// [`Table::plain_short`] for eight to sixteen bytes.
+    #[inline(always)]
+    pub(super) fn plain_long(&self, key: [u64; 2], upper: bool) -> u32 {
+        self.plain_long.get(key, upper)
+    }
+}
+
+impl Plain {
+    /// [`ACRONYM`] if the word, capitalised, is an acronym
+    /// ([`is_acronym`]), else `0`.
+    #[inline(always)]
+    pub(super) fn acronym(&self, len: usize) -> u32 {
+        // Both halves' marks as one bytes at most 2 each, summed at once.
+        let count =
+            |m: [u64; 2]| ((m[0] >> 7) + (m[1] >> 7)).wrapping_mul(0x0101_0101_0101_0101) >> 56;
+        let (upper, lower) = (count(self.up), count(self.low));
+        if len <= 12 && upper >= 2 && lower <= upper {
+            ACRONYM
+        } else {
+            0
+        }
+    }
+}
+
+/// [`token_flags`] of every one-byte punctuation token (an ASCII mark),
+/// made once: the tokenizer looks the table up once, not once per mark.
+pub(super) fn mark_table() -> &'static [u32; 128] {
     static MARKS: LazyLock<[u32; 128]> = LazyLock::new(|| {
         std::array::from_fn(|x| {
             let mark = char::from(x as u8).to_string();
             token_flags(&mark, 0..mark.len(), false)
         })
     });
-    MARKS.get(usize::from(x)).copied().unwrap_or(0)
+    &MARKS
 }
 
 /// [`token_flags`] for any text, char by char.
@@ -932,6 +1113,89 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn plain_words_agree_with_token_flags() {
+        // Every listed word of letters and digits, and a few more, in
+        // several cases, read as the tokenizer's fast path reads it.
+        let mut words: Vec<String> = MEMBERS
+            .keys()
+            .filter(|w| w.len() <= 15 && w.iter().all(u8::is_ascii_alphanumeric))
+            .filter_map(|w| std::str::from_utf8(w).ok())
+            .map(str::to_string)
+            .collect();
+        words.extend(
+            CONNECTORS
+                .iter()
+                .chain(LOWER_CONNECTORS)
+                .chain(LEGAL_FORMS)
+                .chain(&["5g", "3m", "y", "kite", "kitewellharbour", "ab12", "12ab"])
+                .map(|w| w.to_string()),
+        );
+        let mut cases = Vec::new();
+        for w in words.iter().filter(|w| w.is_ascii()) {
+            let mut title = w.clone();
+            title[..1].make_ascii_uppercase();
+            let mut two = w.to_uppercase();
+            two[2.min(w.len())..].make_ascii_lowercase();
+            cases.extend([w.clone(), w.to_uppercase(), title, two]);
+        }
+        cases.extend(
+            [
+                "GmbH", "PlC", "pLC", "lA", "LA", "La", "Y", "DE", "De", "dE",
+            ]
+            .map(String::from),
+        );
+        let mut plain = 0;
+        for w in &cases {
+            for text in [format!("{w} kite"), w.clone(), format!("{w}.")] {
+                let toks = super::super::tokens::tokenize(&text);
+                assert_eq!(toks[0].f, token_flags(&text, toks[0].r(), true), "{text:?}");
+                let p = super::super::tokens::plain_word(table(), text.as_bytes(), 0);
+                plain += usize::from(p.is_some());
+            }
+        }
+        // Most cases take the fast path.
+        assert!(
+            plain * 2 > cases.len() * 3,
+            "{plain} of {}",
+            cases.len() * 3
+        );
+    }
+
+    #[test]
+    fn plain_tables_hold_every_plain_word() {
+        let table = table();
+        let mut n = 0;
+        for (key, len, bits) in &table.entries {
+            let word = &key_word(key)[..(*len).min(32)];
+            if *len > 16 || !word.iter().all(u8::is_ascii_alphanumeric) {
+                continue;
+            }
+            n += 1;
+            let values = plain_values(word, *bits);
+            for upper in [false, true] {
+                let got = if *len < 8 {
+                    table.plain_short(key[0], upper)
+                } else {
+                    table.plain_long([key[0], key[1]], upper)
+                };
+                assert_eq!(got, values[usize::from(upper)], "{word:?}");
+            }
+        }
+        assert!(n > 100, "{n}");
+        // Unlisted words, and the empty key.
+        for w in ["zorblat", "kitewellharbour", ""] {
+            let key = key_of(w.as_bytes());
+            assert_eq!(table.plain_short(key[0], false), 0, "{w}");
+            assert_eq!(table.plain_long([key[0], key[1]], true), 0, "{w}");
+        }
+    }
+
+    /// The bytes of a key.
+    fn key_word(key: &Key) -> Vec<u8> {
+        key.iter().flat_map(|k| k.to_le_bytes()).collect()
     }
 
     #[test]
