@@ -110,30 +110,51 @@ static HONORIFICS: LazyLock<Listed> = LazyLock::new(|| {
     )
 });
 
-/// A word list looked up per token. Two tests rule most tokens out
-/// before any hashing: no listed word is longer than `longest`, and each
-/// starts with one of the bytes in `first`.
+/// A word list looked up per token. Three tests rule most tokens out
+/// before any hashing: no listed word is longer than `longest`, each
+/// starts with one of the bytes in `first`, and its first two bytes (ASCII
+/// letters in either case) are one of the pairs in `pairs`.
 struct Listed {
     words: Words<String>,
     longest: usize,
     first: [bool; 256],
+    pairs: [u64; 16],
+}
+
+/// Which of [`Listed::pairs`]' 1024 bits stands for a word's first two
+/// bytes: ASCII letters in either case give the same bit, and so does a
+/// word and its ASCII lower-case form. (Other bytes may share a bit: the
+/// test only rules words out.)
+fn pair_bit(w: &[u8]) -> usize {
+    let fold = |b: u8| usize::from(b | 0x20) & 31;
+    w.first().map_or(0, |&b| fold(b) << 5) | w.get(1).map_or(0, |&b| fold(b))
 }
 
 impl Listed {
     fn new(words: impl Iterator<Item = String>) -> Listed {
         let words: Words<String> = words.collect();
         let mut first = [false; 256];
+        let mut pairs = [0u64; 16];
         for w in &words {
             if let Some(&b) = w.as_bytes().first() {
                 first[usize::from(b)] = true;
             }
+            let bit = pair_bit(w.as_bytes());
+            pairs[bit / 64] |= 1 << (bit % 64);
         }
         let longest = words.iter().map(String::len).max().unwrap_or(0);
         Listed {
             words,
             longest,
             first,
+            pairs,
         }
+    }
+
+    /// Whether a listed word may have the first two bytes of `w`.
+    fn pair_listed(&self, w: &str) -> bool {
+        let bit = pair_bit(w.as_bytes());
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Whether `w` is listed, as written.
@@ -142,6 +163,7 @@ impl Listed {
             && w.as_bytes()
                 .first()
                 .is_some_and(|&b| self.first[usize::from(b)])
+            && self.pair_listed(w)
             && self.words.contains(w)
     }
 
@@ -153,7 +175,8 @@ impl Listed {
                 || !w
                     .as_bytes()
                     .first()
-                    .is_some_and(|&b| self.first[usize::from(b.to_ascii_lowercase())]))
+                    .is_some_and(|&b| self.first[usize::from(b.to_ascii_lowercase())])
+                || !self.pair_listed(w))
         {
             return false;
         }
@@ -402,6 +425,15 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     let clean = doc.clean();
     let line = doc.lines[i].clone();
     let text = &clean[line.clone()];
+    // A line that starts with an ASCII byte that is neither a capital nor
+    // white space (a wrapped line's lowercase word) is ruled out at once.
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|&c| c.is_ascii_graphic() && !c.is_ascii_uppercase())
+    {
+        return None;
+    }
     let lead = text.len() - text.trim_start().len();
     let rest = &text[lead..];
     if !rest.starts_with(char::is_uppercase) {
@@ -410,7 +442,7 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     // The name must be the whole first piece: capitalised words with one
     // space between them, so the word after the first space is
     // capitalised too. Most lines of prose fail this cheap test.
-    let second = rest.find(' ').map_or("", |k| &rest[k + 1..]);
+    let second = memchr::memchr(b' ', rest.as_bytes()).map_or("", |k| &rest[k + 1..]);
     if !second.starts_with(char::is_uppercase) || first_piece_is_no_name(rest) {
         return None;
     }
@@ -623,6 +655,29 @@ fn bounded_end(clean: &str, start: usize, line_end: usize) -> usize {
 
 /// A line of running text: six words or more, most of them lowercase.
 fn is_prose(text: &str) -> bool {
+    let (words, lower) = word_counts(text);
+    // The email and phone searches last: most lines fail the count.
+    words >= 6
+        && lower * 2 >= words
+        && !(has_email(text) || may_have_phone(text) && phones_in(text).next().is_some())
+}
+
+/// How many words (split at white space) `text` has, and how many of them
+/// start with a lowercase letter.
+fn word_counts(text: &str) -> (usize, usize) {
+    if text.is_ascii() {
+        // Byte by byte without branches: a word starts at a byte that is
+        // not white space after one that is (or at the start).
+        let (mut words, mut lower, mut after_space) = (0, 0, true);
+        for &c in text.as_bytes() {
+            let space = matches!(c, b' ' | b'\t'..=b'\r');
+            let start = after_space & !space;
+            words += usize::from(start);
+            lower += usize::from(start & c.is_ascii_lowercase());
+            after_space = space;
+        }
+        return (words, lower);
+    }
     let mut words = 0;
     let mut lower = 0;
     for w in text.split_whitespace() {
@@ -631,10 +686,7 @@ fn is_prose(text: &str) -> bool {
             lower += 1;
         }
     }
-    // The email and phone searches last: most lines fail the count.
-    words >= 6
-        && lower * 2 >= words
-        && !(has_email(text) || may_have_phone(text) && phones_in(text).next().is_some())
+    (words, lower)
 }
 
 /// Whether a stop phrase starts `text`.
@@ -983,7 +1035,7 @@ fn push_phone(text: &str, r: Range<usize>, digits: usize, out: &mut Vec<Range<us
 fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
     let mut out = Vec::new();
     // One token buffer serves every piece.
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(64);
     for piece in pieces(text) {
         let p = &text[piece.clone()];
         // A name is two capitalised words or more: a piece with fewer than
@@ -1641,6 +1693,30 @@ mod tests {
     }
 
     #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let cases: &[&str] = &[
+            "",
+            "   ",
+            "one",
+            " Two words ",
+            "a\tb\x0bc\x0cd\re\nf",
+            "Mixed case Words and more words here",
+            "x,y z. (a) 'b' -c",
+            "\u{e9}t\u{e9} en France",
+            "\u{a0}no\u{2003}break",
+            "file\x1cseparator \x1f unit",
+        ];
+        for text in cases {
+            let words = text.split_whitespace();
+            let want = (
+                words.clone().count(),
+                words.filter(|w| w.starts_with(char::is_lowercase)).count(),
+            );
+            assert_eq!(word_counts(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn verbs_as_the_regex_finds_them() {
         let cases: &[&str] = &[
             "Please contact Jane Roe.",
@@ -1693,6 +1769,14 @@ mod tests {
             ("", false, false),
             ("Agencyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy", false, false),
             ("\u{c9}cole", false, false),
+            ("AG", false, false),
+            ("Ag", false, false),
+            ("aGENCY", false, true),
+            ("Agenc", false, false),
+            ("Ab", false, false),
+            ("Ltd", true, true),
+            ("LTD", false, true),
+            ("ltd.", false, false),
         ];
         for (w, suffix, non_name) in cases {
             assert_eq!(ORG_SUFFIX.contains(w), *suffix, "{w:?}");
