@@ -199,14 +199,27 @@ static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:contact|call|email|e-mail|reach)\b").expect("valid regex")
 });
 
-/// The words of [`CONTACT_VERB`], lower-case, each searched for in the
-/// lower-cased text with `memchr`'s SIMD substring search (an automaton
-/// for all five scans byte by byte here).
+/// The words of [`CONTACT_VERB`], lower-case.
+const VERBS: [&str; 5] = ["contact", "call", "email", "e-mail", "reach"];
+
+/// [`VERBS`], each searched for in the lower-cased text with `memchr`'s
+/// SIMD substring search: the fallback for [`VERB_SEARCH`].
 static VERB_WORDS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
-    ["contact", "call", "email", "e-mail", "reach"]
+    VERBS
         .iter()
         .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
         .collect()
+});
+
+/// [`VERBS`] searched for all at once in the lower-cased text with the
+/// SIMD multi-word search (Teddy), where the processor has it. No two of
+/// their places can overlap (no word's end is another's start, and none
+/// holds another), so a search that skips past each match finds them all.
+static VERB_SEARCH: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+    aho_corasick::packed::Config::new()
+        .builder()
+        .extend(VERBS)
+        .build()
 });
 
 /// Finds the media contacts.
@@ -328,15 +341,7 @@ fn verb_starts(clean: &str, lower: &str) -> Vec<usize> {
     // word characters, as `\b` asks. An ASCII neighbour is tested here;
     // for another, the regex is asked about the word and the characters
     // on each side (all its `\b` looks at).
-    let mut words: Vec<Range<usize>> = VERB_WORDS
-        .iter()
-        .flat_map(|f| {
-            let n = f.needle().len();
-            f.find_iter(lower.as_bytes()).map(move |k| k..k + n)
-        })
-        .collect();
-    words.sort_unstable_by_key(|r| r.start);
-    words
+    verb_words(lower)
         .into_iter()
         .filter(|m| {
             let b = clean.as_bytes();
@@ -355,6 +360,30 @@ fn verb_starts(clean: &str, lower: &str) -> Vec<usize> {
         })
         .map(|m| m.start)
         .collect()
+}
+
+/// Where the words of [`VERBS`] are written in `lower`, in text order.
+fn verb_words(lower: &str) -> Vec<Range<usize>> {
+    if let Some(search) = &*VERB_SEARCH {
+        return search
+            .find_iter(lower)
+            .map(|m| m.start()..m.end())
+            .collect();
+    }
+    verb_words_one_by_one(lower)
+}
+
+/// [`verb_words`] one word at a time.
+fn verb_words_one_by_one(lower: &str) -> Vec<Range<usize>> {
+    let mut words: Vec<Range<usize>> = VERB_WORDS
+        .iter()
+        .flat_map(|f| {
+            let n = f.needle().len();
+            f.find_iter(lower.as_bytes()).map(move |k| k..k + n)
+        })
+        .collect();
+    words.sort_unstable_by_key(|r| r.start);
+    words
 }
 
 /// Whether a contact cue starts a line (see [`accepted_cues`]).
@@ -1713,6 +1742,30 @@ mod tests {
                 words.filter(|w| w.starts_with(char::is_lowercase)).count(),
             );
             assert_eq!(word_counts(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn verb_words_are_found_all_at_once_as_one_by_one() {
+        for a in VERBS {
+            for b in VERBS {
+                assert!(a == b || !a.contains(b), "{a} {b}");
+                for k in 1..a.len() {
+                    assert!(!b.starts_with(&a[k..]), "{a} {b}");
+                }
+            }
+        }
+        let cases: &[&str] = &[
+            "",
+            "call",
+            "please contact or call us, email or e-mail, reach out",
+            "recall the contacts; e-mailing emails; reaches callcall",
+            "contactcallemaile-mailreach",
+            "a long text with no verb at all, written to be longer than a block of thirty-two bytes",
+            "cal con ema e-m rea contac",
+        ];
+        for text in cases {
+            assert_eq!(verb_words(text), verb_words_one_by_one(text), "{text:?}");
         }
     }
 
