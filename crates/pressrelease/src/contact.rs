@@ -931,7 +931,6 @@ fn fix_email(text: &str, r: Range<usize>) -> Range<usize> {
         return r;
     };
     let local = &e[..at];
-    let domain = e[at + 1..].to_ascii_lowercase();
     // A phone number glued on: cut after the last digit once seven
     // digits have been seen, when letters follow.
     let mut seen = 0;
@@ -959,9 +958,10 @@ fn fix_email(text: &str, r: Range<usize>) -> Range<usize> {
     // domain repeats, then a lowercase local part.
     let b = local.as_bytes();
     if b.first().is_some_and(u8::is_ascii_uppercase) && b[1..].iter().all(u8::is_ascii_lowercase) {
+        // Each head of the local part lower-cased is a head of this.
+        let (domain, local) = (e[at + 1..].to_ascii_lowercase(), local.to_ascii_lowercase());
         for k in (4..local.len().saturating_sub(1)).rev() {
-            let head = local[..k].to_ascii_lowercase();
-            if domain.contains(&head) {
+            if domain.contains(&local[..k]) {
                 return r.start + k..r.end;
             }
         }
