@@ -759,7 +759,11 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
     if items.is_empty() {
         return Vec::new();
     }
-    for (r, name, honorifics) in names_in(text) {
+    // The pieces are cut once: the names and the role after each name are
+    // read from them.
+    let cut: Vec<Range<usize>> = pieces(text).collect();
+    let ascii = text.is_ascii();
+    for (r, name, honorifics) in names_in_pieces(text, cut.iter().cloned()) {
         if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
             continue;
         }
@@ -803,7 +807,7 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
                 c.span.end = c.span.end.max(at.end);
                 c.name = Some(name);
                 c.honorifics = honorifics;
-                let (title, organisation) = role_and_org(text, r.end);
+                let (title, organisation) = role_and_org(text, r.end, &cut, ascii);
                 c.title = title;
                 c.organisation = c.organisation.take().or(organisation);
                 pending = Some(c);
@@ -843,7 +847,14 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
 
 /// The role and organisation written right after a name (`, Press
 /// Officer, Acme Widgets`, or on the next lines), if any.
-fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
+///
+/// `cut` holds the [`pieces`] of `text`, which is ASCII if `ascii`.
+fn role_and_org(
+    text: &str,
+    after: usize,
+    cut: &[Range<usize>],
+    ascii: bool,
+) -> (Option<String>, Option<String>) {
     let mut title = None;
     let mut org = None;
     let tail = &text[after..floor_boundary(text, after + 300)];
@@ -851,7 +862,7 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
     let mut words: Vec<&str> = Vec::new();
     // Read up to the first number or address: what follows belongs to
     // the next contact or to an address block.
-    for piece in first_pieces(tail, 3) {
+    for piece in tail_pieces(text, cut, after, ascii) {
         for part in tail[piece].split([',', '|', '(', ')']) {
             let part = part.trim().trim_start_matches(':').trim();
             if has_digit_or_at(part) {
@@ -885,6 +896,45 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
         }
     }
     (title, org)
+}
+
+/// The first three [`pieces`] of the 300 bytes of `text` from `after`
+/// (`text[after..]` cut anew), in the tail's offsets, taken from `cut`,
+/// the pieces of `text` (`ascii` says whether `text` is ASCII).
+///
+/// The cutter's state is only the piece's start and the current word:
+/// after a byte that is no letter and no `.`, a cut of the tail and a cut
+/// of the whole text decide alike at every byte, and the tail's pieces are
+/// those of the text from `after` on, clipped to the tail and trimmed.
+/// Otherwise (`after` in a word) the tail is cut anew.
+fn tail_pieces(
+    text: &str,
+    cut: &[Range<usize>],
+    after: usize,
+    ascii: bool,
+) -> impl Iterator<Item = Range<usize>> {
+    let end = floor_boundary(text, after + 300);
+    let fresh = !ascii
+        || text
+            .as_bytes()
+            .get(after)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'.');
+    let anew = fresh.then(|| first_pieces(&text[after..end], 3));
+    let from_cut = (!fresh).then(|| {
+        let first = cut.partition_point(|p| p.end <= after);
+        cut[first..]
+            .iter()
+            .take_while(move |p| p.start < end)
+            .filter_map(move |p| {
+                let r = p.start.max(after)..p.end.min(end);
+                let r = segment::trim_range(text, r.start..r.end.max(r.start));
+                (!r.is_empty()).then(|| r.start - after..r.end - after)
+            })
+            .take(3)
+    });
+    anew.into_iter()
+        .flatten()
+        .chain(from_cut.into_iter().flatten())
 }
 
 /// Whether `head` ends with `contact`/`call` (and perhaps an honorific).
@@ -1062,10 +1112,18 @@ fn push_phone(text: &str, r: Range<usize>, digits: usize, out: &mut Vec<Range<us
 /// capitalised words that is not an address, a place, a possessive, an
 /// organisation's leading words or half of a camel-case word.
 fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
+    names_in_pieces(text, pieces(text))
+}
+
+/// [`names_in`], given the [`pieces`] of `text`.
+fn names_in_pieces(
+    text: &str,
+    pieces: impl Iterator<Item = Range<usize>>,
+) -> Vec<(Range<usize>, String, Vec<String>)> {
     let mut out = Vec::new();
     // One token buffer serves every piece.
     let mut tokens = Vec::with_capacity(64);
-    for piece in pieces(text) {
+    for piece in pieces {
         let p = &text[piece.clone()];
         // A name is two capitalised words or more: a piece with fewer than
         // two capitals (a number, an address) holds none. (A byte outside
@@ -1826,6 +1884,66 @@ mod tests {
                 b[at] = v;
                 let want = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
                 assert_eq!(lowercase_run(&b), want, "{v} {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn tail_pieces_are_the_pieces_of_the_tail() {
+        let parts = [
+            "Jane",
+            "Roe",
+            "Mc",
+            "Mac",
+            "Leod",
+            "Inc.",
+            "acme",
+            "A.",
+            ".",
+            " ",
+            "  ",
+            "|",
+            "\n",
+            "+1",
+            "(212)",
+            "555",
+            "-",
+            "x",
+            "jo@acme.test",
+            "Ltd",
+            ",",
+            ":",
+            "Z9",
+            "9z",
+            "Officer",
+            "\u{e9}",
+        ];
+        let mut seed: u64 = 4242;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        let mut texts: Vec<String> = vec![
+            "Media contact: Jane Roe, Press Officer, Acme Widgets | +1 555 0100".into(),
+            "Jane Roe\nPress Officer\nAcme Ltd.\n\nBo Kim  Head of Media (Acme)".into(),
+            format!("Jane Roe, {}", "Officer ".repeat(60)),
+        ];
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..next() % 40 {
+                text.push_str(parts[next() as usize % parts.len()]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            let cut: Vec<_> = pieces(text).collect();
+            for after in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                let tail = &text[after..floor_boundary(text, after + 300)];
+                let want: Vec<_> = first_pieces(tail, 3).collect();
+                let got: Vec<_> = tail_pieces(text, &cut, after, text.is_ascii()).collect();
+                assert_eq!(got, want, "{text:?} {after}");
             }
         }
     }
