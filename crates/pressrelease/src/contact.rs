@@ -57,22 +57,73 @@ fn matcher(words: &[&str]) -> AhoCorasick {
 
 static CUES: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_cues.txt"))));
-/// [`CUES`] lower-cased, searched case-sensitively in the lower-cased
-/// text: the same matches (ASCII lower-casing keeps offsets), found once per
-/// release and faster, as a case-sensitive automaton can use its SIMD
-/// prefilter.
-static LOWER_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// [`CUES`] lower-cased (sorted, no repeats).
+fn lower_cues() -> Vec<String> {
     let mut words: Vec<String> = word_list(include_str!("../data/contact_cues.txt"))
         .into_iter()
         .map(str::to_ascii_lowercase)
         .collect();
     words.sort();
     words.dedup();
-    AhoCorasickBuilder::new()
+    words
+}
+
+/// The longest word before `contact` in a led cue (see [`LOWER_CUES`]).
+const LED_MAX: usize = 3;
+
+/// [`CUES`] lower-cased, searched case-sensitively in the lower-cased
+/// text: the same matches (ASCII lower-casing keeps offsets), found once per
+/// release and faster, as a case-sensitive automaton can use its SIMD
+/// prefilter. The automaton leaves out the led cues, a short word and then
+/// the cue `contact` (`ir contact`): their first letters are common in
+/// prose (`their contact`) and would slow the search down. Each place one
+/// is written is at most [`LED_MAX`] bytes before a match of `contact`,
+/// so [`cue_hits`] looks for them only there.
+static LOWER_CUES: LazyLock<(AhoCorasick, Vec<String>)> = LazyLock::new(|| {
+    let words = lower_cues();
+    let contact = words.iter().any(|w| w == "contact");
+    let (led, kept): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| {
+        contact
+            && w.strip_suffix("contact")
+                .is_some_and(|p| !p.is_empty() && p.len() <= LED_MAX && p.ends_with(' '))
+    });
+    let kept = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(&words)
-        .expect("valid word list")
+        .build(&kept)
+        .expect("valid word list");
+    (kept, led)
 });
+
+/// Where the cue phrases are written in `lower` (the lower-cased text):
+/// the leftmost-longest matches of all of them, one after another.
+fn cue_hits(lower: &str) -> Vec<Range<usize>> {
+    let (kept, led) = &*LOWER_CUES;
+    let b = lower.as_bytes();
+    let mut hits = Vec::new();
+    let mut at = 0;
+    while let Some(m) = kept.find(Input::new(lower).span(at..lower.len())) {
+        let mut hit = m.range();
+        // A led cue starting before the match is the leftmost; one
+        // starting with it wins if it is longer.
+        for q in m.start().saturating_sub(LED_MAX).max(at)..=m.start() {
+            let longest = led
+                .iter()
+                .filter(|w| b[q..].starts_with(w.as_bytes()))
+                .map(String::len)
+                .max();
+            if let Some(n) = longest {
+                if q < m.start() || n > hit.len() {
+                    hit = q..q + n;
+                }
+                break;
+            }
+        }
+        at = hit.end;
+        hits.push(hit);
+    }
+    hits
+}
+
 static NOT_MEDIA: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_not_media.txt"))));
 static STOPS: LazyLock<AhoCorasick> =
@@ -230,7 +281,7 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
     // Cue phrases hold no line break, so one search of the whole text finds
     // what a search of each line would.
     let lower = doc.lower();
-    let hits: Vec<Range<usize>> = LOWER_CUES.find_iter(lower).map(|m| m.range()).collect();
+    let hits = cue_hits(lower);
     let mut next_hit = 0;
     let verbs = verb_starts(clean, lower);
     let mut next_verb = 0;
@@ -1945,6 +1996,53 @@ mod tests {
                 let got: Vec<_> = tail_pieces(text, &cut, after, text.is_ascii()).collect();
                 assert_eq!(got, want, "{text:?} {after}");
             }
+        }
+    }
+
+    #[test]
+    fn cue_hits_as_one_automaton_finds_them() {
+        let all = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(lower_cues())
+            .expect("valid word list");
+        assert!(!LOWER_CUES.1.is_empty());
+        let mut cases: Vec<String> = [
+            "",
+            "their contact details: ir contact, pr contacts: media contact:",
+            "for more information, please contact their press office: ir contactpr contact",
+            "air contact  fir contact:ir contact details contact information",
+            "ir contac pr contac ir  contact ir-contact",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Cue words glued in every order, for overlapping candidates.
+        let words = [
+            "ir",
+            "pr",
+            " ",
+            "contact",
+            "s",
+            ":",
+            " details",
+            "media",
+            "press",
+            "for more information",
+            ",",
+            "the",
+            "\u{e9}",
+        ];
+        for a in words {
+            for b in words {
+                for c in words {
+                    for d in ["", " contact", "ir", "pr "] {
+                        cases.push(format!("{a}{b}{c}{d}{a}"));
+                    }
+                }
+            }
+        }
+        for text in &cases {
+            let want: Vec<_> = all.find_iter(text.as_str()).map(|m| m.range()).collect();
+            assert_eq!(cue_hits(text), want, "{text:?}");
         }
     }
 
