@@ -57,22 +57,73 @@ fn matcher(words: &[&str]) -> AhoCorasick {
 
 static CUES: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_cues.txt"))));
-/// [`CUES`] lower-cased, searched case-sensitively in the lower-cased
-/// text: the same matches (ASCII lower-casing keeps offsets), found once per
-/// release and faster, as a case-sensitive automaton can use its SIMD
-/// prefilter.
-static LOWER_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// [`CUES`] lower-cased (sorted, no repeats).
+fn lower_cues() -> Vec<String> {
     let mut words: Vec<String> = word_list(include_str!("../data/contact_cues.txt"))
         .into_iter()
         .map(str::to_ascii_lowercase)
         .collect();
     words.sort();
     words.dedup();
-    AhoCorasickBuilder::new()
+    words
+}
+
+/// The longest word before `contact` in a led cue (see [`LOWER_CUES`]).
+const LED_MAX: usize = 3;
+
+/// [`CUES`] lower-cased, searched case-sensitively in the lower-cased
+/// text: the same matches (ASCII lower-casing keeps offsets), found once per
+/// release and faster, as a case-sensitive automaton can use its SIMD
+/// prefilter. The automaton leaves out the led cues, a short word and then
+/// the cue `contact` (`ir contact`): their first letters are common in
+/// prose (`their contact`) and would slow the search down. Each place one
+/// is written is at most [`LED_MAX`] bytes before a match of `contact`,
+/// so [`cue_hits`] looks for them only there.
+static LOWER_CUES: LazyLock<(AhoCorasick, Vec<String>)> = LazyLock::new(|| {
+    let words = lower_cues();
+    let contact = words.iter().any(|w| w == "contact");
+    let (led, kept): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| {
+        contact
+            && w.strip_suffix("contact")
+                .is_some_and(|p| !p.is_empty() && p.len() <= LED_MAX && p.ends_with(' '))
+    });
+    let kept = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(&words)
-        .expect("valid word list")
+        .build(&kept)
+        .expect("valid word list");
+    (kept, led)
 });
+
+/// Where the cue phrases are written in `lower` (the lower-cased text):
+/// the leftmost-longest matches of all of them, one after another.
+fn cue_hits(lower: &str) -> Vec<Range<usize>> {
+    let (kept, led) = &*LOWER_CUES;
+    let b = lower.as_bytes();
+    let mut hits = Vec::new();
+    let mut at = 0;
+    while let Some(m) = kept.find(Input::new(lower).span(at..lower.len())) {
+        let mut hit = m.range();
+        // A led cue starting before the match is the leftmost; one
+        // starting with it wins if it is longer.
+        for q in m.start().saturating_sub(LED_MAX).max(at)..=m.start() {
+            let longest = led
+                .iter()
+                .filter(|w| b[q..].starts_with(w.as_bytes()))
+                .map(String::len)
+                .max();
+            if let Some(n) = longest {
+                if q < m.start() || n > hit.len() {
+                    hit = q..q + n;
+                }
+                break;
+            }
+        }
+        at = hit.end;
+        hits.push(hit);
+    }
+    hits
+}
+
 static NOT_MEDIA: LazyLock<AhoCorasick> =
     LazyLock::new(|| matcher(&word_list(include_str!("../data/contact_not_media.txt"))));
 static STOPS: LazyLock<AhoCorasick> =
@@ -110,30 +161,51 @@ static HONORIFICS: LazyLock<Listed> = LazyLock::new(|| {
     )
 });
 
-/// A word list looked up per token. Two tests rule most tokens out
-/// before any hashing: no listed word is longer than `longest`, and each
-/// starts with one of the bytes in `first`.
+/// A word list looked up per token. Three tests rule most tokens out
+/// before any hashing: no listed word is longer than `longest`, each
+/// starts with one of the bytes in `first`, and its first two bytes (ASCII
+/// letters in either case) are one of the pairs in `pairs`.
 struct Listed {
     words: Words<String>,
     longest: usize,
     first: [bool; 256],
+    pairs: [u64; 16],
+}
+
+/// Which of [`Listed::pairs`]' 1024 bits stands for a word's first two
+/// bytes: ASCII letters in either case give the same bit, and so does a
+/// word and its ASCII lower-case form. (Other bytes may share a bit: the
+/// test only rules words out.)
+fn pair_bit(w: &[u8]) -> usize {
+    let fold = |b: u8| usize::from(b | 0x20) & 31;
+    w.first().map_or(0, |&b| fold(b) << 5) | w.get(1).map_or(0, |&b| fold(b))
 }
 
 impl Listed {
     fn new(words: impl Iterator<Item = String>) -> Listed {
         let words: Words<String> = words.collect();
         let mut first = [false; 256];
+        let mut pairs = [0u64; 16];
         for w in &words {
             if let Some(&b) = w.as_bytes().first() {
                 first[usize::from(b)] = true;
             }
+            let bit = pair_bit(w.as_bytes());
+            pairs[bit / 64] |= 1 << (bit % 64);
         }
         let longest = words.iter().map(String::len).max().unwrap_or(0);
         Listed {
             words,
             longest,
             first,
+            pairs,
         }
+    }
+
+    /// Whether a listed word may have the first two bytes of `w`.
+    fn pair_listed(&self, w: &str) -> bool {
+        let bit = pair_bit(w.as_bytes());
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Whether `w` is listed, as written.
@@ -142,6 +214,7 @@ impl Listed {
             && w.as_bytes()
                 .first()
                 .is_some_and(|&b| self.first[usize::from(b)])
+            && self.pair_listed(w)
             && self.words.contains(w)
     }
 
@@ -153,7 +226,8 @@ impl Listed {
                 || !w
                     .as_bytes()
                     .first()
-                    .is_some_and(|&b| self.first[usize::from(b.to_ascii_lowercase())]))
+                    .is_some_and(|&b| self.first[usize::from(b.to_ascii_lowercase())])
+                || !self.pair_listed(w))
         {
             return false;
         }
@@ -176,14 +250,27 @@ static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:contact|call|email|e-mail|reach)\b").expect("valid regex")
 });
 
-/// The words of [`CONTACT_VERB`], lower-case, each searched for in the
-/// lower-cased text with `memchr`'s SIMD substring search (an automaton
-/// for all five scans byte by byte here).
+/// The words of [`CONTACT_VERB`], lower-case.
+const VERBS: [&str; 5] = ["contact", "call", "email", "e-mail", "reach"];
+
+/// [`VERBS`], each searched for in the lower-cased text with `memchr`'s
+/// SIMD substring search: the fallback for [`VERB_SEARCH`].
 static VERB_WORDS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
-    ["contact", "call", "email", "e-mail", "reach"]
+    VERBS
         .iter()
         .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
         .collect()
+});
+
+/// [`VERBS`] searched for all at once in the lower-cased text with the
+/// SIMD multi-word search (Teddy), where the processor has it. No two of
+/// their places can overlap (no word's end is another's start, and none
+/// holds another), so a search that skips past each match finds them all.
+static VERB_SEARCH: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+    aho_corasick::packed::Config::new()
+        .builder()
+        .extend(VERBS)
+        .build()
 });
 
 /// Finds the media contacts.
@@ -194,7 +281,7 @@ pub(crate) fn find(doc: &Doc) -> Contacts {
     // Cue phrases hold no line break, so one search of the whole text finds
     // what a search of each line would.
     let lower = doc.lower();
-    let hits: Vec<Range<usize>> = LOWER_CUES.find_iter(lower).map(|m| m.range()).collect();
+    let hits = cue_hits(lower);
     let mut next_hit = 0;
     let verbs = verb_starts(clean, lower);
     let mut next_verb = 0;
@@ -305,15 +392,7 @@ fn verb_starts(clean: &str, lower: &str) -> Vec<usize> {
     // word characters, as `\b` asks. An ASCII neighbour is tested here;
     // for another, the regex is asked about the word and the characters
     // on each side (all its `\b` looks at).
-    let mut words: Vec<Range<usize>> = VERB_WORDS
-        .iter()
-        .flat_map(|f| {
-            let n = f.needle().len();
-            f.find_iter(lower.as_bytes()).map(move |k| k..k + n)
-        })
-        .collect();
-    words.sort_unstable_by_key(|r| r.start);
-    words
+    verb_words(lower)
         .into_iter()
         .filter(|m| {
             let b = clean.as_bytes();
@@ -332,6 +411,30 @@ fn verb_starts(clean: &str, lower: &str) -> Vec<usize> {
         })
         .map(|m| m.start)
         .collect()
+}
+
+/// Where the words of [`VERBS`] are written in `lower`, in text order.
+fn verb_words(lower: &str) -> Vec<Range<usize>> {
+    if let Some(search) = &*VERB_SEARCH {
+        return search
+            .find_iter(lower)
+            .map(|m| m.start()..m.end())
+            .collect();
+    }
+    verb_words_one_by_one(lower)
+}
+
+/// [`verb_words`] one word at a time.
+fn verb_words_one_by_one(lower: &str) -> Vec<Range<usize>> {
+    let mut words: Vec<Range<usize>> = VERB_WORDS
+        .iter()
+        .flat_map(|f| {
+            let n = f.needle().len();
+            f.find_iter(lower.as_bytes()).map(move |k| k..k + n)
+        })
+        .collect();
+    words.sort_unstable_by_key(|r| r.start);
+    words
 }
 
 /// Whether a contact cue starts a line (see [`accepted_cues`]).
@@ -402,6 +505,15 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     let clean = doc.clean();
     let line = doc.lines[i].clone();
     let text = &clean[line.clone()];
+    // A line that starts with an ASCII byte that is neither a capital nor
+    // white space (a wrapped line's lowercase word) is ruled out at once.
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|&c| c.is_ascii_graphic() && !c.is_ascii_uppercase())
+    {
+        return None;
+    }
     let lead = text.len() - text.trim_start().len();
     let rest = &text[lead..];
     if !rest.starts_with(char::is_uppercase) {
@@ -410,8 +522,8 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
     // The name must be the whole first piece: capitalised words with one
     // space between them, so the word after the first space is
     // capitalised too. Most lines of prose fail this cheap test.
-    let second = rest.find(' ').map_or("", |k| &rest[k + 1..]);
-    if !second.starts_with(char::is_uppercase) {
+    let second = memchr::memchr(b' ', rest.as_bytes()).map_or("", |k| &rest[k + 1..]);
+    if !second.starts_with(char::is_uppercase) || first_piece_is_no_name(rest) {
         return None;
     }
     // Where the block ends, if an email or phone is in reach; checked
@@ -436,18 +548,94 @@ fn name_led_block(doc: &Doc, i: usize) -> Option<usize> {
         }
         end
     }?;
+    lone_name_first(text).then_some(end)
+}
+
+/// Whether the first piece of a line is one name and nothing else.
+fn lone_name_first(text: &str) -> bool {
+    let lead = text.len() - text.trim_start().len();
     // Only the first piece matters, and it is short.
-    let first = first_pieces(&text[..floor_boundary(text, lead + 64)], 1)
-        .into_iter()
-        .next()?;
+    let Some(first) = first_pieces(&text[..floor_boundary(text, lead + 64)], 1).next() else {
+        return false;
+    };
     if first.start != lead || first.len() > 40 {
-        return None;
+        return false;
     }
     let names = names_in(&text[first.clone()]);
-    if names.len() != 1 || names[0].0 != (0..first.len()) {
-        return None;
+    names.len() == 1 && names[0].0 == (0..first.len())
+}
+
+/// Whether the first piece of a line that opens with `rest` (after its
+/// leading spaces) is surely not one name and nothing else (see
+/// [`lone_name_first`]), told from its first words without cutting pieces:
+/// its first word is an honorific or no name word (`PRESS`, `The`), or
+/// punctuation follows it (`ACCRA, Ghana`), or plain capitalised words
+/// (`[A-Z][a-z]*`, one space after each) run on into a lowercase word, a
+/// number or a fifth word. The bytes read hold no place where a piece is
+/// cut (no seam, `|` or double space) and lie within the 64 bytes the
+/// piece is cut from, and none is a space or a control character that
+/// might be trimmed off the piece's end. `false` only says: look.
+fn first_piece_is_no_name(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    // A lowercase letter before a capital may be a seam.
+    let seam = b[..letters]
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    if letters == 0 || seam {
+        return false;
     }
-    Some(end)
+    // The first token: the letters and perhaps a full stop.
+    let end = letters + usize::from(b.get(letters) == Some(&b'.'));
+    if end >= 64 {
+        return false;
+    }
+    match b.get(end) {
+        Some(b' ') => {
+            // A name starting the piece starts with a name word.
+            let first = &rest[..end];
+            if HONORIFICS.contains(first) || !is_name_token(first) {
+                return true;
+            }
+        }
+        // Punctuation is a token of its own, which ends a run of name
+        // words after one word (`+` and `(` after a letter cut a piece).
+        Some(&c)
+            if c.is_ascii_graphic()
+                && !c.is_ascii_alphanumeric()
+                && !matches!(c, b'\'' | b'-' | b'.' | b'|' | b'+' | b'(') =>
+        {
+            return true;
+        }
+        _ => return false,
+    }
+    let mut k = 0;
+    for _ in 0..4 {
+        // A plain capitalised word and one space.
+        if !b.get(k).is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        k += 1;
+        while b.get(k).is_some_and(u8::is_ascii_lowercase) {
+            k += 1;
+        }
+        if b.get(k) != Some(&b' ') {
+            return false;
+        }
+        k += 1;
+        match b.get(k) {
+            // (Spaces and control characters may be trimmed off the piece.)
+            Some(&c) if k < 64 && c.is_ascii_graphic() && c != b'|' => {
+                // A lowercase word, a number or punctuation in the piece.
+                if !c.is_ascii_uppercase() {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    // A fifth word in the piece: a name is at most four.
+    true
 }
 
 /// Whether [`PHONE`] may match `t`: a match is a run of seven or more of
@@ -547,6 +735,29 @@ fn bounded_end(clean: &str, start: usize, line_end: usize) -> usize {
 
 /// A line of running text: six words or more, most of them lowercase.
 fn is_prose(text: &str) -> bool {
+    let (words, lower) = word_counts(text);
+    // The email and phone searches last: most lines fail the count.
+    words >= 6
+        && lower * 2 >= words
+        && !(has_email(text) || may_have_phone(text) && phones_in(text).next().is_some())
+}
+
+/// How many words (split at white space) `text` has, and how many of them
+/// start with a lowercase letter.
+fn word_counts(text: &str) -> (usize, usize) {
+    if text.is_ascii() {
+        // Byte by byte without branches: a word starts at a byte that is
+        // not white space after one that is (or at the start).
+        let (mut words, mut lower, mut after_space) = (0, 0, true);
+        for &c in text.as_bytes() {
+            let space = matches!(c, b' ' | b'\t'..=b'\r');
+            let start = after_space & !space;
+            words += usize::from(start);
+            lower += usize::from(start & c.is_ascii_lowercase());
+            after_space = space;
+        }
+        return (words, lower);
+    }
     let mut words = 0;
     let mut lower = 0;
     for w in text.split_whitespace() {
@@ -555,10 +766,7 @@ fn is_prose(text: &str) -> bool {
             lower += 1;
         }
     }
-    // The email and phone searches last: most lines fail the count.
-    words >= 6
-        && lower * 2 >= words
-        && !(has_email(text) || may_have_phone(text) && phones_in(text).next().is_some())
+    (words, lower)
 }
 
 /// Whether a stop phrase starts `text`.
@@ -602,7 +810,11 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
     if items.is_empty() {
         return Vec::new();
     }
-    for (r, name, honorifics) in names_in(text) {
+    // The pieces are cut once: the names and the role after each name are
+    // read from them.
+    let cut: Vec<Range<usize>> = pieces(text).collect();
+    let ascii = text.is_ascii();
+    for (r, name, honorifics) in names_in_pieces(text, cut.iter().cloned()) {
         if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
             continue;
         }
@@ -646,7 +858,7 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
                 c.span.end = c.span.end.max(at.end);
                 c.name = Some(name);
                 c.honorifics = honorifics;
-                let (title, organisation) = role_and_org(text, r.end);
+                let (title, organisation) = role_and_org(text, r.end, &cut, ascii);
                 c.title = title;
                 c.organisation = c.organisation.take().or(organisation);
                 pending = Some(c);
@@ -686,7 +898,14 @@ fn read_section(doc: &Doc, range: Range<usize>, is_block: bool) -> Vec<Contact> 
 
 /// The role and organisation written right after a name (`, Press
 /// Officer, Acme Widgets`, or on the next lines), if any.
-fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
+///
+/// `cut` holds the [`pieces`] of `text`, which is ASCII if `ascii`.
+fn role_and_org(
+    text: &str,
+    after: usize,
+    cut: &[Range<usize>],
+    ascii: bool,
+) -> (Option<String>, Option<String>) {
     let mut title = None;
     let mut org = None;
     let tail = &text[after..floor_boundary(text, after + 300)];
@@ -694,7 +913,7 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
     let mut words: Vec<&str> = Vec::new();
     // Read up to the first number or address: what follows belongs to
     // the next contact or to an address block.
-    for piece in first_pieces(tail, 3) {
+    for piece in tail_pieces(text, cut, after, ascii) {
         for part in tail[piece].split([',', '|', '(', ')']) {
             let part = part.trim().trim_start_matches(':').trim();
             if has_digit_or_at(part) {
@@ -728,6 +947,45 @@ fn role_and_org(text: &str, after: usize) -> (Option<String>, Option<String>) {
         }
     }
     (title, org)
+}
+
+/// The first three [`pieces`] of the 300 bytes of `text` from `after`
+/// (`text[after..]` cut anew), in the tail's offsets, taken from `cut`,
+/// the pieces of `text` (`ascii` says whether `text` is ASCII).
+///
+/// The cutter's state is only the piece's start and the current word:
+/// after a byte that is no letter and no `.`, a cut of the tail and a cut
+/// of the whole text decide alike at every byte, and the tail's pieces are
+/// those of the text from `after` on, clipped to the tail and trimmed.
+/// Otherwise (`after` in a word) the tail is cut anew.
+fn tail_pieces(
+    text: &str,
+    cut: &[Range<usize>],
+    after: usize,
+    ascii: bool,
+) -> impl Iterator<Item = Range<usize>> {
+    let end = floor_boundary(text, after + 300);
+    let fresh = !ascii
+        || text
+            .as_bytes()
+            .get(after)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'.');
+    let anew = fresh.then(|| first_pieces(&text[after..end], 3));
+    let from_cut = (!fresh).then(|| {
+        let first = cut.partition_point(|p| p.end <= after);
+        cut[first..]
+            .iter()
+            .take_while(move |p| p.start < end)
+            .filter_map(move |p| {
+                let r = p.start.max(after)..p.end.min(end);
+                let r = segment::trim_range(text, r.start..r.end.max(r.start));
+                (!r.is_empty()).then(|| r.start - after..r.end - after)
+            })
+            .take(3)
+    });
+    anew.into_iter()
+        .flatten()
+        .chain(from_cut.into_iter().flatten())
 }
 
 /// Whether `head` ends with `contact`/`call` (and perhaps an honorific).
@@ -774,7 +1032,6 @@ fn fix_email(text: &str, r: Range<usize>) -> Range<usize> {
         return r;
     };
     let local = &e[..at];
-    let domain = e[at + 1..].to_ascii_lowercase();
     // A phone number glued on: cut after the last digit once seven
     // digits have been seen, when letters follow.
     let mut seen = 0;
@@ -802,9 +1059,10 @@ fn fix_email(text: &str, r: Range<usize>) -> Range<usize> {
     // domain repeats, then a lowercase local part.
     let b = local.as_bytes();
     if b.first().is_some_and(u8::is_ascii_uppercase) && b[1..].iter().all(u8::is_ascii_lowercase) {
+        // Each head of the local part lower-cased is a head of this.
+        let (domain, local) = (e[at + 1..].to_ascii_lowercase(), local.to_ascii_lowercase());
         for k in (4..local.len().saturating_sub(1)).rev() {
-            let head = local[..k].to_ascii_lowercase();
-            if domain.contains(&head) {
+            if domain.contains(&local[..k]) {
                 return r.start + k..r.end;
             }
         }
@@ -905,11 +1163,29 @@ fn push_phone(text: &str, r: Range<usize>, digits: usize, out: &mut Vec<Range<us
 /// capitalised words that is not an address, a place, a possessive, an
 /// organisation's leading words or half of a camel-case word.
 fn names_in(text: &str) -> Vec<(Range<usize>, String, Vec<String>)> {
+    names_in_pieces(text, pieces(text))
+}
+
+/// [`names_in`], given the [`pieces`] of `text`.
+fn names_in_pieces(
+    text: &str,
+    pieces: impl Iterator<Item = Range<usize>>,
+) -> Vec<(Range<usize>, String, Vec<String>)> {
     let mut out = Vec::new();
     // One token buffer serves every piece.
-    let mut tokens = Vec::new();
-    for piece in pieces(text) {
+    let mut tokens = Vec::with_capacity(64);
+    for piece in pieces {
         let p = &text[piece.clone()];
+        // A name is two capitalised words or more: a piece with fewer than
+        // two capitals (a number, an address) holds none. (A byte outside
+        // ASCII may be part of a capital.)
+        if p.bytes()
+            .filter(|&c| c.is_ascii_uppercase() || c >= 0x80)
+            .count()
+            < 2
+        {
+            continue;
+        }
         tokenize(p, &mut tokens);
         let mut i = 0;
         while i < tokens.len() {
@@ -1141,16 +1417,35 @@ fn is_non_name(w: &str) -> bool {
 /// letter before a capital (`DoeAcme`), a letter before a digit, `+` or
 /// `(` (`Doe(212)`), a digit before a letter, and `.` before a capital
 /// after a word of three letters or more (`Inc.Jane`).
-fn pieces(text: &str) -> Vec<Range<usize>> {
+fn pieces(text: &str) -> Pieces<'_> {
     first_pieces(text, usize::MAX)
 }
 
-/// The first `limit` of [`pieces`]: the cutting stops there.
-fn first_pieces(text: &str, limit: usize) -> Vec<Range<usize>> {
+/// The first `limit` of [`pieces`]: the cutting stops there. For ASCII
+/// text the pieces are cut as they are asked for, so a reader that stops
+/// early does not cut the rest.
+fn first_pieces(text: &str, limit: usize) -> Pieces<'_> {
     if text.is_ascii() {
-        return pieces_ascii(text, limit);
+        return Pieces::Ascii(AsciiPieces::new(text).take(limit));
     }
-    pieces_chars(text, limit)
+    Pieces::Chars(pieces_chars(text, limit).into_iter())
+}
+
+/// The pieces of a text (see [`pieces`]).
+enum Pieces<'a> {
+    Ascii(std::iter::Take<AsciiPieces<'a>>),
+    Chars(std::vec::IntoIter<Range<usize>>),
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        match self {
+            Pieces::Ascii(p) => p.next(),
+            Pieces::Chars(p) => p.next(),
+        }
+    }
 }
 
 /// Adds a piece, trimmed, unless it is empty; says whether `limit` pieces
@@ -1208,80 +1503,150 @@ fn pieces_chars(text: &str, limit: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// [`pieces`] for ASCII text, byte by byte: the same cuts.
-fn pieces_ascii(text: &str, limit: usize) -> Vec<Range<usize>> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut word_len = 0;
-    let mut word_start = 0;
-    let mut k = 0;
-    while k < b.len() {
-        let c = b[k];
-        // Lower-case letters after a letter make no cut and only lengthen
-        // the word: the run of them is passed over at once.
-        if c.is_ascii_lowercase() && k > 0 && b[k - 1].is_ascii_alphabetic() {
-            let run = b[k..].iter().take_while(|c| c.is_ascii_lowercase()).count();
-            word_len += run;
-            k += run;
-            continue;
+/// How many ASCII lowercase letters `b` starts with, read eight bytes at
+/// a time (a word's letters mostly fit in one read: one test, not one per
+/// letter).
+fn lowercase_run(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Per byte: the high bit of `x + 0x1f` says `>= b'a'` and that of
+        // `x + 0x05` says `>= b'{'`, for a byte below 0x80. Such a byte
+        // carries nothing into the next; a byte from 0x80 up may, but it
+        // is no lowercase letter itself, and the bytes after the first
+        // such byte do not count.
+        let lower = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f)
+            & !x.wrapping_add(0x0505_0505_0505_0505)
+            & !x
+            & HIGH;
+        if lower != HIGH {
+            // The first byte (the lowest) that is not a lowercase letter.
+            return n + ((!lower & HIGH).trailing_zeros() / 8) as usize;
         }
-        // The other common bytes that make no cut, taken without the tests
-        // below: a single space, which ends a word; a capital after a
-        // space, which starts one; a digit after a non-letter.
-        let prev = k.checked_sub(1).map(|p| b[p]);
-        if c == b' ' && b.get(k + 1) != Some(&b' ') {
-            word_len = 0;
-            word_start = k + 1;
-            k += 1;
-            continue;
-        }
-        if c.is_ascii_uppercase() && prev.is_none_or(|p| p == b' ') {
-            if word_len == 0 {
-                word_start = k;
-            }
-            word_len += 1;
-            k += 1;
-            continue;
-        }
-        if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_alphabetic()) {
-            word_len = 0;
-            word_start = k + 1;
-            k += 1;
-            continue;
-        }
-        let cut_before = k > 0 && {
-            let p = b[k - 1];
-            (p.is_ascii_lowercase()
-                && c.is_ascii_uppercase()
-                // `McAllister`, `MacLeod`: a name prefix, not a seam.
-                && !matches!(&b[word_start..k], b"Mc" | b"Mac"))
-                || (p.is_ascii_alphabetic() && (c.is_ascii_digit() || c == b'+' || c == b'('))
-                || (p.is_ascii_digit() && c.is_ascii_alphabetic())
-                || (p == b'.' && c.is_ascii_uppercase() && word_len >= 4)
-        };
-        let hard = c == b'\n' || c == b'|' || (c == b' ' && b.get(k + 1) == Some(&b' '));
-        if cut_before || hard {
-            if k > start && keep_piece(&mut out, text, start..k, limit) {
-                return out;
-            }
-            start = if hard { k + 1 } else { k };
-        }
-        if c.is_ascii_alphabetic() || c == b'.' {
-            if word_len == 0 {
-                word_start = k;
-            }
-            word_len += 1;
-        } else {
-            word_len = 0;
-            word_start = k + 1;
-        }
-        k += 1;
+        n += 8;
     }
-    if text.len() > start {
-        keep_piece(&mut out, text, start..text.len(), limit);
+    n + b[n..].iter().take_while(|c| c.is_ascii_lowercase()).count()
+}
+
+/// [`pieces`] for ASCII text, byte by byte: the same cuts, made as the
+/// pieces are asked for.
+struct AsciiPieces<'a> {
+    text: &'a str,
+    /// Where the current piece starts.
+    start: usize,
+    /// The length of the word being read, and where it starts.
+    word_len: usize,
+    word_start: usize,
+    /// The next byte to read.
+    k: usize,
+}
+
+impl AsciiPieces<'_> {
+    fn new(text: &str) -> AsciiPieces<'_> {
+        AsciiPieces {
+            text,
+            start: 0,
+            word_len: 0,
+            word_start: 0,
+            k: 0,
+        }
     }
-    out
+}
+
+impl Iterator for AsciiPieces<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let AsciiPieces {
+            mut start,
+            mut word_len,
+            mut word_start,
+            mut k,
+            ..
+        } = *self;
+        while k < b.len() {
+            let c = b[k];
+            // Lower-case letters after a letter make no cut and only
+            // lengthen the word: the run of them is passed over at once.
+            if c.is_ascii_lowercase() && k > 0 && b[k - 1].is_ascii_alphabetic() {
+                let run = lowercase_run(&b[k..]);
+                word_len += run;
+                k += run;
+                continue;
+            }
+            // The other common bytes that make no cut, taken without the
+            // tests below: a single space, which ends a word; a capital
+            // after a space, which starts one; a digit after a non-letter.
+            let prev = k.checked_sub(1).map(|p| b[p]);
+            if c == b' ' && b.get(k + 1) != Some(&b' ') {
+                word_len = 0;
+                word_start = k + 1;
+                k += 1;
+                continue;
+            }
+            if c.is_ascii_uppercase() && prev.is_none_or(|p| p == b' ') {
+                if word_len == 0 {
+                    word_start = k;
+                }
+                word_len += 1;
+                k += 1;
+                continue;
+            }
+            if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_alphabetic()) {
+                word_len = 0;
+                word_start = k + 1;
+                k += 1;
+                continue;
+            }
+            let cut_before = k > 0 && {
+                let p = b[k - 1];
+                (p.is_ascii_lowercase()
+                    && c.is_ascii_uppercase()
+                    // `McAllister`, `MacLeod`: a name prefix, not a seam.
+                    && !matches!(&b[word_start..k], b"Mc" | b"Mac"))
+                    || (p.is_ascii_alphabetic() && (c.is_ascii_digit() || c == b'+' || c == b'('))
+                    || (p.is_ascii_digit() && c.is_ascii_alphabetic())
+                    || (p == b'.' && c.is_ascii_uppercase() && word_len >= 4)
+            };
+            let hard = c == b'\n' || c == b'|' || (c == b' ' && b.get(k + 1) == Some(&b' '));
+            // The piece that ends here, given once this byte is read.
+            let mut piece = None;
+            if cut_before || hard {
+                if k > start {
+                    piece = Some(segment::trim_range(text, start..k));
+                }
+                start = if hard { k + 1 } else { k };
+            }
+            if c.is_ascii_alphabetic() || c == b'.' {
+                if word_len == 0 {
+                    word_start = k;
+                }
+                word_len += 1;
+            } else {
+                word_len = 0;
+                word_start = k + 1;
+            }
+            k += 1;
+            if let Some(r) = piece.filter(|r| !r.is_empty()) {
+                *self = AsciiPieces {
+                    text,
+                    start,
+                    word_len,
+                    word_start,
+                    k,
+                };
+                return Some(r);
+            }
+        }
+        self.k = k;
+        // The last piece, once.
+        let last = (text.len() > start).then(|| segment::trim_range(text, start..text.len()));
+        self.start = text.len();
+        last.filter(|r| !r.is_empty())
+    }
 }
 
 #[cfg(test)]
@@ -1304,15 +1669,14 @@ mod tests {
             "5 Jane 12 (34)+5 A.B. x9Y 9x MacRoe Mc2 a.Bcde.Fgh",
         ];
         for text in cases {
-            assert_eq!(
-                pieces_ascii(text, usize::MAX),
-                pieces_chars(text, usize::MAX),
-                "{text:?}"
-            );
-            let all = pieces(text);
+            let all: Vec<_> = AsciiPieces::new(text).collect();
+            assert_eq!(all, pieces_chars(text, usize::MAX), "{text:?}");
+            assert_eq!(pieces(text).collect::<Vec<_>>(), all, "{text:?}");
             for limit in 1..4 {
                 let want = &all[..all.len().min(limit)];
-                assert_eq!(first_pieces(text, limit), want, "{text:?} {limit}");
+                let got: Vec<_> = first_pieces(text, limit).collect();
+                assert_eq!(got, want, "{text:?} {limit}");
+                assert_eq!(pieces_chars(text, limit), want, "{text:?} {limit}");
             }
             // `tokenize` empties its buffer first.
             let (mut by_byte, mut by_char) = (Vec::new(), Vec::new());
@@ -1320,6 +1684,365 @@ mod tests {
             tokenize(text, &mut by_byte);
             tokenize_chars(text, &mut by_char);
             assert_eq!(by_byte, by_char, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn no_name_lines_are_told_as_the_pieces_tell_them() {
+        let cases: &[&str] = &[
+            "Jane Roe",
+            "Jane Roe said the plan works",
+            "The Company said",
+            "PRESS RELEASE",
+            "Mr. Jo Ann Lee",
+            "Dr Jo Lee, Director",
+            "ACCRA, Ghana, 5 May",
+            "Jane, Roe",
+            "Jane Ann Lee Roe Kim",
+            "Jane Ann Lee Roe",
+            "Jane Ann Lee Roe  Acme Widgets",
+            "Jane Roe | Acme",
+            "Jane Roe 555 0100",
+            "Jane Roe+1 555 0100",
+            "Jane Roe(212) 555-0100",
+            "Jane RoeAcme Widgets",
+            "JaneRoe Acme",
+            "Ian McAllister said",
+            "Jo Lee-Kim said",
+            "Jane Roe.Acme Widgets",
+            "Jane. Roe said",
+            "U.S. Attorney Jo Lee",
+            "About Acme Widgets",
+            "Ana Lucía Roe said",
+            "A B C D e",
+            "Jane \u{c9}mile Roe",
+            "Jane Roe: 555 0100",
+            "Jane:Roe",
+            "Jane  Roe",
+            "Jane Roe\tsaid",
+            "Jane Roe \t | Acme",
+            "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Roe",
+            "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, Roe",
+            "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Bee roe",
+            "Jo Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Bee Roe",
+        ];
+        for text in cases {
+            for lead in ["", "  "] {
+                let line = format!("{lead}{text}");
+                if first_piece_is_no_name(text) {
+                    assert!(!lone_name_first(&line), "{line:?}");
+                }
+            }
+        }
+        // The common lines are told without cutting pieces.
+        for text in [
+            "The Company said",
+            "PRESS RELEASE",
+            "Mr. Jo Lee",
+            "ACCRA, Ghana",
+        ] {
+            assert!(first_piece_is_no_name(text), "{text:?}");
+        }
+        assert!(lone_name_first("Jane Roe"));
+    }
+
+    #[test]
+    fn no_name_lines_agree_on_generated_lines() {
+        // Lines glued from invented words and the bytes the piece cutter
+        // and tokenizer look at (a simple generator: no new dependency).
+        let parts = [
+            "Jane",
+            "Roe",
+            "Mr.",
+            "Dr",
+            "The",
+            "PRESS",
+            "Mc",
+            "Allister",
+            "and",
+            " ",
+            "  ",
+            ",",
+            ".",
+            "|",
+            "+1",
+            "(",
+            "555",
+            "\u{c9}",
+            "\u{e9}",
+            "Acme",
+            "A",
+            "B.",
+            "-",
+            "'",
+            ":",
+            "Lee",
+            "x",
+            "Group",
+            "Inc.",
+            "of",
+            "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "Bbbbbbbbbbbbbbbbb",
+            "\t",
+            "\u{b}",
+        ];
+        let mut seed: u64 = 12345;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        let (mut ruled_out, mut names) = (0, 0);
+        for _ in 0..100_000 {
+            let mut line = String::new();
+            for _ in 0..next() % 16 + 1 {
+                line.push_str(parts[next() as usize % parts.len()]);
+                if next() % 4 != 0 {
+                    line.push(' ');
+                }
+            }
+            if first_piece_is_no_name(&line) {
+                ruled_out += 1;
+                assert!(!lone_name_first(&line), "{line:?}");
+            }
+            names += usize::from(lone_name_first(&line));
+        }
+        assert!(ruled_out > 10_000 && names > 1_000, "{ruled_out} {names}");
+    }
+
+    #[test]
+    fn ascii_pieces_agree_on_generated_text() {
+        let parts = [
+            "Jane",
+            "Roe",
+            "Mc",
+            "Mac",
+            "Leod",
+            "Inc.",
+            "acme",
+            "A.",
+            ".",
+            " ",
+            "  ",
+            "|",
+            "\n",
+            "+1",
+            "(212)",
+            "555",
+            "-",
+            "x",
+            "jo@acme.test",
+            "Ltd",
+            ",",
+            ":",
+            "Z9",
+            "9z",
+        ];
+        let mut seed: u64 = 777;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next() % 12 {
+                text.push_str(parts[next() as usize % parts.len()]);
+            }
+            let all: Vec<_> = AsciiPieces::new(&text).collect();
+            assert_eq!(all, pieces_chars(&text, usize::MAX), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let cases: &[&str] = &[
+            "",
+            "   ",
+            "one",
+            " Two words ",
+            "a\tb\x0bc\x0cd\re\nf",
+            "Mixed case Words and more words here",
+            "x,y z. (a) 'b' -c",
+            "\u{e9}t\u{e9} en France",
+            "\u{a0}no\u{2003}break",
+            "file\x1cseparator \x1f unit",
+        ];
+        for text in cases {
+            let words = text.split_whitespace();
+            let want = (
+                words.clone().count(),
+                words.filter(|w| w.starts_with(char::is_lowercase)).count(),
+            );
+            assert_eq!(word_counts(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn verb_words_are_found_all_at_once_as_one_by_one() {
+        for a in VERBS {
+            for b in VERBS {
+                assert!(a == b || !a.contains(b), "{a} {b}");
+                for k in 1..a.len() {
+                    assert!(!b.starts_with(&a[k..]), "{a} {b}");
+                }
+            }
+        }
+        let cases: &[&str] = &[
+            "",
+            "call",
+            "please contact or call us, email or e-mail, reach out",
+            "recall the contacts; e-mailing emails; reaches callcall",
+            "contactcallemaile-mailreach",
+            "a long text with no verb at all, written to be longer than a block of thirty-two bytes",
+            "cal con ema e-m rea contac",
+        ];
+        for text in cases {
+            assert_eq!(verb_words(text), verb_words_one_by_one(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_runs_are_counted_as_byte_by_byte() {
+        let cases: &[&[u8]] = &[
+            b"",
+            b"a",
+            b"abc",
+            b"abcdefgh",
+            b"abcdefghi",
+            b"abcdefghijklmnopq Z",
+            b"Abc",
+            b"abc{def",
+            b"abc`def",
+            b"abcdefg@hij",
+            b"xyzxyzx\x7fyz",
+            b"abcdefgh\x80\xff",
+            b"\xe1\xfa\xfb",
+            b"az AZ 09",
+        ];
+        for b in cases {
+            for k in 0..=b.len() {
+                let want = b[k..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+                assert_eq!(lowercase_run(&b[k..]), want, "{b:?} {k}");
+            }
+        }
+        // Every byte value in each of the eight places.
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                let mut b = *b"abcdefghij";
+                b[at] = v;
+                let want = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
+                assert_eq!(lowercase_run(&b), want, "{v} {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn tail_pieces_are_the_pieces_of_the_tail() {
+        let parts = [
+            "Jane",
+            "Roe",
+            "Mc",
+            "Mac",
+            "Leod",
+            "Inc.",
+            "acme",
+            "A.",
+            ".",
+            " ",
+            "  ",
+            "|",
+            "\n",
+            "+1",
+            "(212)",
+            "555",
+            "-",
+            "x",
+            "jo@acme.test",
+            "Ltd",
+            ",",
+            ":",
+            "Z9",
+            "9z",
+            "Officer",
+            "\u{e9}",
+        ];
+        let mut seed: u64 = 4242;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        let mut texts: Vec<String> = vec![
+            "Media contact: Jane Roe, Press Officer, Acme Widgets | +1 555 0100".into(),
+            "Jane Roe\nPress Officer\nAcme Ltd.\n\nBo Kim  Head of Media (Acme)".into(),
+            format!("Jane Roe, {}", "Officer ".repeat(60)),
+        ];
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..next() % 40 {
+                text.push_str(parts[next() as usize % parts.len()]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            let cut: Vec<_> = pieces(text).collect();
+            for after in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                let tail = &text[after..floor_boundary(text, after + 300)];
+                let want: Vec<_> = first_pieces(tail, 3).collect();
+                let got: Vec<_> = tail_pieces(text, &cut, after, text.is_ascii()).collect();
+                assert_eq!(got, want, "{text:?} {after}");
+            }
+        }
+    }
+
+    #[test]
+    fn cue_hits_as_one_automaton_finds_them() {
+        let all = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(lower_cues())
+            .expect("valid word list");
+        assert!(!LOWER_CUES.1.is_empty());
+        let mut cases: Vec<String> = [
+            "",
+            "their contact details: ir contact, pr contacts: media contact:",
+            "for more information, please contact their press office: ir contactpr contact",
+            "air contact  fir contact:ir contact details contact information",
+            "ir contac pr contac ir  contact ir-contact",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Cue words glued in every order, for overlapping candidates.
+        let words = [
+            "ir",
+            "pr",
+            " ",
+            "contact",
+            "s",
+            ":",
+            " details",
+            "media",
+            "press",
+            "for more information",
+            ",",
+            "the",
+            "\u{e9}",
+        ];
+        for a in words {
+            for b in words {
+                for c in words {
+                    for d in ["", " contact", "ir", "pr "] {
+                        cases.push(format!("{a}{b}{c}{d}{a}"));
+                    }
+                }
+            }
+        }
+        for text in &cases {
+            let want: Vec<_> = all.find_iter(text.as_str()).map(|m| m.range()).collect();
+            assert_eq!(cue_hits(text), want, "{text:?}");
         }
     }
 
@@ -1376,6 +2099,14 @@ mod tests {
             ("", false, false),
             ("Agencyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy", false, false),
             ("\u{c9}cole", false, false),
+            ("AG", false, false),
+            ("Ag", false, false),
+            ("aGENCY", false, true),
+            ("Agenc", false, false),
+            ("Ab", false, false),
+            ("Ltd", true, true),
+            ("LTD", false, true),
+            ("ltd.", false, false),
         ];
         for (w, suffix, non_name) in cases {
             assert_eq!(ORG_SUFFIX.contains(w), *suffix, "{w:?}");
