@@ -1,9 +1,9 @@
 //! Titles: offices written before a name (`Minister for Health Jane Doe`)
 //! or after it as an appositive (`Jane Doe, Director of X and Chair of Y,`).
 
-use super::gap;
 use super::lexicon::LEXICON;
 use super::token::Token;
+use super::{gap, gap_bytes};
 use crate::wordhash::with_lower;
 
 /// Longest title, in words.
@@ -42,23 +42,24 @@ pub(super) fn before(
         return None;
     }
     let mut last = k - 1;
-    let mut g = gap(clean, toks, last);
+    // Bytes: the gaps are compared with ASCII marks only.
+    let mut g = gap_bytes(clean, toks, last);
     // `the Executive Secretary of the Basin Authority (BA), Jane Doe`: an
     // acronym in brackets closes the title.
-    if g == "), "
+    if g == b"), "
         && last > 0
-        && gap(clean, toks, last - 1) == " ("
+        && gap_bytes(clean, toks, last - 1) == b" ("
         && is_caps(&clean[toks[last].range.clone()])
     {
         last -= 1;
-        g = ", ";
+        g = b", ";
     }
-    let abbrev = g == ". " && toks[last].cap && toks[last].is_title_head();
+    let abbrev = g == b". " && toks[last].cap && toks[last].is_title_head();
     // `praised founder Jane Doe`, `said chief executive Jane Doe`.
-    if g == " " && !toks[last].cap && toks[last].is_title_head() {
+    if g == b" " && !toks[last].cap && toks[last].is_title_head() {
         let mut from = last;
         while from > 0
-            && gap(clean, toks, from - 1) == " "
+            && gap_bytes(clean, toks, from - 1) == b" "
             && !toks[from - 1].cap
             && toks[from - 1].is_title_word()
         {
@@ -67,17 +68,17 @@ pub(super) fn before(
         let start = toks[from].range.start;
         return Some((start, vec![clean[start..toks[last].range.end].to_string()]));
     }
-    let comma = g == ", " && toks[last].cap;
-    if !(g == " " && toks[last].cap || abbrev || comma) {
+    let comma = g == b", " && toks[last].cap;
+    if !(g == b" " && toks[last].cap || abbrev || comma) {
         return None;
     }
     let mut first = last;
     while first > 0 && last - first < MAX_TITLE_WORDS {
         let j = first - 1;
         let t = &toks[j];
-        let g = gap(clean, toks, j);
+        let g = gap_bytes(clean, toks, j);
         // `Assistant U.S. Attorney`: dotted initials stand in titles.
-        let ok = (g == " " || t.initial && matches!(g, "." | ". "))
+        let ok = (g == b" " || t.initial && matches!(g, b"." | b". "))
             && (t.cap
                 || is_connector(&t.lower)
                 || t.is_title_word()
@@ -101,7 +102,8 @@ pub(super) fn before(
     if comma && !toks[last].is_title_head() {
         let is_det =
             |t: &Token| matches!(t.lower(), "the" | "his" | "her" | "its" | "their" | "our");
-        let det = first > 0 && gap(clean, toks, first - 1) == " " && is_det(&toks[first - 1]);
+        let det =
+            first > 0 && gap_bytes(clean, toks, first - 1) == b" " && is_det(&toks[first - 1]);
         if !(det || is_det(&toks[first])) {
             return None;
         }
@@ -464,7 +466,8 @@ pub(super) fn after(
     }
     let mut end = end;
     let g = gap(clean, toks, end - 1);
-    if g == " " && toks[end].lower == "as" && end + 1 < toks.len() {
+    let gb = g.as_bytes();
+    if gb == b" " && toks[end].lower == "as" && end + 1 < toks.len() {
         // `appointed Jane Doe as its new Chief Financial Officer`
         end += 1;
         while end + 1 < toks.len()
@@ -478,13 +481,13 @@ pub(super) fn after(
         if !toks[end].is_title_word() {
             return Vec::new();
         }
-    } else if g == " "
+    } else if gb == b" "
         && toks[end].cap
         && toks[end].is(super::lexicon::class::TITLE_HEAD)
         && in_contact_line(clean, name_start)
     {
         // `Jane Doe Director of Communications` in a contact or signature.
-    } else if g == " (" {
+    } else if gb == b" (" {
         // `Jane Doe (D-Vt.), Chair of X`: a short bracket before the comma.
         let mut e = end;
         while e < toks.len() && e - end < 4 && !gap(clean, toks, e).contains(')') {
@@ -627,7 +630,7 @@ pub(super) fn clause_titles(
             && toks[j].is(super::lexicon::class::GIVEN)
             && j + 1 < last
             && toks[j + 1].cap
-            && gap(clean, toks, j) == " "
+            && gap_bytes(clean, toks, j) == b" "
     });
     if is_connector(&toks[first].lower) || names_person {
         return Vec::new();

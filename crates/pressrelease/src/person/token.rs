@@ -103,7 +103,10 @@ impl Token<'_> {
         } else {
             own & (class::TITLE_HEAD | class::PLURAL_HEAD) != 0
         };
-        let word = head || own & class::TITLE_MOD != 0;
+        // Flag arithmetic on bools (`&`, `|`) rather than `&&`/`||`: the
+        // facts of the words of a release follow no pattern a branch
+        // predictor could learn.
+        let word = head | (own & class::TITLE_MOD != 0);
         // A token never ends with `-`; the test is kept for any caller
         // that builds one by hand.
         let particle = own & class::PARTICLE != 0
@@ -112,19 +115,12 @@ impl Token<'_> {
         const NEVER_NAME: u16 =
             class::NOT_NAME | class::PLURAL_NOT_NAME | class::HONORIFIC | class::SUFFIX;
         let name_word = self.dotted_initial
-            || particle
-            || self.cap && !digit && !self.lower_after_hyphen && own & NEVER_NAME == 0 && !word;
-        let mut flags = 0;
-        for (on, bit) in [
-            (head, Self::TITLE_HEAD),
-            (word, Self::TITLE_WORD),
-            (particle, Self::PARTICLE),
-            (name_word, Self::NAME_WORD),
-        ] {
-            if on {
-                flags |= bit;
-            }
-        }
+            | particle
+            | (self.cap & !digit & !self.lower_after_hyphen & (own & NEVER_NAME == 0) & !word);
+        let flags = (u8::from(head) * Self::TITLE_HEAD)
+            | (u8::from(word) * Self::TITLE_WORD)
+            | (u8::from(particle) * Self::PARTICLE)
+            | (u8::from(name_word) * Self::NAME_WORD);
         (own, flags)
     }
 }
