@@ -855,8 +855,19 @@ fn gap<'a>(clean: &'a str, toks: &[Token], i: usize) -> &'a str {
 }
 
 /// Honorifics written right before token `first`: the token index where
-/// they start and their texts, in order.
+/// they start and their texts, in order. The test that turns most names
+/// away is inlined into the caller; the reading is not.
+#[inline]
 fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<String>) {
+    if first == 0 || !toks[first - 1].is(lexicon::class::HON_LAST) {
+        return (toks[first].range.start, Vec::new());
+    }
+    read_honorifics_before(clean, toks, first)
+}
+
+/// [`honorifics_before`] past its first test.
+#[inline(never)]
+fn read_honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<String>) {
     let mut start = first;
     let mut found = Vec::new();
     // `H.E. Sheikh Dr.`: a few stacked styles at most.

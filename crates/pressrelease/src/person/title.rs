@@ -32,15 +32,29 @@ pub(super) const CLAUSE_STOPS: [&str; 22] = [
 /// A title written right before clean offset `at` (where a name or its
 /// honorifics start): its start offset and text.
 /// `k` is the index of the token at `at` ([`super::start_token`]).
+/// The tests that turn most names away are inlined into the caller; the
+/// reading is not.
+#[inline]
 pub(super) fn before(
     clean: &str,
     toks: &[Token],
     at: usize,
     k: usize,
 ) -> Option<(usize, Vec<String>)> {
-    if k == 0 || toks[k].range.start != at {
+    // A title ends one space, a comma, a full stop or a bracket before the
+    // name.
+    if k == 0
+        || toks[k].range.start != at
+        || !matches!(gap_bytes(clean, toks, k - 1), b" " | b", " | b". " | b"), ")
+    {
         return None;
     }
+    title_before(clean, toks, k)
+}
+
+/// [`before`] past its first tests.
+#[inline(never)]
+fn title_before(clean: &str, toks: &[Token], k: usize) -> Option<(usize, Vec<String>)> {
     let mut last = k - 1;
     // Bytes: the gaps are compared with ASCII marks only.
     let mut g = gap_bytes(clean, toks, last);
@@ -224,16 +238,25 @@ pub(super) fn split_roles(
 
 /// Titles in a letterhead after a name that opens its line, set off by
 /// wide spaces or on the next lines: `Jane Doe MP  Minister for X  Minister for Y`.
+/// The test that turns most names away is inlined into the caller; the
+/// reading is not.
+#[inline]
 pub(super) fn letterhead(
     clean: &str,
     toks: &[Token],
     name_start: usize,
     end: usize,
 ) -> Vec<String> {
-    let lex = &*LEXICON;
     if end == 0 || end > toks.len() || !super::opens_line(clean, name_start) {
         return Vec::new();
     }
+    letterhead_titles(clean, toks, end)
+}
+
+/// [`letterhead`] for a name that opens its line and ends before token `end`.
+#[inline(never)]
+fn letterhead_titles(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
+    let lex = &*LEXICON;
     let from = toks[end - 1].range.end;
     let mut stop = (from + 400).min(clean.len());
     while !clean.is_char_boundary(stop) {
@@ -454,6 +477,9 @@ fn is_legal_suffix(rest: &str) -> bool {
 
 /// Appositive titles after a name whose next token is `end`:
 /// `, Director of X and Chair of Y,` gives both roles.
+/// The test that turns most names away (a plain word after one space, as
+/// in `Jane Doe said`) is inlined into the caller; the reading is not.
+#[inline]
 pub(super) fn after(
     clean: &str,
     toks: &[Token],
@@ -461,9 +487,24 @@ pub(super) fn after(
     end: usize,
     stop_at: &mut usize,
 ) -> Vec<String> {
-    if end == 0 || end >= toks.len() {
+    if end == 0
+        || end >= toks.len()
+        || gap_bytes(clean, toks, end - 1) == b" " && !toks[end].cap && toks[end].lower != "as"
+    {
         return Vec::new();
     }
+    appositive(clean, toks, name_start, end, stop_at)
+}
+
+/// [`after`] past its first test.
+#[inline(never)]
+fn appositive(
+    clean: &str,
+    toks: &[Token],
+    name_start: usize,
+    end: usize,
+    stop_at: &mut usize,
+) -> Vec<String> {
     let mut end = end;
     let g = gap(clean, toks, end - 1);
     let gb = g.as_bytes();
