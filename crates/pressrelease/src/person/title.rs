@@ -455,6 +455,11 @@ fn in_contact_line(clean: &str, name_start: usize) -> bool {
 /// Whether `rest` (after a comma) opens with a legal form: `, Inc.`.
 fn is_legal_suffix(rest: &str) -> bool {
     let rest = rest.trim_start();
+    // Every legal form opens with an ASCII letter, here a capital: most
+    // texts after a comma are turned away before any char is decoded.
+    if !rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     // The word of letters, digits and full stops that opens `rest`, as a
     // slice (no copy).
     let len = rest
