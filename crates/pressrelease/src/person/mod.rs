@@ -971,15 +971,17 @@ fn is_function_word(lower: &str) -> bool {
 
 /// Whether a word is an acronym: three or more letters, all capitals.
 fn is_acronym(word: &str) -> bool {
-    // Most words show a lower-case letter at once; test that first (an
-    // ASCII lower-case byte is a lower-case char in any word).
-    if word.bytes().any(|b| b.is_ascii_lowercase()) {
-        return false;
+    // One pass over the bytes, without early exits (words are short):
+    // whether any is an ASCII lower-case letter (a lower-case char in any
+    // word), how many are ASCII letters, and whether all are ASCII.
+    let (mut lower, mut letters, mut ascii) = (false, 0usize, true);
+    for &b in word.as_bytes() {
+        lower |= b.is_ascii_lowercase();
+        letters += usize::from(b.is_ascii_alphabetic());
+        ascii &= b.is_ascii();
     }
-    if word.is_ascii() {
-        let b = word.as_bytes();
-        return !b.iter().any(u8::is_ascii_lowercase)
-            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() > 2;
+    if ascii || lower {
+        return !lower && letters > 2;
     }
     !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 2
 }
