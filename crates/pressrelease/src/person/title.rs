@@ -204,7 +204,18 @@ pub(super) fn split_roles(
     words: std::ops::Range<usize>,
 ) -> Vec<String> {
     let (first, last) = (words.start, words.end);
-    let mut parts = Vec::new();
+    // Each part is read as soon as it is cut off: no list of parts.
+    let mut out = Vec::new();
+    let mut push = |r: std::ops::Range<usize>| {
+        if r.is_empty() || !toks[r.clone()].iter().any(|t| t.is_title_head()) {
+            return;
+        }
+        let mut e = r.end;
+        while e > r.start + 1 && is_connector(&toks[e - 1].lower) {
+            e -= 1;
+        }
+        out.push(clean[toks[r.start].range.start..toks[e - 1].range.end].replace('\n', " "));
+    };
     let mut part_start = first;
     let has_head = |r: std::ops::Range<usize>| toks[r].iter().any(|t| t.is_title_head());
     for j in first..last {
@@ -216,24 +227,13 @@ pub(super) fn split_roles(
             // The right side runs to the next `and`; both sides need a head.
             let right_end = (n..last).find(|&k| toks[k].lower == "and").unwrap_or(last);
             if has_head(n..right_end) && (toks[n].is_title_word() || has_head(part_start..j)) {
-                parts.push(part_start..j);
+                push(part_start..j);
                 part_start = n;
             }
         }
     }
-    parts.push(part_start..last);
-    parts
-        .into_iter()
-        .filter(|r| !r.is_empty())
-        .filter(|r| toks[r.clone()].iter().any(|t| t.is_title_head()))
-        .map(|r| {
-            let mut e = r.end;
-            while e > r.start + 1 && is_connector(&toks[e - 1].lower) {
-                e -= 1;
-            }
-            clean[toks[r.start].range.start..toks[e - 1].range.end].replace('\n', " ")
-        })
-        .collect()
+    push(part_start..last);
+    out
 }
 
 /// Titles in a letterhead after a name that opens its line, set off by
