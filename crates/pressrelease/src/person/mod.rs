@@ -494,8 +494,8 @@ fn is_post_nominal(clean: &str, toks: &[Token], k: usize) -> bool {
     (2..=4).contains(&text.len())
         && text.bytes().all(|b| b.is_ascii_uppercase())
         && k > 0
-        && gap(clean, toks, k - 1) == ", "
-        && matches!(gap(clean, toks, k), ", " | "," | ". " | ".")
+        && gap_bytes(clean, toks, k - 1) == b", "
+        && matches!(gap_bytes(clean, toks, k), b", " | b"," | b". " | b".")
         && !t.is_title_word()
 }
 
@@ -631,7 +631,7 @@ fn honorific_at(clean: &str, toks: &[Token], i: usize, end: usize) -> Option<usi
             i + h.len() < end
                 && h.iter().enumerate().all(|(k, w)| {
                     let t = i + k;
-                    toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ". " | ".")
+                    toks[t].lower == *w && matches!(gap_bytes(clean, toks, t), b" " | b". " | b".")
                 })
         })
         .map(Vec::len)
@@ -657,7 +657,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
             && toks
                 .get(words.end)
                 .is_some_and(|t| matches!(t.lower(), "at" | "of" | "for" | "in"))
-            && gap(clean, toks, words.end - 1) == " "
+            && gap_bytes(clean, toks, words.end - 1) == b" "
             && toks.get(words.end + 1).is_some_and(|t| t.cap);
         let given = toks[words.start].is(lexicon::class::GIVEN);
         // `the Minister of X, Jane Doe`: a title set off by a comma.
@@ -729,17 +729,20 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     }
     // `Acme Minerals, Chief Geologist`, `Acme DAO, a leader in`: the run
     // before an appositive title must read as a name.
-    let lower_title = after
-        .first()
-        .is_some_and(|t| t.starts_with(char::is_lowercase));
-    let name_like = toks[words.start].is(lexicon::class::GIVEN)
-        || if lower_title {
-            looks_like_name(clean, toks, &words)
-        } else {
-            !has_noun_ending(toks, &words)
-        };
-    if !name_like {
-        after.clear();
+    // (Only read when there is a title to keep or drop.)
+    if !after.is_empty() {
+        let lower_title = after
+            .first()
+            .is_some_and(|t| t.starts_with(char::is_lowercase));
+        let name_like = toks[words.start].is(lexicon::class::GIVEN)
+            || if lower_title {
+                looks_like_name(clean, toks, &words)
+            } else {
+                !has_noun_ending(toks, &words)
+            };
+        if !name_like {
+            after.clear();
+        }
     }
     if !after.is_empty() {
         evidence = true;
@@ -753,7 +756,12 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
         // `Jane Doe, Acme Corp.`: an appositive employer.
         push_org_start(clean, toks, end, &mut org_at);
     }
-    let start_k = start_token_near(toks, start, hon_k);
+    // Without a title before, the mention starts where the honorifics do.
+    let start_k = if start == hon_start {
+        hon_k
+    } else {
+        start_token_near(toks, start, hon_k)
+    };
     if !evidence && cue_before(clean, toks, start_k) && looks_like_name(clean, toks, &words) {
         evidence = true;
     }
@@ -766,7 +774,7 @@ fn candidate(clean: &str, toks: &[Token], words: Range<usize>) -> Candidate {
     // `the Red Cross said`, `American Red Cross said`: a name does not
     // follow an article or run on from a capitalised word.
     let k = start_k;
-    if k > 0 && gap(clean, toks, k - 1) == " " {
+    if k > 0 && gap_bytes(clean, toks, k - 1) == b" " {
         let p = &toks[k - 1];
         let article = matches!(p.lower(), "the" | "a" | "an") && titles.is_empty();
         let run_on = p.cap
@@ -796,7 +804,7 @@ fn is_title_head_any_case(word: &str) -> bool {
 
 /// Records where an organisation may start at token `k`, past a `the`.
 fn push_org_start(clean: &str, toks: &[Token], mut k: usize, out: &mut Vec<usize>) {
-    if toks.get(k).is_some_and(|t| t.lower == "the") && gap(clean, toks, k) == " " {
+    if toks.get(k).is_some_and(|t| t.lower == "the") && gap_bytes(clean, toks, k) == b" " {
         k += 1;
     }
     if let Some(t) = toks.get(k).filter(|t| t.cap) {
@@ -826,6 +834,17 @@ fn start_token_near(toks: &[Token], at: usize, near: usize) -> usize {
     start_token(toks, at)
 }
 
+/// [`gap`] as bytes, for comparisons with ASCII marks: no char-boundary
+/// checks (token ends are char boundaries anyway).
+#[inline(always)]
+fn gap_bytes<'a>(clean: &'a str, toks: &[Token], i: usize) -> &'a [u8] {
+    let bytes = clean.as_bytes();
+    match toks.get(i + 1) {
+        Some(n) => &bytes[toks[i].range.end..n.range.start],
+        None => &bytes[toks[i].range.end..],
+    }
+}
+
 /// The text between token `i` and the next one (or the text's end).
 #[inline(always)]
 fn gap<'a>(clean: &'a str, toks: &[Token], i: usize) -> &'a str {
@@ -836,8 +855,19 @@ fn gap<'a>(clean: &'a str, toks: &[Token], i: usize) -> &'a str {
 }
 
 /// Honorifics written right before token `first`: the token index where
-/// they start and their texts, in order.
+/// they start and their texts, in order. The test that turns most names
+/// away is inlined into the caller; the reading is not.
+#[inline]
 fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<String>) {
+    if first == 0 || !toks[first - 1].is(lexicon::class::HON_LAST) {
+        return (toks[first].range.start, Vec::new());
+    }
+    read_honorifics_before(clean, toks, first)
+}
+
+/// [`honorifics_before`] past its first test.
+#[inline(never)]
+fn read_honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<String>) {
     let mut start = first;
     let mut found = Vec::new();
     // `H.E. Sheikh Dr.`: a few stacked styles at most.
@@ -867,7 +897,7 @@ fn honorifics_before(clean: &str, toks: &[Token], first: usize) -> (usize, Vec<S
         if h.len() == 1
             && h[0] == "general"
             && from > 0
-            && gap(clean, toks, from - 1) == " "
+            && gap_bytes(clean, toks, from - 1) == b" "
             && toks[from - 1].cap
             && toks[from - 1].is_title_head()
         {
@@ -906,7 +936,7 @@ fn cue_before(clean: &str, toks: &[Token], first: usize) -> bool {
         cue.len() <= first
             && cue.iter().enumerate().all(|(k, w)| {
                 let t = first - cue.len() + k;
-                toks[t].lower == *w && matches!(gap(clean, toks, t), " " | ": " | ":")
+                toks[t].lower == *w && matches!(gap_bytes(clean, toks, t), b" " | b": " | b":")
             })
     })
 }
@@ -941,15 +971,17 @@ fn is_function_word(lower: &str) -> bool {
 
 /// Whether a word is an acronym: three or more letters, all capitals.
 fn is_acronym(word: &str) -> bool {
-    // Most words show a lower-case letter at once; test that first (an
-    // ASCII lower-case byte is a lower-case char in any word).
-    if word.bytes().any(|b| b.is_ascii_lowercase()) {
-        return false;
+    // One pass over the bytes, without early exits (words are short):
+    // whether any is an ASCII lower-case letter (a lower-case char in any
+    // word), how many are ASCII letters, and whether all are ASCII.
+    let (mut lower, mut letters, mut ascii) = (false, 0usize, true);
+    for &b in word.as_bytes() {
+        lower |= b.is_ascii_lowercase();
+        letters += usize::from(b.is_ascii_alphabetic());
+        ascii &= b.is_ascii();
     }
-    if word.is_ascii() {
-        let b = word.as_bytes();
-        return !b.iter().any(u8::is_ascii_lowercase)
-            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() > 2;
+    if ascii || lower {
+        return !lower && letters > 2;
     }
     !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 2
 }

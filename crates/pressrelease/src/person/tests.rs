@@ -424,9 +424,22 @@ fn acronyms() {
         ("\u{c9}TAT", true),
         ("\u{c9}tat", false),
         ("123", false),
+        ("", false),
+        ("AB1C", true),
+        ("H.E.", false),
+        ("U.N.O.", true),
+        ("\u{c9}T", false),
+        ("\u{c9}Ta", false),
+        ("XY\u{e9}", false),
+        ("\u{c9}\u{c9}\u{c9}", true),
     ];
+    // The one-pass reading agrees with the plain one (chars all the way).
+    let plain = |w: &str| {
+        !w.chars().any(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() > 2
+    };
     for (word, want) in cases {
         assert_eq!(is_acronym(word), *want, "word {word:?}");
+        assert_eq!(plain(word), *want, "word {word:?}");
     }
 }
 

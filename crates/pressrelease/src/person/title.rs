@@ -1,9 +1,9 @@
 //! Titles: offices written before a name (`Minister for Health Jane Doe`)
 //! or after it as an appositive (`Jane Doe, Director of X and Chair of Y,`).
 
-use super::gap;
 use super::lexicon::LEXICON;
 use super::token::Token;
+use super::{gap, gap_bytes};
 use crate::wordhash::with_lower;
 
 /// Longest title, in words.
@@ -32,33 +32,48 @@ pub(super) const CLAUSE_STOPS: [&str; 22] = [
 /// A title written right before clean offset `at` (where a name or its
 /// honorifics start): its start offset and text.
 /// `k` is the index of the token at `at` ([`super::start_token`]).
+/// The tests that turn most names away are inlined into the caller; the
+/// reading is not.
+#[inline]
 pub(super) fn before(
     clean: &str,
     toks: &[Token],
     at: usize,
     k: usize,
 ) -> Option<(usize, Vec<String>)> {
-    if k == 0 || toks[k].range.start != at {
+    // A title ends one space, a comma, a full stop or a bracket before the
+    // name.
+    if k == 0
+        || toks[k].range.start != at
+        || !matches!(gap_bytes(clean, toks, k - 1), b" " | b", " | b". " | b"), ")
+    {
         return None;
     }
+    title_before(clean, toks, k)
+}
+
+/// [`before`] past its first tests.
+#[inline(never)]
+fn title_before(clean: &str, toks: &[Token], k: usize) -> Option<(usize, Vec<String>)> {
     let mut last = k - 1;
-    let mut g = gap(clean, toks, last);
+    // Bytes: the gaps are compared with ASCII marks only.
+    let mut g = gap_bytes(clean, toks, last);
     // `the Executive Secretary of the Basin Authority (BA), Jane Doe`: an
     // acronym in brackets closes the title.
-    if g == "), "
+    if g == b"), "
         && last > 0
-        && gap(clean, toks, last - 1) == " ("
+        && gap_bytes(clean, toks, last - 1) == b" ("
         && is_caps(&clean[toks[last].range.clone()])
     {
         last -= 1;
-        g = ", ";
+        g = b", ";
     }
-    let abbrev = g == ". " && toks[last].cap && toks[last].is_title_head();
+    let abbrev = g == b". " && toks[last].cap && toks[last].is_title_head();
     // `praised founder Jane Doe`, `said chief executive Jane Doe`.
-    if g == " " && !toks[last].cap && toks[last].is_title_head() {
+    if g == b" " && !toks[last].cap && toks[last].is_title_head() {
         let mut from = last;
         while from > 0
-            && gap(clean, toks, from - 1) == " "
+            && gap_bytes(clean, toks, from - 1) == b" "
             && !toks[from - 1].cap
             && toks[from - 1].is_title_word()
         {
@@ -67,17 +82,17 @@ pub(super) fn before(
         let start = toks[from].range.start;
         return Some((start, vec![clean[start..toks[last].range.end].to_string()]));
     }
-    let comma = g == ", " && toks[last].cap;
-    if !(g == " " && toks[last].cap || abbrev || comma) {
+    let comma = g == b", " && toks[last].cap;
+    if !(g == b" " && toks[last].cap || abbrev || comma) {
         return None;
     }
     let mut first = last;
     while first > 0 && last - first < MAX_TITLE_WORDS {
         let j = first - 1;
         let t = &toks[j];
-        let g = gap(clean, toks, j);
+        let g = gap_bytes(clean, toks, j);
         // `Assistant U.S. Attorney`: dotted initials stand in titles.
-        let ok = (g == " " || t.initial && matches!(g, "." | ". "))
+        let ok = (g == b" " || t.initial && matches!(g, b"." | b". "))
             && (t.cap
                 || is_connector(&t.lower)
                 || t.is_title_word()
@@ -101,7 +116,8 @@ pub(super) fn before(
     if comma && !toks[last].is_title_head() {
         let is_det =
             |t: &Token| matches!(t.lower(), "the" | "his" | "her" | "its" | "their" | "our");
-        let det = first > 0 && gap(clean, toks, first - 1) == " " && is_det(&toks[first - 1]);
+        let det =
+            first > 0 && gap_bytes(clean, toks, first - 1) == b" " && is_det(&toks[first - 1]);
         if !(det || is_det(&toks[first])) {
             return None;
         }
@@ -188,7 +204,18 @@ pub(super) fn split_roles(
     words: std::ops::Range<usize>,
 ) -> Vec<String> {
     let (first, last) = (words.start, words.end);
-    let mut parts = Vec::new();
+    // Each part is read as soon as it is cut off: no list of parts.
+    let mut out = Vec::new();
+    let mut push = |r: std::ops::Range<usize>| {
+        if r.is_empty() || !toks[r.clone()].iter().any(|t| t.is_title_head()) {
+            return;
+        }
+        let mut e = r.end;
+        while e > r.start + 1 && is_connector(&toks[e - 1].lower) {
+            e -= 1;
+        }
+        out.push(clean[toks[r.start].range.start..toks[e - 1].range.end].replace('\n', " "));
+    };
     let mut part_start = first;
     let has_head = |r: std::ops::Range<usize>| toks[r].iter().any(|t| t.is_title_head());
     for j in first..last {
@@ -200,38 +227,36 @@ pub(super) fn split_roles(
             // The right side runs to the next `and`; both sides need a head.
             let right_end = (n..last).find(|&k| toks[k].lower == "and").unwrap_or(last);
             if has_head(n..right_end) && (toks[n].is_title_word() || has_head(part_start..j)) {
-                parts.push(part_start..j);
+                push(part_start..j);
                 part_start = n;
             }
         }
     }
-    parts.push(part_start..last);
-    parts
-        .into_iter()
-        .filter(|r| !r.is_empty())
-        .filter(|r| toks[r.clone()].iter().any(|t| t.is_title_head()))
-        .map(|r| {
-            let mut e = r.end;
-            while e > r.start + 1 && is_connector(&toks[e - 1].lower) {
-                e -= 1;
-            }
-            clean[toks[r.start].range.start..toks[e - 1].range.end].replace('\n', " ")
-        })
-        .collect()
+    push(part_start..last);
+    out
 }
 
 /// Titles in a letterhead after a name that opens its line, set off by
 /// wide spaces or on the next lines: `Jane Doe MP  Minister for X  Minister for Y`.
+/// The test that turns most names away is inlined into the caller; the
+/// reading is not.
+#[inline]
 pub(super) fn letterhead(
     clean: &str,
     toks: &[Token],
     name_start: usize,
     end: usize,
 ) -> Vec<String> {
-    let lex = &*LEXICON;
     if end == 0 || end > toks.len() || !super::opens_line(clean, name_start) {
         return Vec::new();
     }
+    letterhead_titles(clean, toks, end)
+}
+
+/// [`letterhead`] for a name that opens its line and ends before token `end`.
+#[inline(never)]
+fn letterhead_titles(clean: &str, toks: &[Token], end: usize) -> Vec<String> {
+    let lex = &*LEXICON;
     let from = toks[end - 1].range.end;
     let mut stop = (from + 400).min(clean.len());
     while !clean.is_char_boundary(stop) {
@@ -430,6 +455,11 @@ fn in_contact_line(clean: &str, name_start: usize) -> bool {
 /// Whether `rest` (after a comma) opens with a legal form: `, Inc.`.
 fn is_legal_suffix(rest: &str) -> bool {
     let rest = rest.trim_start();
+    // Every legal form opens with an ASCII letter, here a capital: most
+    // texts after a comma are turned away before any char is decoded.
+    if !rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     // The word of letters, digits and full stops that opens `rest`, as a
     // slice (no copy).
     let len = rest
@@ -452,6 +482,9 @@ fn is_legal_suffix(rest: &str) -> bool {
 
 /// Appositive titles after a name whose next token is `end`:
 /// `, Director of X and Chair of Y,` gives both roles.
+/// The test that turns most names away (a plain word after one space, as
+/// in `Jane Doe said`) is inlined into the caller; the reading is not.
+#[inline]
 pub(super) fn after(
     clean: &str,
     toks: &[Token],
@@ -459,12 +492,28 @@ pub(super) fn after(
     end: usize,
     stop_at: &mut usize,
 ) -> Vec<String> {
-    if end == 0 || end >= toks.len() {
+    if end == 0
+        || end >= toks.len()
+        || gap_bytes(clean, toks, end - 1) == b" " && !toks[end].cap && toks[end].lower != "as"
+    {
         return Vec::new();
     }
+    appositive(clean, toks, name_start, end, stop_at)
+}
+
+/// [`after`] past its first test.
+#[inline(never)]
+fn appositive(
+    clean: &str,
+    toks: &[Token],
+    name_start: usize,
+    end: usize,
+    stop_at: &mut usize,
+) -> Vec<String> {
     let mut end = end;
     let g = gap(clean, toks, end - 1);
-    if g == " " && toks[end].lower == "as" && end + 1 < toks.len() {
+    let gb = g.as_bytes();
+    if gb == b" " && toks[end].lower == "as" && end + 1 < toks.len() {
         // `appointed Jane Doe as its new Chief Financial Officer`
         end += 1;
         while end + 1 < toks.len()
@@ -478,13 +527,13 @@ pub(super) fn after(
         if !toks[end].is_title_word() {
             return Vec::new();
         }
-    } else if g == " "
+    } else if gb == b" "
         && toks[end].cap
         && toks[end].is(super::lexicon::class::TITLE_HEAD)
         && in_contact_line(clean, name_start)
     {
         // `Jane Doe Director of Communications` in a contact or signature.
-    } else if g == " (" {
+    } else if gb == b" (" {
         // `Jane Doe (D-Vt.), Chair of X`: a short bracket before the comma.
         let mut e = end;
         while e < toks.len() && e - end < 4 && !gap(clean, toks, e).contains(')') {
@@ -627,7 +676,7 @@ pub(super) fn clause_titles(
             && toks[j].is(super::lexicon::class::GIVEN)
             && j + 1 < last
             && toks[j + 1].cap
-            && gap(clean, toks, j) == " "
+            && gap_bytes(clean, toks, j) == b" "
     });
     if is_connector(&toks[first].lower) || names_person {
         return Vec::new();
