@@ -13,11 +13,23 @@ pub(super) struct Found {
 }
 
 /// Capitalised runs: index ranges into `toks`, each starting and ending on
-/// a capitalised word. `caps` lists the capitalised tokens (see
-/// [`capitalised`]): only those can start a run.
-pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Range<usize>> {
+/// a capitalised word, with the bits of their tokens.
+pub(super) struct Runs {
+    pub(super) ranges: Vec<Range<usize>>,
+    /// For each run, its tokens' bits `or`ed together: a pass that needs a
+    /// cue word or a connector skips the runs without one.
+    pub(super) bits: Vec<u32>,
+}
+
+/// The capitalised runs of `toks` (see [`Runs`]). `caps` lists the
+/// capitalised tokens (see [`capitalised`]): only those can start a run.
+pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Runs {
     // At most one run per capitalised token.
-    let mut out = Vec::with_capacity(caps.len());
+    let mut out = Runs {
+        ranges: Vec::with_capacity(caps.len()),
+        bits: Vec::with_capacity(caps.len()),
+    };
+    let b = s.as_bytes();
     // Where the next run may start.
     let mut i = 0;
     for &start in caps {
@@ -27,9 +39,13 @@ pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Range<usize>> {
         let mut last = start;
         let mut k = start + 1;
         let mut joins = 0;
+        // The bits of the run so far, and of the joining tokens after it.
+        let (mut bits, mut joining) = (toks[start].f, 0);
         while k < toks.len() && !toks[k].brk {
             let t = &toks[k];
             let cap = t.word && t.is(CAP);
+            // (Left unread when the run stops before `t`.)
+            joining |= t.f;
             if cap && t.is(ANY_CASE_CONNECTOR) {
                 // Title Case `Of`, `For`, `And`, `The` in headlines.
                 if joins >= 2 {
@@ -41,8 +57,10 @@ pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Range<usize>> {
             } else if cap {
                 last = k;
                 joins = 0;
-            } else if (t.is(CONNECTOR) && joins < 2 && (joins > 0 || text(s, t) != "the"))
-                || (!t.word && text(s, t) == "," && toks.get(k + 1).is_some_and(|n| n.is(LEGAL)))
+                bits |= joining;
+                joining = 0;
+            } else if (t.is(CONNECTOR) && joins < 2 && (joins > 0 || &b[t.r()] != b"the"))
+                || (!t.word && is_mark(s, t, b',') && toks.get(k + 1).is_some_and(|n| n.is(LEGAL)))
             {
                 joins += 1;
             } else {
@@ -50,7 +68,8 @@ pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Range<usize>> {
             }
             k += 1;
         }
-        out.push(start..last + 1);
+        out.ranges.push(start..last + 1);
+        out.bits.push(bits);
         i = last + 1;
     }
     out
@@ -261,11 +280,16 @@ fn names_in_run_into(s: &str, toks: &[Tok], run: Range<usize>, out: &mut Vec<Ran
 }
 
 /// Every cue-headed name in `s`, with an acronym where parentheses give one.
-pub(super) fn scan(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
+pub(super) fn scan(s: &str, toks: &[Tok], runs: &Runs) -> Vec<Found> {
     let mut out = Vec::new();
     // The names of one run at a time, in one buffer.
     let mut names = Vec::new();
-    for run in runs.iter().cloned() {
+    for (run, &bits) in runs.ranges.iter().zip(&runs.bits) {
+        // A name needs a cue word: most runs have none.
+        if bits & CUE == 0 {
+            continue;
+        }
+        let run = run.clone();
         names.clear();
         names_in_run_into(s, toks, run, &mut names);
         for mut r in names.drain(..) {
@@ -416,6 +440,27 @@ pub(super) fn is_org_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_bits_are_their_tokens_bits() {
+        let cases = [
+            "Ministry of Kites and Bolts said",
+            "The Kite Labs, Inc. met Jo Bell of the Harbour Office.",
+            "Kite Of The And Labs Office",
+            "a b c",
+            "Kite\nLabs Office",
+            "Acme & Bolt Group, Kite Labs and Quill",
+        ];
+        for text in cases {
+            let (toks, caps) = tokenize_with_caps(text);
+            let runs = runs(text, &toks, &caps);
+            assert_eq!(runs.ranges.len(), runs.bits.len());
+            for (r, &bits) in runs.ranges.iter().zip(&runs.bits) {
+                let want = toks[r.clone()].iter().fold(0, |b, t| b | t.f);
+                assert_eq!(bits, want, "{text:?} {r:?}");
+            }
+        }
+    }
 
     #[test]
     fn token_bits_answer_as_the_words_do() {
