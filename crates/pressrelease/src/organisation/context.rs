@@ -185,7 +185,6 @@ pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> V
 
 /// The items of [`listed_names`]: capitalised runs, split at `and`,
 /// trimmed of connectors; only those of runs that may hold a list.
-#[inline(never)]
 fn list_items(s: &str, toks: &[Tok], runs: &Runs) -> Vec<Range<usize>> {
     let ranges = &runs.ranges;
     let mut items: Vec<Range<usize>> = Vec::new();
@@ -201,6 +200,10 @@ fn list_items(s: &str, toks: &[Tok], runs: &Runs) -> Vec<Range<usize>> {
         g = h;
         if room < 3 {
             continue;
+        }
+        // (No room is taken for releases without a list.)
+        if items.is_empty() {
+            items.reserve(ranges.len());
         }
         for (run, &bits) in ranges[group.clone()].iter().zip(&runs.bits[group]) {
             // Without a connector, the run is one item.
@@ -711,11 +714,14 @@ pub(super) fn subject_names(
                     "announced" | "announces" | "announcing" | "launched" | "unveiled" | "released"
                 )
             });
+        if !today {
+            continue;
+        }
         let mut start = run.start;
         while start < run.end && toks[start].is(LEAD) {
             start += 1;
         }
-        if today && start < run.end && run.end - start <= 4 {
+        if start < run.end && run.end - start <= 4 {
             subjects.push(start..run.end);
         }
     }

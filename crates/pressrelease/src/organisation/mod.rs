@@ -50,10 +50,9 @@ const MAX_PAIRWISE: usize = 300;
 /// byte ranges into `text`, in order.
 pub(crate) fn names_in(text: &str) -> Vec<Range<usize>> {
     let (toks, caps) = tokenize_with_caps(text);
-    scan(text, &toks, &runs(text, &toks, &caps))
-        .into_iter()
-        .map(|f| f.range)
-        .collect()
+    let mut found = Vec::new();
+    scan_into(text, &toks, &runs(text, &toks, &caps), &mut found);
+    found.into_iter().map(|f| f.range).collect()
 }
 
 /// A name written twice over by flattened markup (`Acme LabsAcme Labs`,
@@ -339,7 +338,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     // skip the rest.
     let (toks, caps) = tokenize_with_caps(s);
     let runs = runs(s, &toks, &caps);
-    let mut found = scan(s, &toks, &runs);
+    // Room for a release's names: the passes add to one buffer.
+    let mut found = Vec::with_capacity(64);
+    scan_into(s, &toks, &runs, &mut found);
     found.extend(spelled_names(s, &toks, &runs.ranges));
     let tickers = ticker_names(s, &toks);
     let mut ticker_of: WordMap<String, String> = WordMap::default();
@@ -358,13 +359,16 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
 
     // Group by name.
-    let mut orgs: Vec<Organisation> = Vec::new();
-    let mut index: WordMap<String, usize> = WordMap::default();
+    // (Sized once: at most one body per name.)
+    let mut orgs: Vec<Organisation> = Vec::with_capacity(found.len());
+    let mut index: WordMap<String, usize> =
+        WordMap::with_capacity_and_hasher(found.len(), Default::default());
     for f in &mut found {
         f.range = undouble(s, f.range.clone());
     }
     // (body, clean start) pairs already given as a mention.
-    let mut seen: FastSet<(usize, usize)> = FastSet::default();
+    let mut seen: FastSet<(usize, usize)> =
+        FastSet::with_capacity_and_hasher(found.len(), Default::default());
     // Each found name's org index, for the Title Case check below.
     let mut org_of: Vec<usize> = Vec::with_capacity(found.len());
     let mut k = String::new();

@@ -279,9 +279,9 @@ fn names_in_run_into(s: &str, toks: &[Tok], run: Range<usize>, out: &mut Vec<Ran
     }
 }
 
-/// Every cue-headed name in `s`, with an acronym where parentheses give one.
-pub(super) fn scan(s: &str, toks: &[Tok], runs: &Runs) -> Vec<Found> {
-    let mut out = Vec::new();
+/// Every cue-headed name in `s`, with an acronym where parentheses give
+/// one, added to `out`.
+pub(super) fn scan_into(s: &str, toks: &[Tok], runs: &Runs, out: &mut Vec<Found>) {
     // The names of one run at a time, in one buffer.
     let mut names = Vec::new();
     for (run, &bits) in runs.ranges.iter().zip(&runs.bits) {
@@ -314,21 +314,23 @@ pub(super) fn scan(s: &str, toks: &[Tok], runs: &Runs) -> Vec<Found> {
             });
         }
     }
-    out
 }
 
 /// The start of a name whose head words are a list: `United Nations
 /// Educational, Scientific and Cultural Organization` is one name, though
 /// the run of capitalised words stops at the comma.
 pub(super) fn list_start(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
-    let head_and = r
-        .clone()
-        .take_while(|&k| !is_of(text(s, &toks[k])))
-        .any(|k| text(s, &toks[k]) == "and");
+    // (Read only after a comma: `of` and `and` are connectors, so only
+    // those are read.)
+    let head_and = || {
+        r.clone()
+            .take_while(|&k| !(toks[k].is(ANY_CASE_CONNECTOR) && is_of(text(s, &toks[k]))))
+            .any(|k| toks[k].is(CONNECTOR) && text(s, &toks[k]) == "and")
+    };
     let w = |k: usize| text(s, &toks[k]);
     // `Educational, Scientific and Cultural Organization` or, with a
     // serial comma, `Educational, Scientific, and Cultural Organization`.
-    let before = if head_and && r.start >= 1 && w(r.start - 1) == "," {
+    let before = if r.start >= 1 && is_mark(s, &toks[r.start - 1], b',') && head_and() {
         r.start - 1
     } else if r.start >= 2 && w(r.start - 1) == "and" && w(r.start - 2) == "," {
         r.start - 2
@@ -368,8 +370,11 @@ pub(super) fn list_start(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
 /// and Bolt Labs` is three names).
 pub(super) fn list_end(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
     let w = |k: usize| toks.get(k).map_or("", |t| text(s, t));
-    let complement = r.clone().any(|k| is_of(w(k)));
-    if !complement || w(r.end) != "," || toks[r.end - 1].is(CUE) {
+    // (The comma first: most names have none after them.)
+    if !toks.get(r.end).is_some_and(|t| is_mark(s, t, b','))
+        || toks[r.end - 1].is(CUE)
+        || !r.clone().any(|k| is_of(w(k)))
+    {
         return r.end;
     }
     let mut k = r.end;
@@ -418,10 +423,11 @@ pub(super) fn is_org_name_at(s: &str, toks: &[Tok], r: Range<usize>) -> bool {
     if !spaced {
         return is_org_name(name);
     }
-    !is_not_org(name)
-        && words
-            .iter()
-            .any(|t| t.is(CAP) && !t.is(CUE | GENERIC | CONNECTOR))
+    // (The bits first: the stop list is the costlier test.)
+    words
+        .iter()
+        .any(|t| t.is(CAP) && !t.is(CUE | GENERIC | CONNECTOR))
+        && !is_not_org(name)
 }
 
 /// Whether a candidate name passes the stop lists.
@@ -440,6 +446,18 @@ pub(super) fn is_org_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn connector_bits_cover_the_words_read_behind_them() {
+        // `list_start` reads `of` and `and` only on tokens with these bits.
+        let text = "Office of Kites and the Board For Strings On Tails, and OF AND Of \
+                    For On of for on and And Kiteand andKite";
+        for t in tokenize(text) {
+            let w = &text[t.r()];
+            assert!(!is_of(w) || t.is(ANY_CASE_CONNECTOR), "{w:?}");
+            assert!(w != "and" || t.is(CONNECTOR), "{w:?}");
+        }
+    }
 
     #[test]
     fn run_bits_are_their_tokens_bits() {
