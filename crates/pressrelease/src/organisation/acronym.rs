@@ -187,9 +187,9 @@ pub(super) fn initials(acr: &str, name: &str) -> bool {
 
 /// Names without a cue word that an acronym in parentheses spells out:
 /// `Islamic State in Iraq and the Levant (ISIL)`.
-pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
+pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Run]) -> Vec<Found> {
     let mut out = Vec::new();
-    for run in runs.iter().cloned() {
+    for run in runs.iter().map(|r| r.range.clone()) {
         // (The cheap test first: both are pure.)
         if run.len() < 2 {
             continue;

@@ -113,9 +113,9 @@ pub(super) fn about_names(doc: &Doc) -> Vec<Found> {
 
 /// Names described as bodies: `Acme, a leading provider of ...`,
 /// `Acme is a global company`, `Acme, the maker of ...`.
-pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
+pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Run]) -> Vec<Found> {
     let mut out = Vec::new();
-    for run in runs.iter().cloned() {
+    for run in runs.iter().map(|r| r.range.clone()) {
         let k = run.end;
         let Some(next) = toks.get(k) else { continue };
         // Only `,` and `is` lead on: longer tokens need no reading.
@@ -185,15 +185,29 @@ pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> V
 
 /// The items of [`listed_names`]: capitalised runs, split at `and`,
 /// trimmed of connectors; only those of runs that may hold a list.
-fn list_items(s: &str, toks: &[Tok], runs: &Runs) -> Vec<Range<usize>> {
-    let ranges = &runs.ranges;
+fn list_items(s: &str, toks: &[Tok], runs: &[Run]) -> Vec<Range<usize>> {
+    // Items join when two tokens or less, each `,` or `and`, part them and
+    // no line starts the second; the tokens between two runs part their
+    // items, with any connector trimmed off the second (a capitalised
+    // one, not `and`). So only a group of runs so joined may hold a list,
+    // and only if it can give three items. The other runs give no items:
+    // the items either side of them are parted by their words, so no two
+    // items join that would not have joined.
+    let joinable = |a: usize, b: usize| {
+        b - a <= 2
+            && !toks[b].brk
+            && toks[a..b]
+                .iter()
+                .all(|t| is_mark(s, t, b',') || (t.len() == 3 && &s.as_bytes()[t.r()] == b"and"))
+    };
     let mut items: Vec<Range<usize>> = Vec::new();
     let mut g = 0;
-    while g < ranges.len() {
+    while g < runs.len() {
+        // A run gives one item more than it has `and`s, at most.
         let mut h = g + 1;
-        let mut room = ranges[g].len().div_ceil(2);
-        while h < ranges.len() && ranges[h].start - ranges[h - 1].end <= 2 {
-            room += ranges[h].len().div_ceil(2);
+        let mut room = 1 + runs[g].ands as usize;
+        while h < runs.len() && joinable(runs[h - 1].range.end, runs[h].range.start) {
+            room += 1 + runs[h].ands as usize;
             h += 1;
         }
         let group = g..h;
@@ -203,21 +217,18 @@ fn list_items(s: &str, toks: &[Tok], runs: &Runs) -> Vec<Range<usize>> {
         }
         // (No room is taken for releases without a list.)
         if items.is_empty() {
-            items.reserve(ranges.len());
+            items.reserve(runs.len());
         }
-        for (run, &bits) in ranges[group.clone()].iter().zip(&runs.bits[group]) {
+        for run in &runs[group] {
             // Without a connector, the run is one item.
-            if bits & CONNECTOR == 0 {
-                items.push(run.clone());
+            if run.bits & CONNECTOR == 0 {
+                items.push(run.range.clone());
                 continue;
             }
-            let run = run.clone();
+            let run = run.range.clone();
             let mut a = run.start;
             for k in run.start..=run.end {
-                let split = k == run.end
-                    || (toks[k].is(CONNECTOR)
-                        && toks[k].len() == 3
-                        && matches!(text(s, &toks[k]), "and" | "And"));
+                let split = k == run.end || is_and(s, &toks[k]);
                 if !split {
                     continue;
                 }
@@ -241,7 +252,7 @@ fn list_items(s: &str, toks: &[Tok], runs: &Runs) -> Vec<Range<usize>> {
 /// Lists of three or more names (`Acme Bank, Kite, Bolt Media and
 /// Quill`) where one item is already known as an organisation: every
 /// item is one.
-pub(super) fn listed_names(s: &str, toks: &[Tok], runs: &Runs, found: &[Found]) -> Vec<Found> {
+pub(super) fn listed_names(s: &str, toks: &[Tok], runs: &[Run], found: &[Found]) -> Vec<Found> {
     let items = list_items(s, toks, runs);
     let mut out = Vec::new();
     let mut i = 0;
@@ -634,12 +645,7 @@ const HEADLINE_BYTES: usize = 600;
 /// all-capital word.
 ///
 /// `cap_toks` lists the capitalised tokens (see [`capitalised`]).
-pub(super) fn subject_names(
-    s: &str,
-    toks: &[Tok],
-    runs: &[Range<usize>],
-    cap_toks: &[usize],
-) -> Vec<Found> {
+pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Run], cap_toks: &[usize]) -> Vec<Found> {
     let lists = &*LISTS;
     // Token `k`'s word: letters only, in none of these lists (its bits
     // hold the lists' answers).
@@ -706,7 +712,7 @@ pub(super) fn subject_names(
         }
     }
     // `KITE Labs today announced`.
-    for run in runs {
+    for run in runs.iter().map(|r| &r.range) {
         let today = toks.get(run.end).is_some_and(|t| text(s, t) == "today")
             && toks.get(run.end + 1).is_some_and(|t| {
                 matches!(
@@ -747,6 +753,38 @@ pub(super) fn subject_names(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_of_names() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "It works with partners, including Kitewell, Bramblo and Quill.",
+                &["Kitewell", "Bramblo", "Quill"],
+            ),
+            (
+                "It works with partners, including Kitewell, Bramblo, and Quill.",
+                &["Kitewell", "Bramblo", "Quill"],
+            ),
+            (
+                "Partners are Kite Labs and Bolt Group and Quill Media.",
+                &["Kite Labs", "Bolt Group", "Quill Media"],
+            ),
+            ("Partners are Kitewell,\nBramblo and Quill.", &[]),
+            ("Partners are Kitewell, Bramblo. Quill and Harbly.", &[]),
+            ("Partners are Kitewell, the Bramblo and Quill.", &[]),
+            ("Partners are Kitewell, Bramblo And Quill.", &[]),
+            ("Kitewell, Bramblo and Quill are partners.", &[]),
+        ];
+        for (text, want) in cases {
+            let (toks, caps) = tokenize_with_caps(text);
+            let runs = runs(text, &toks, &caps);
+            let got: Vec<&str> = listed_names(text, &toks, &runs, &[])
+                .into_iter()
+                .map(|f| &text[f.range])
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
 
     #[test]
     fn found_keys_agree_with_a_set_of_keys() {

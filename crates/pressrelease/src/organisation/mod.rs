@@ -341,7 +341,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     // Room for a release's names: the passes add to one buffer.
     let mut found = Vec::with_capacity(64);
     scan_into(s, &toks, &runs, &mut found);
-    found.extend(spelled_names(s, &toks, &runs.ranges));
+    found.extend(spelled_names(s, &toks, &runs));
     let tickers = ticker_names(s, &toks);
     let mut ticker_of: WordMap<String, String> = WordMap::default();
     for (f, sym) in &tickers {
@@ -350,10 +350,10 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     }
     found.extend(about_names(doc));
     found.extend(known_names(s, &toks, &caps));
-    found.extend(described_names(s, &toks, &runs.ranges));
+    found.extend(described_names(s, &toks, &runs));
     found.extend(bare_names(s, &toks, &caps));
     found.extend(employer_names(s, &toks));
-    found.extend(subject_names(s, &toks, &runs.ranges, &caps));
+    found.extend(subject_names(s, &toks, &runs, &caps));
     let listed = listed_names(s, &toks, &runs, &found);
     found.extend(listed);
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));

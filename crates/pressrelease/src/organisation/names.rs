@@ -12,23 +12,29 @@ pub(super) struct Found {
     pub(super) acronym: Option<Range<usize>>,
 }
 
-/// Capitalised runs: index ranges into `toks`, each starting and ending on
-/// a capitalised word, with the bits of their tokens.
-pub(super) struct Runs {
-    pub(super) ranges: Vec<Range<usize>>,
-    /// For each run, its tokens' bits `or`ed together: a pass that needs a
-    /// cue word or a connector skips the runs without one.
-    pub(super) bits: Vec<u32>,
+/// A capitalised run: an index range into `toks`, starting and ending on
+/// a capitalised word, with facts of its tokens.
+#[derive(Debug, Clone)]
+pub(super) struct Run {
+    pub(super) range: Range<usize>,
+    /// Its tokens' bits `or`ed together: a pass that needs a cue word or a
+    /// connector skips the runs without one.
+    pub(super) bits: u32,
+    /// How many of its tokens are `and` or `And` (see [`is_and`]).
+    pub(super) ands: u32,
 }
 
-/// The capitalised runs of `toks` (see [`Runs`]). `caps` lists the
-/// capitalised tokens (see [`capitalised`]): only those can start a run.
-pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Runs {
+/// Whether a token is `and` or `And` (a connector: only those are read).
+pub(super) fn is_and(s: &str, t: &Tok) -> bool {
+    t.is(CONNECTOR) && t.len() == 3 && matches!(&s.as_bytes()[t.r()], b"and" | b"And")
+}
+
+/// The capitalised runs of `toks` (see [`Run`]), in order. `caps` lists
+/// the capitalised tokens (see [`capitalised`]): only those can start a
+/// run.
+pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Run> {
     // At most one run per capitalised token.
-    let mut out = Runs {
-        ranges: Vec::with_capacity(caps.len()),
-        bits: Vec::with_capacity(caps.len()),
-    };
+    let mut out = Vec::with_capacity(caps.len());
     let b = s.as_bytes();
     // Where the next run may start.
     let mut i = 0;
@@ -39,8 +45,9 @@ pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Runs {
         let mut last = start;
         let mut k = start + 1;
         let mut joins = 0;
-        // The bits of the run so far, and of the joining tokens after it.
+        // The facts of the run so far, and of the joining tokens after it.
         let (mut bits, mut joining) = (toks[start].f, 0);
+        let (mut ands, mut joining_ands) = (u32::from(is_and(s, &toks[start])), 0);
         while k < toks.len() && !toks[k].brk {
             let t = &toks[k];
             let cap = t.word && t.is(CAP);
@@ -52,6 +59,7 @@ pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Runs {
                     break;
                 }
                 joins += 1;
+                joining_ands += u32::from(is_and(s, t));
             } else if cap && t.is(LEAD) {
                 break;
             } else if cap {
@@ -59,17 +67,23 @@ pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Runs {
                 joins = 0;
                 bits |= joining;
                 joining = 0;
+                ands += joining_ands;
+                joining_ands = 0;
             } else if (t.is(CONNECTOR) && joins < 2 && (joins > 0 || &b[t.r()] != b"the"))
                 || (!t.word && is_mark(s, t, b',') && toks.get(k + 1).is_some_and(|n| n.is(LEGAL)))
             {
                 joins += 1;
+                joining_ands += u32::from(is_and(s, t));
             } else {
                 break;
             }
             k += 1;
         }
-        out.ranges.push(start..last + 1);
-        out.bits.push(bits);
+        out.push(Run {
+            range: start..last + 1,
+            bits,
+            ands,
+        });
         i = last + 1;
     }
     out
@@ -281,15 +295,15 @@ fn names_in_run_into(s: &str, toks: &[Tok], run: Range<usize>, out: &mut Vec<Ran
 
 /// Every cue-headed name in `s`, with an acronym where parentheses give
 /// one, added to `out`.
-pub(super) fn scan_into(s: &str, toks: &[Tok], runs: &Runs, out: &mut Vec<Found>) {
+pub(super) fn scan_into(s: &str, toks: &[Tok], runs: &[Run], out: &mut Vec<Found>) {
     // The names of one run at a time, in one buffer.
     let mut names = Vec::new();
-    for (run, &bits) in runs.ranges.iter().zip(&runs.bits) {
+    for run in runs {
         // A name needs a cue word: most runs have none.
-        if bits & CUE == 0 {
+        if run.bits & CUE == 0 {
             continue;
         }
-        let run = run.clone();
+        let run = run.range.clone();
         names.clear();
         names_in_run_into(s, toks, run, &mut names);
         for mut r in names.drain(..) {
@@ -468,14 +482,20 @@ mod tests {
             "a b c",
             "Kite\nLabs Office",
             "Acme & Bolt Group, Kite Labs and Quill",
+            "And Kite And Bolt and Quill and",
+            "Kite and and Bolt",
         ];
         for text in cases {
             let (toks, caps) = tokenize_with_caps(text);
-            let runs = runs(text, &toks, &caps);
-            assert_eq!(runs.ranges.len(), runs.bits.len());
-            for (r, &bits) in runs.ranges.iter().zip(&runs.bits) {
+            for run in runs(text, &toks, &caps) {
+                let r = run.range;
                 let want = toks[r.clone()].iter().fold(0, |b, t| b | t.f);
-                assert_eq!(bits, want, "{text:?} {r:?}");
+                assert_eq!(run.bits, want, "{text:?} {r:?}");
+                let ands = toks[r.clone()]
+                    .iter()
+                    .filter(|t| matches!(&text[t.r()], "and" | "And"))
+                    .count();
+                assert_eq!(run.ands as usize, ands, "{text:?} {r:?}");
             }
         }
     }
