@@ -207,8 +207,10 @@ pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Run]) -> Vec<Found> {
         // Resources (OER)`), so the acronym must be exactly the initials
         // of every capitalised word, or the name must hold a cue word.
         let from = run.start.max(run.end.saturating_sub(12));
-        // (Whether the name acts is the same for every start: read once.)
+        // (Whether the name acts is the same for every start: read once.
+        // A start may take `spells` only before the run's last cue word.)
         let mut acting = None;
+        let last_cue = (from..run.end).rev().find(|&m| toks[m].is(CUE));
         let start = (from..run.end).find(|&k| {
             if !(toks[k].word && is_cap(text(s, &toks[k]))) {
                 return false;
@@ -219,7 +221,7 @@ pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Run]) -> Vec<Found> {
             // spells exactly (`Last Kite Project (LKP)`).
             (!toks[k].is(LEAD) || exact)
                 && ((exact && *acting.get_or_insert_with(|| acts(s, toks, &acr)))
-                    || (spells(a, name) && (k..run.end).any(|m| toks[m].is(CUE))))
+                    || (last_cue.is_some_and(|c| k <= c) && spells(a, name)))
         });
         if let Some(k) = start {
             if k + 1 < run.end {

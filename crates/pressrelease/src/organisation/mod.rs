@@ -191,13 +191,14 @@ fn core_of(name: &str) -> Option<(usize, usize)> {
 fn folded(name: &str) -> Cow<'_, str> {
     let b = name.as_bytes();
     // One pass: printable ASCII and single spaces, none at either end
-    // (a space before the start counts as one); no branch per byte.
+    // (a space before the start counts as one).
     let mut prev = b' ';
-    let mut plain = b.last().is_some_and(|&x| x != b' ');
-    for &x in b {
-        plain &= ((x > b' ') & (x < 0x80)) | ((x == b' ') & (prev != b' '));
-        prev = x;
-    }
+    let plain = b.last().is_some_and(|&x| x != b' ')
+        && b.iter().all(|&x| {
+            let ok = (x > b' ' && x < 0x80) || (x == b' ' && prev != b' ');
+            prev = x;
+            ok
+        });
     if plain {
         Cow::Borrowed(name)
     } else {
