@@ -137,8 +137,25 @@ pub(super) fn initials(acr: &str, name: &str) -> bool {
     let first = acr
         .bytes()
         .find(|&b| b.is_ascii_alphabetic() || !b.is_ascii());
-    if first.is_some_and(|b| b.is_ascii() && !name.as_bytes().contains(&b)) {
-        return false;
+    if let Some(f) = first.filter(u8::is_ascii) {
+        let b = name.as_bytes();
+        if !b.contains(&f) {
+            return false;
+        }
+        // A name opening with another ASCII capital opens with a word
+        // the acronym does not start, unless that word is a legal form
+        // (which is skipped).
+        if b.first()
+            .is_some_and(|&n0| n0.is_ascii_uppercase() && n0 != f)
+        {
+            let end = b
+                .iter()
+                .position(|&x| x == b' ' || x == b'-')
+                .unwrap_or(b.len());
+            if !is_legal(name[..end].trim_end_matches(',')) {
+                return false;
+            }
+        }
     }
     let mut letters = acr.chars().filter(|c| c.is_alphabetic());
     let mut n = 0;
@@ -170,9 +187,9 @@ pub(super) fn initials(acr: &str, name: &str) -> bool {
 
 /// Names without a cue word that an acronym in parentheses spells out:
 /// `Islamic State in Iraq and the Levant (ISIL)`.
-pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
+pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Run]) -> Vec<Found> {
     let mut out = Vec::new();
-    for run in runs.iter().cloned() {
+    for run in runs.iter().map(|r| r.range.clone()) {
         // (The cheap test first: both are pure.)
         if run.len() < 2 {
             continue;
@@ -190,16 +207,21 @@ pub(super) fn spelled_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec
         // Resources (OER)`), so the acronym must be exactly the initials
         // of every capitalised word, or the name must hold a cue word.
         let from = run.start.max(run.end.saturating_sub(12));
+        // (Whether the name acts is the same for every start: read once.
+        // A start may take `spells` only before the run's last cue word.)
+        let mut acting = None;
+        let last_cue = (from..run.end).rev().find(|&m| toks[m].is(CUE));
         let start = (from..run.end).find(|&k| {
-            let w = text(s, &toks[k]);
+            if !(toks[k].word && is_cap(text(s, &toks[k]))) {
+                return false;
+            }
             let name = &s[toks[k].start()..end_at];
+            let exact = initials(a, name);
             // A lead word (`Last`, `Next`) may open a name the acronym
             // spells exactly (`Last Kite Project (LKP)`).
-            toks[k].word
-                && is_cap(w)
-                && (!toks[k].is(LEAD) || initials(a, name))
-                && ((initials(a, name) && acts(s, toks, &acr))
-                    || (spells(a, name) && (k..run.end).any(|m| toks[m].is(CUE))))
+            (!toks[k].is(LEAD) || exact)
+                && ((exact && *acting.get_or_insert_with(|| acts(s, toks, &acr)))
+                    || (last_cue.is_some_and(|c| k <= c) && spells(a, name)))
         });
         if let Some(k) = start {
             if k + 1 < run.end {
@@ -303,6 +325,13 @@ mod tests {
             ("\u{c9}KA", "\u{c9}cole Kite Agency", true),
             ("\u{c9}KA", "Ecole Kite Agency", false),
             ("", "Kite Agency", false),
+            ("KA", "Inc Kite Agency", true),
+            ("KA", "Inc, Kite Agency", true),
+            ("KA", "Bolt Kite Agency", false),
+            ("KA", "Kite-Agency", true),
+            ("kA", "Kite Agency", false),
+            ("BKA", "BOLT Kite Agency", true),
+            ("BOLTKA", "BOLT Kite Agency", true),
         ];
         for (acr, name, want) in cases {
             assert_eq!(initials(acr, name), want, "{acr} {name}");

@@ -1,7 +1,6 @@
 //! Names without a cue word that their context marks as bodies: a
 //! ticker, an `About` heading, a description, a list, an employer.
 
-use crate::wordhash::WordSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -10,14 +9,8 @@ use super::*;
 /// Company names before a stock ticker: `Acme Widgets (NASDAQ: ACME)`.
 pub(super) fn ticker_names(s: &str, toks: &[Tok]) -> Vec<(Found, String)> {
     let mut out = Vec::new();
-    if !may_hold_ticker(s) {
-        return out;
-    }
-    for m in TICKER.captures_iter(s) {
-        let (Some(all), Some(sym)) = (m.get(0), m.get(1)) else {
-            continue;
-        };
-        let k = toks.partition_point(|t| t.start() < all.start());
+    for (all, sym) in tickers(s) {
+        let k = toks.partition_point(|t| t.start() < all.start);
         // Walk back over the capitalised words before the parenthesis.
         let mut end = k;
         if end > 0 && text(s, &toks[end - 1]) == "," {
@@ -49,7 +42,7 @@ pub(super) fn ticker_names(s: &str, toks: &[Tok]) -> Vec<(Found, String)> {
                     range,
                     acronym: None,
                 },
-                sym.as_str().to_string(),
+                s[sym].to_string(),
             ));
         }
     }
@@ -120,9 +113,9 @@ pub(super) fn about_names(doc: &Doc) -> Vec<Found> {
 
 /// Names described as bodies: `Acme, a leading provider of ...`,
 /// `Acme is a global company`, `Acme, the maker of ...`.
-pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
+pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Run]) -> Vec<Found> {
     let mut out = Vec::new();
-    for run in runs.iter().cloned() {
+    for run in runs.iter().map(|r| r.range.clone()) {
         let k = run.end;
         let Some(next) = toks.get(k) else { continue };
         // Only `,` and `is` lead on: longer tokens need no reading.
@@ -190,42 +183,77 @@ pub(super) fn described_names(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> V
     out
 }
 
+/// The items of [`listed_names`]: capitalised runs, split at `and`,
+/// trimmed of connectors; only those of runs that may hold a list.
+fn list_items(s: &str, toks: &[Tok], runs: &[Run]) -> Vec<Range<usize>> {
+    // Items join when two tokens or less, each `,` or `and`, part them and
+    // no line starts the second; the tokens between two runs part their
+    // items, with any connector trimmed off the second (a capitalised
+    // one, not `and`). So only a group of runs so joined may hold a list,
+    // and only if it can give three items. The other runs give no items:
+    // the items either side of them are parted by their words, so no two
+    // items join that would not have joined.
+    let joinable = |a: usize, b: usize| {
+        b - a <= 2
+            && !toks[b].brk
+            && toks[a..b]
+                .iter()
+                .all(|t| is_mark(s, t, b',') || (t.len() == 3 && &s.as_bytes()[t.r()] == b"and"))
+    };
+    let mut items: Vec<Range<usize>> = Vec::new();
+    let mut g = 0;
+    while g < runs.len() {
+        // A run gives one item more than it has `and`s, at most.
+        let mut h = g + 1;
+        let mut room = 1 + runs[g].ands as usize;
+        while h < runs.len() && joinable(runs[h - 1].range.end, runs[h].range.start) {
+            room += 1 + runs[h].ands as usize;
+            h += 1;
+        }
+        let group = g..h;
+        g = h;
+        if room < 3 {
+            continue;
+        }
+        // (No room is taken for releases without a list.)
+        if items.is_empty() {
+            items.reserve(runs.len());
+        }
+        for run in &runs[group] {
+            // Without a connector, the run is one item.
+            if run.bits & CONNECTOR == 0 {
+                items.push(run.range.clone());
+                continue;
+            }
+            let run = run.range.clone();
+            let mut a = run.start;
+            for k in run.start..=run.end {
+                let split = k == run.end || is_and(s, &toks[k]);
+                if !split {
+                    continue;
+                }
+                let mut b = k;
+                while a < b && toks[a].is(CONNECTOR) {
+                    a += 1;
+                }
+                while b > a && toks[b - 1].is(CONNECTOR) {
+                    b -= 1;
+                }
+                if a < b {
+                    items.push(a..b);
+                }
+                a = k + 1;
+            }
+        }
+    }
+    items
+}
+
 /// Lists of three or more names (`Acme Bank, Kite, Bolt Media and
 /// Quill`) where one item is already known as an organisation: every
 /// item is one.
-pub(super) fn listed_names(
-    s: &str,
-    toks: &[Tok],
-    runs: &[Range<usize>],
-    found: &[Found],
-) -> Vec<Found> {
-    // Items: capitalised runs, split at `and`, trimmed of connectors.
-    let mut items: Vec<Range<usize>> = Vec::with_capacity(runs.len());
-    for run in runs.iter().cloned() {
-        let mut a = run.start;
-        for k in run.start..=run.end {
-            let split = k == run.end
-                || (toks[k].is(CONNECTOR)
-                    && toks[k].len() == 3
-                    && matches!(text(s, &toks[k]), "and" | "And"));
-            if !split {
-                continue;
-            }
-            let mut b = k;
-            while a < b && toks[a].is(CONNECTOR) {
-                a += 1;
-            }
-            while b > a && toks[b - 1].is(CONNECTOR) {
-                b -= 1;
-            }
-            if a < b {
-                items.push(a..b);
-            }
-            a = k + 1;
-        }
-    }
-    // The names found so far, by key; made only if a list needs it.
-    let mut known: Option<WordSet> = None;
+pub(super) fn listed_names(s: &str, toks: &[Tok], runs: &[Run], found: &[Found]) -> Vec<Found> {
+    let items = list_items(s, toks, runs);
     let mut out = Vec::new();
     let mut i = 0;
     while i < items.len() {
@@ -246,16 +274,11 @@ pub(super) fn listed_names(
             let name = |r: &Range<usize>| &s[toks[r.start].start()..toks[r.end - 1].end()];
             // An item with a cue word, or already found (the costlier
             // test, so only when needed).
-            let mut has_org = || {
+            let has_org = || {
                 items[i..j]
                     .iter()
                     .any(|r| r.clone().any(|k| toks[k].is(CUE)))
-                    || {
-                        let known = known.get_or_insert_with(|| {
-                            found.iter().map(|f| key(&s[f.range.clone()])).collect()
-                        });
-                        items[i..j].iter().any(|r| known.contains(&key(name(r))))
-                    }
+                    || items[i..j].iter().any(|r| has_found_key(s, found, name(r)))
             };
             // What leads into the list: `partners, including`, `with`.
             let first = items[i].start;
@@ -297,6 +320,27 @@ pub(super) fn listed_names(
         i = j;
     }
     out
+}
+
+/// Whether `name` has the [`key`] of a name in `found`.
+fn has_found_key(s: &str, found: &[Found], name: &str) -> bool {
+    let want = key(name);
+    let mut k = String::new();
+    found.iter().any(|f| {
+        let other = &s[f.range.clone()];
+        // An ASCII name's key is its start, lower-cased: a name that does
+        // not start with `want` in any case has another key (no key is
+        // worked out for it).
+        let may = !other.is_ascii()
+            || other
+                .as_bytes()
+                .get(..want.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(want.as_bytes()));
+        may && {
+            key_into(other, &mut k);
+            k == want
+        }
+    })
 }
 
 /// Employers named after a role: `CEO of Acme`, `founder of Kite Labs`.
@@ -384,17 +428,54 @@ pub(super) fn employer_names(s: &str, toks: &[Tok]) -> Vec<Found> {
     out
 }
 
-/// Whether `s` may hold a match of [`TICKER`]: a `(` right before the
-/// first letter of an exchange's name. Most releases have none, and the
-/// regex is left unread.
-fn may_hold_ticker(s: &str) -> bool {
-    let b = s.as_bytes();
-    memchr::memchr_iter(b'(', b).any(|i| {
-        matches!(
+/// Whether a match of [`TICKER`] may start at byte `i` of `b`: a `(`
+/// right before the first letter of an exchange's name.
+fn may_open_ticker(b: &[u8], i: usize) -> bool {
+    b.get(i) == Some(&b'(')
+        && matches!(
             b.get(i + 1),
             Some(b'N' | b'O' | b'T' | b'C' | b'A' | b'L' | b'E')
         )
-    })
+}
+
+/// Whether `s` may hold a match of [`TICKER`] (see [`may_open_ticker`]).
+#[cfg(test)]
+fn may_hold_ticker(s: &str) -> bool {
+    memchr::memchr_iter(b'(', s.as_bytes()).any(|i| may_open_ticker(s.as_bytes(), i))
+}
+
+/// The matches of [`TICKER`] in `s`, as `captures_iter` gives them: the
+/// whole match and the symbol.
+///
+/// The regex reads only from a `(` that may open one (most releases
+/// have none) to the next `)`: a match ends at the first `)` after its
+/// start, so none starting there reaches past it.
+fn tickers(s: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    // Where the next match may start.
+    let mut from = 0;
+    for open in memchr::memchr_iter(b'(', b) {
+        if open < from || !may_open_ticker(b, open) {
+            continue;
+        }
+        let Some(close) = memchr::memchr(b')', &b[open..]).map(|p| open + p) else {
+            break;
+        };
+        from = close + 1;
+        // (`(` and `)` are ASCII: the window is on char boundaries.)
+        let Some(m) = TICKER.captures(&s[open..=close]) else {
+            continue;
+        };
+        let (Some(all), Some(sym)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        out.push((
+            open + all.start()..open + all.end(),
+            open + sym.start()..open + sym.end(),
+        ));
+    }
+    out
 }
 
 /// Legislatures named by one word (`Congress`, `the Senate`) inside a
@@ -564,12 +645,7 @@ const HEADLINE_BYTES: usize = 600;
 /// all-capital word.
 ///
 /// `cap_toks` lists the capitalised tokens (see [`capitalised`]).
-pub(super) fn subject_names(
-    s: &str,
-    toks: &[Tok],
-    runs: &[Range<usize>],
-    cap_toks: &[usize],
-) -> Vec<Found> {
+pub(super) fn subject_names(s: &str, toks: &[Tok], runs: &[Run], cap_toks: &[usize]) -> Vec<Found> {
     let lists = &*LISTS;
     // Token `k`'s word: letters only, in none of these lists (its bits
     // hold the lists' answers).
@@ -636,7 +712,7 @@ pub(super) fn subject_names(
         }
     }
     // `KITE Labs today announced`.
-    for run in runs {
+    for run in runs.iter().map(|r| &r.range) {
         let today = toks.get(run.end).is_some_and(|t| text(s, t) == "today")
             && toks.get(run.end + 1).is_some_and(|t| {
                 matches!(
@@ -644,11 +720,14 @@ pub(super) fn subject_names(
                     "announced" | "announces" | "announcing" | "launched" | "unveiled" | "released"
                 )
             });
+        if !today {
+            continue;
+        }
         let mut start = run.start;
         while start < run.end && toks[start].is(LEAD) {
             start += 1;
         }
-        if today && start < run.end && run.end - start <= 4 {
+        if start < run.end && run.end - start <= 4 {
             subjects.push(start..run.end);
         }
     }
@@ -674,6 +753,91 @@ pub(super) fn subject_names(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_of_names() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "It works with partners, including Kitewell, Bramblo and Quill.",
+                &["Kitewell", "Bramblo", "Quill"],
+            ),
+            (
+                "It works with partners, including Kitewell, Bramblo, and Quill.",
+                &["Kitewell", "Bramblo", "Quill"],
+            ),
+            (
+                "Partners are Kite Labs and Bolt Group and Quill Media.",
+                &["Kite Labs", "Bolt Group", "Quill Media"],
+            ),
+            ("Partners are Kitewell,\nBramblo and Quill.", &[]),
+            ("Partners are Kitewell, Bramblo. Quill and Harbly.", &[]),
+            ("Partners are Kitewell, the Bramblo and Quill.", &[]),
+            ("Partners are Kitewell, Bramblo And Quill.", &[]),
+            ("Kitewell, Bramblo and Quill are partners.", &[]),
+        ];
+        for (text, want) in cases {
+            let (toks, caps) = tokenize_with_caps(text);
+            let runs = runs(text, &toks, &caps);
+            let got: Vec<&str> = listed_names(text, &toks, &runs, &[])
+                .into_iter()
+                .map(|f| &text[f.range])
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn found_keys_agree_with_a_set_of_keys() {
+        let s = "Kite Labs, Inc. and KITE BOLT and \u{c9}cole Kite and Quill Co";
+        let found: Vec<Found> = [0..15, 20..29, 34..45, 50..58]
+            .into_iter()
+            .map(|range| Found {
+                range,
+                acronym: None,
+            })
+            .collect();
+        let set: std::collections::HashSet<String> =
+            found.iter().map(|f| key(&s[f.range.clone()])).collect();
+        let names = [
+            "Kite Labs",
+            "kite labs",
+            "KITE LABS LLC",
+            "Kite",
+            "Kite Labs Group",
+            "Kite Bolt",
+            "\u{c9}cole Kite",
+            "\u{c9}COLE KITE",
+            "Quill",
+            "Quill Co",
+            "",
+        ];
+        for name in names {
+            let want = set.contains(&key(name));
+            assert_eq!(has_found_key(s, &found, name), want, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn tickers_are_the_regex_matches() {
+        let cases = [
+            "Kite Labs (NASDAQ: KITE) said",
+            "Kite Labs (NASDAQ: KITE) and Bolt (NYSE: BLT), (Cboe: KT)",
+            "Kite (NYSE (NASDAQ: KITE) said",
+            "Kite (NASA) and (NYSE: KT",
+            "(OTC: A)(TSX: B)",
+            "((NYSE: KT))",
+            "Kite (CEO) Jo (EU: X) (Euronext Lisle: KT)",
+            "no parenthesis here",
+            "Kite (NYSE:\nKT) (NYSE American: K.T)",
+        ];
+        for text in cases {
+            let want: Vec<(Range<usize>, Range<usize>)> = TICKER
+                .captures_iter(text)
+                .filter_map(|m| Some((m.get(0)?.range(), m.get(1)?.range())))
+                .collect();
+            assert_eq!(tickers(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn ticker_prefilter_keeps_every_regex_match() {

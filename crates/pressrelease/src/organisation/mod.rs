@@ -50,10 +50,9 @@ const MAX_PAIRWISE: usize = 300;
 /// byte ranges into `text`, in order.
 pub(crate) fn names_in(text: &str) -> Vec<Range<usize>> {
     let (toks, caps) = tokenize_with_caps(text);
-    scan(text, &toks, &runs(text, &toks, &caps))
-        .into_iter()
-        .map(|f| f.range)
-        .collect()
+    let mut found = Vec::new();
+    scan_into(text, &toks, &runs(text, &toks, &caps), &mut found);
+    found.into_iter().map(|f| f.range).collect()
 }
 
 /// A name written twice over by flattened markup (`Acme LabsAcme Labs`,
@@ -168,17 +167,23 @@ fn is_long(name: &str) -> bool {
     name.split_whitespace().count() > 2
 }
 
-/// The words of a plain name (capitalised words only, no `of`, `and`),
-/// without a leading `UN` or `United Nations`, joined by single spaces;
-/// `None` for other names.
-fn core_rest(name: &str) -> Option<&str> {
+/// Where the core words of a plain name (capitalised words only, no `of`,
+/// `and`) start, without a leading `UN` or `United Nations`, and how many
+/// there are (the name's words are one space apart); `None` for other
+/// names.
+fn core_of(name: &str) -> Option<(usize, usize)> {
     let rest = name
         .strip_prefix("UN ")
         .or_else(|| name.strip_prefix("United Nations "))
         .unwrap_or(name);
-    rest.split(' ')
-        .all(|w| is_cap(w) && !is_connector(w))
-        .then_some(rest)
+    let mut n = 0;
+    for w in rest.split(' ') {
+        if !is_cap(w) || is_connector(w) {
+            return None;
+        }
+        n += 1;
+    }
+    Some((name.len() - rest.len(), n))
 }
 
 /// [`crate::text::fold_space`] of a name, borrowed when the name has only
@@ -217,20 +222,8 @@ fn key_into(name: &str, k: &mut String) {
         // place, so the legal form is looked for in `name` itself, within
         // its last bytes (the longest form is ` incorporated`), and only
         // the bytes kept are copied.
-        let b = name.as_bytes();
-        let tail = b.len().saturating_sub(LEGAL_TAIL)..b.len();
-        let cut = b[tail.clone()]
-            .iter()
-            .rposition(|&x| x == b' ')
-            .map(|p| tail.start + p)
-            .filter(|&at| {
-                let mut low = [0u8; LEGAL_TAIL];
-                let w = &mut low[..b.len() - at];
-                w.copy_from_slice(&b[at..]);
-                w.make_ascii_lowercase();
-                is_legal_suffix(w)
-            })
-            .map_or(b.len(), |at| name[..at].trim_end_matches(',').len());
+        let cut = legal_cut(name.as_bytes())
+            .map_or(name.len(), |at| name[..at].trim_end_matches(',').len());
         k.push_str(&name[..cut]);
         k.make_ascii_lowercase();
         return;
@@ -247,6 +240,72 @@ fn key_into(name: &str, k: &mut String) {
 /// The length of the longest legal form of [`is_legal_suffix`], with its
 /// space.
 const LEGAL_TAIL: usize = " incorporated".len();
+
+/// Where the legal form ending a name of ASCII bytes `b` starts (at its
+/// space), if it ends with one in any case (see [`is_legal_suffix`]).
+///
+/// The name's last bytes are read as one number, without a branch per
+/// byte: lower-cased, the last space found, and the word from it
+/// compared whole with each form.
+fn legal_cut(b: &[u8]) -> Option<usize> {
+    let from = b.len().saturating_sub(LEGAL_TAIL);
+    let mut tail = [0u8; 16];
+    tail[..b.len() - from].copy_from_slice(&b[from..]);
+    let x = u128::from_le_bytes(tail);
+    // The bytes are ASCII, as `in_range` needs.
+    let lower = |w: u64| w | (in_range(w, b'A', b'Z') >> 2);
+    let (lo, hi) = (lower(x as u64), lower((x >> 64) as u64));
+    let (space_lo, space_hi) = (in_range(lo, b' ', b' '), in_range(hi, b' ', b' '));
+    let last = |m: u64| (63 - m.leading_zeros() as usize) / 8;
+    let at = if space_hi != 0 {
+        8 + last(space_hi)
+    } else if space_lo != 0 {
+        last(space_lo)
+    } else {
+        return None;
+    };
+    // With its length in the top byte (a NUL byte pads no form).
+    let len = (b.len() - from - at) as u128;
+    let word = (((u128::from(hi) << 64) | u128::from(lo)) >> (8 * at)) | (len << 120);
+    LEGAL_WORDS
+        .iter()
+        .fold(false, |hit, &w| hit | (w == word))
+        .then_some(from + at)
+}
+
+/// The legal forms of [`is_legal_suffix`], each read as [`legal_cut`]
+/// reads a name's last word.
+const LEGAL_WORDS: [u128; 15] = {
+    const FORMS: [&[u8]; 15] = [
+        b" inc.",
+        b" inc",
+        b" ltd.",
+        b" ltd",
+        b" llc",
+        b" corp.",
+        b" corp",
+        b" co.",
+        b" co",
+        b" plc",
+        b" limited",
+        b" gmbh",
+        b" llp",
+        b" corporation",
+        b" incorporated",
+    ];
+    let mut out = [0u128; 15];
+    let mut i = 0;
+    while i < FORMS.len() {
+        let mut j = 0;
+        while j < FORMS[i].len() {
+            out[i] |= (FORMS[i][j] as u128) << (8 * j);
+            j += 1;
+        }
+        out[i] |= (FORMS[i].len() as u128) << 120;
+        i += 1;
+    }
+    out
+};
 
 /// Whether a name's last word, with the space before it and lower-cased,
 /// is a legal form (every legal form is one word after a space: only the
@@ -280,7 +339,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     // skip the rest.
     let (toks, caps) = tokenize_with_caps(s);
     let runs = runs(s, &toks, &caps);
-    let mut found = scan(s, &toks, &runs);
+    // Room for a release's names: the passes add to one buffer.
+    let mut found = Vec::with_capacity(64);
+    scan_into(s, &toks, &runs, &mut found);
     found.extend(spelled_names(s, &toks, &runs));
     let tickers = ticker_names(s, &toks);
     let mut ticker_of: WordMap<String, String> = WordMap::default();
@@ -299,13 +360,16 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
 
     // Group by name.
-    let mut orgs: Vec<Organisation> = Vec::new();
-    let mut index: WordMap<String, usize> = WordMap::default();
+    // (Sized once: at most one body per name.)
+    let mut orgs: Vec<Organisation> = Vec::with_capacity(found.len());
+    let mut index: WordMap<String, usize> =
+        WordMap::with_capacity_and_hasher(found.len(), Default::default());
     for f in &mut found {
         f.range = undouble(s, f.range.clone());
     }
     // (body, clean start) pairs already given as a mention.
-    let mut seen: FastSet<(usize, usize)> = FastSet::default();
+    let mut seen: FastSet<(usize, usize)> =
+        FastSet::with_capacity_and_hasher(found.len(), Default::default());
     // Each found name's org index, for the Title Case check below.
     let mut org_of: Vec<usize> = Vec::with_capacity(found.len());
     let mut k = String::new();
@@ -355,27 +419,29 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     }
 
     // Names seen only in Title Case lines (headlines) are too often a
-    // headline's words run together. Only the lines holding a name are
-    // read: when none of them is in Title Case, nothing is dropped.
-    let mut title_lines: Vec<Option<bool>> = vec![None; doc.lines.len()];
-    let in_title: Vec<bool> = found
+    // headline's words run together. Only a long name with one mention
+    // may be dropped, and only the lines holding one are read.
+    let doubtful: Vec<bool> = orgs
         .iter()
-        .map(|f| {
-            let l = doc.line_of(f.range.start);
-            title_lines.get_mut(l).is_some_and(|t| {
-                *t.get_or_insert_with(|| is_title_case(doc.slice(doc.lines[l].clone())))
-            })
-        })
+        .map(|o| o.mentions.len() <= 1 && is_long(&o.name))
         .collect();
-    if in_title.iter().any(|&t| t) {
+    if doubtful.iter().any(|&d| d) {
+        let mut title_lines: Vec<Option<bool>> = vec![None; doc.lines.len()];
         // Bodies named outside a Title Case line (every name of a body
         // has the body's key).
         let mut keep = vec![false; orgs.len()];
-        for (&i, &t) in org_of.iter().zip(&in_title) {
-            keep[i] |= !t;
+        for (f, &i) in found.iter().zip(&org_of) {
+            if !doubtful[i] || keep[i] {
+                continue;
+            }
+            let l = doc.line_of(f.range.start);
+            let in_title = title_lines.get_mut(l).is_some_and(|t| {
+                *t.get_or_insert_with(|| is_title_case(doc.slice(doc.lines[l].clone())))
+            });
+            keep[i] = !in_title;
         }
-        let mut keep = keep.into_iter();
-        orgs.retain(|o| keep.next().unwrap_or(false) || o.mentions.len() > 1 || !is_long(&o.name));
+        let mut keep = doubtful.iter().zip(keep);
+        orgs.retain(|_| keep.next().is_none_or(|(&d, k)| !d || k));
     }
 
     // A name that is another body's acronym is that body. These passes
@@ -408,7 +474,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
     // `Kite Safety Coordination Compact`) is the same body: plain names of
     // three or more capitalised words, same first and last word, one inside
     // the other, a leading `UN` or `United Nations` aside.
-    // Where each name's core words start (see `core_rest`) and how many
+    // Where each name's core words start (see `core_of`) and how many
     // there are: worked out once per name, not once per pair.
     let mut cores: Vec<Option<(usize, usize)>> = orgs
         .iter()
@@ -419,8 +485,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Organisation> {
             if !small || spaces < 2 {
                 return None;
             }
-            let rest = core_rest(&o.name)?;
-            Some((o.name.len() - rest.len(), rest.split(' ').count()))
+            core_of(&o.name)
         })
         .collect();
     let mut i = 0;
@@ -691,6 +756,86 @@ mod tests {
         ];
         for (name, want) in cases {
             assert_eq!(key(name), want, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn legal_cut_agrees_with_the_byte_by_byte_reading() {
+        // The reading `legal_cut` replaced: the last space within the
+        // last bytes, and the lower-cased word from it.
+        let old = |b: &[u8]| {
+            let tail = b.len().saturating_sub(LEGAL_TAIL)..b.len();
+            b[tail.clone()]
+                .iter()
+                .rposition(|&x| x == b' ')
+                .map(|p| tail.start + p)
+                .filter(|&at| is_legal_suffix(&b[at..].to_ascii_lowercase()))
+        };
+        let cases = [
+            "Kite Labs",
+            "Kite Labs, Inc.",
+            "Kite Labs Inc",
+            "Kite Co",
+            "Kite Co. Ltd",
+            "Kite Incorporated",
+            "Kite Labs INCORPORATED",
+            "Kite CORPORATION",
+            "Kite Corporations",
+            "Kite  LLC",
+            "Kite LLC ",
+            "Kite inc\0",
+            "Kite inc.\0",
+            "Kiteinc",
+            "Kite GmbH",
+            "Kite Limited",
+            "Kite Limitedx",
+            " inc",
+            "Co",
+            "Inc",
+            "",
+            " ",
+            "A B C D E F G H",
+            "Kite Plc",
+            "Kite-Co",
+            "Kite @Co",
+            "Kite [CO",
+        ];
+        for name in cases {
+            let b = name.as_bytes();
+            assert_eq!(legal_cut(b), old(b), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn cores_agree_with_the_word_by_word_reading() {
+        // The reading `core_of` replaced.
+        let old = |name: &str| {
+            let rest = name
+                .strip_prefix("UN ")
+                .or_else(|| name.strip_prefix("United Nations "))
+                .unwrap_or(name);
+            rest.split(' ')
+                .all(|w| is_cap(w) && !is_connector(w))
+                .then(|| (name.len() - rest.len(), rest.split(' ').count()))
+        };
+        let cases = [
+            "Kite Safety Coordination Compact",
+            "UN Kite Safety Compact",
+            "United Nations Kite Office",
+            "Office of Kites",
+            "Office Of Kites",
+            "Kite  Labs",
+            "Kite Labs ",
+            "UN",
+            "UN ",
+            "",
+            "Kite And Bolt",
+            "\u{c9}cole Kite Labs",
+            "d'Kite Labs",
+            "5G Kite Labs",
+        ];
+        for name in cases {
+            assert_eq!(core_of(name), old(name), "{name:?}");
         }
     }
 

@@ -12,12 +12,30 @@ pub(super) struct Found {
     pub(super) acronym: Option<Range<usize>>,
 }
 
-/// Capitalised runs: index ranges into `toks`, each starting and ending on
-/// a capitalised word. `caps` lists the capitalised tokens (see
-/// [`capitalised`]): only those can start a run.
-pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Range<usize>> {
+/// A capitalised run: an index range into `toks`, starting and ending on
+/// a capitalised word, with facts of its tokens.
+#[derive(Debug, Clone)]
+pub(super) struct Run {
+    pub(super) range: Range<usize>,
+    /// Its tokens' bits `or`ed together: a pass that needs a cue word or a
+    /// connector skips the runs without one.
+    pub(super) bits: u32,
+    /// How many of its tokens are `and` or `And` (see [`is_and`]).
+    pub(super) ands: u32,
+}
+
+/// Whether a token is `and` or `And` (a connector: only those are read).
+pub(super) fn is_and(s: &str, t: &Tok) -> bool {
+    t.is(CONNECTOR) && t.len() == 3 && matches!(&s.as_bytes()[t.r()], b"and" | b"And")
+}
+
+/// The capitalised runs of `toks` (see [`Run`]), in order. `caps` lists
+/// the capitalised tokens (see [`capitalised`]): only those can start a
+/// run.
+pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Run> {
     // At most one run per capitalised token.
     let mut out = Vec::with_capacity(caps.len());
+    let b = s.as_bytes();
     // Where the next run may start.
     let mut i = 0;
     for &start in caps {
@@ -27,30 +45,45 @@ pub(super) fn runs(s: &str, toks: &[Tok], caps: &[usize]) -> Vec<Range<usize>> {
         let mut last = start;
         let mut k = start + 1;
         let mut joins = 0;
+        // The facts of the run so far, and of the joining tokens after it.
+        let (mut bits, mut joining) = (toks[start].f, 0);
+        let (mut ands, mut joining_ands) = (u32::from(is_and(s, &toks[start])), 0);
         while k < toks.len() && !toks[k].brk {
             let t = &toks[k];
             let cap = t.word && t.is(CAP);
+            // (Left unread when the run stops before `t`.)
+            joining |= t.f;
             if cap && t.is(ANY_CASE_CONNECTOR) {
                 // Title Case `Of`, `For`, `And`, `The` in headlines.
                 if joins >= 2 {
                     break;
                 }
                 joins += 1;
+                joining_ands += u32::from(is_and(s, t));
             } else if cap && t.is(LEAD) {
                 break;
             } else if cap {
                 last = k;
                 joins = 0;
-            } else if (t.is(CONNECTOR) && joins < 2 && (joins > 0 || text(s, t) != "the"))
-                || (!t.word && text(s, t) == "," && toks.get(k + 1).is_some_and(|n| n.is(LEGAL)))
+                bits |= joining;
+                joining = 0;
+                ands += joining_ands;
+                joining_ands = 0;
+            } else if (t.is(CONNECTOR) && joins < 2 && (joins > 0 || &b[t.r()] != b"the"))
+                || (!t.word && is_mark(s, t, b',') && toks.get(k + 1).is_some_and(|n| n.is(LEGAL)))
             {
                 joins += 1;
+                joining_ands += u32::from(is_and(s, t));
             } else {
                 break;
             }
             k += 1;
         }
-        out.push(start..last + 1);
+        out.push(Run {
+            range: start..last + 1,
+            bits,
+            ands,
+        });
         i = last + 1;
     }
     out
@@ -260,12 +293,17 @@ fn names_in_run_into(s: &str, toks: &[Tok], run: Range<usize>, out: &mut Vec<Ran
     }
 }
 
-/// Every cue-headed name in `s`, with an acronym where parentheses give one.
-pub(super) fn scan(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
-    let mut out = Vec::new();
+/// Every cue-headed name in `s`, with an acronym where parentheses give
+/// one, added to `out`.
+pub(super) fn scan_into(s: &str, toks: &[Tok], runs: &[Run], out: &mut Vec<Found>) {
     // The names of one run at a time, in one buffer.
     let mut names = Vec::new();
-    for run in runs.iter().cloned() {
+    for run in runs {
+        // A name needs a cue word: most runs have none.
+        if run.bits & CUE == 0 {
+            continue;
+        }
+        let run = run.range.clone();
         names.clear();
         names_in_run_into(s, toks, run, &mut names);
         for mut r in names.drain(..) {
@@ -290,21 +328,23 @@ pub(super) fn scan(s: &str, toks: &[Tok], runs: &[Range<usize>]) -> Vec<Found> {
             });
         }
     }
-    out
 }
 
 /// The start of a name whose head words are a list: `United Nations
 /// Educational, Scientific and Cultural Organization` is one name, though
 /// the run of capitalised words stops at the comma.
 pub(super) fn list_start(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
-    let head_and = r
-        .clone()
-        .take_while(|&k| !is_of(text(s, &toks[k])))
-        .any(|k| text(s, &toks[k]) == "and");
+    // (Read only after a comma: `of` and `and` are connectors, so only
+    // those are read.)
+    let head_and = || {
+        r.clone()
+            .take_while(|&k| !(toks[k].is(ANY_CASE_CONNECTOR) && is_of(text(s, &toks[k]))))
+            .any(|k| toks[k].is(CONNECTOR) && text(s, &toks[k]) == "and")
+    };
     let w = |k: usize| text(s, &toks[k]);
     // `Educational, Scientific and Cultural Organization` or, with a
     // serial comma, `Educational, Scientific, and Cultural Organization`.
-    let before = if head_and && r.start >= 1 && w(r.start - 1) == "," {
+    let before = if r.start >= 1 && is_mark(s, &toks[r.start - 1], b',') && head_and() {
         r.start - 1
     } else if r.start >= 2 && w(r.start - 1) == "and" && w(r.start - 2) == "," {
         r.start - 2
@@ -344,8 +384,11 @@ pub(super) fn list_start(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
 /// and Bolt Labs` is three names).
 pub(super) fn list_end(s: &str, toks: &[Tok], r: Range<usize>) -> usize {
     let w = |k: usize| toks.get(k).map_or("", |t| text(s, t));
-    let complement = r.clone().any(|k| is_of(w(k)));
-    if !complement || w(r.end) != "," || toks[r.end - 1].is(CUE) {
+    // (The comma first: most names have none after them.)
+    if !toks.get(r.end).is_some_and(|t| is_mark(s, t, b','))
+        || toks[r.end - 1].is(CUE)
+        || !r.clone().any(|k| is_of(w(k)))
+    {
         return r.end;
     }
     let mut k = r.end;
@@ -394,10 +437,11 @@ pub(super) fn is_org_name_at(s: &str, toks: &[Tok], r: Range<usize>) -> bool {
     if !spaced {
         return is_org_name(name);
     }
-    !is_not_org(name)
-        && words
-            .iter()
-            .any(|t| t.is(CAP) && !t.is(CUE | GENERIC | CONNECTOR))
+    // (The bits first: the stop list is the costlier test.)
+    words
+        .iter()
+        .any(|t| t.is(CAP) && !t.is(CUE | GENERIC | CONNECTOR))
+        && !is_not_org(name)
 }
 
 /// Whether a candidate name passes the stop lists.
@@ -416,6 +460,45 @@ pub(super) fn is_org_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn connector_bits_cover_the_words_read_behind_them() {
+        // `list_start` reads `of` and `and` only on tokens with these bits.
+        let text = "Office of Kites and the Board For Strings On Tails, and OF AND Of \
+                    For On of for on and And Kiteand andKite";
+        for t in tokenize(text) {
+            let w = &text[t.r()];
+            assert!(!is_of(w) || t.is(ANY_CASE_CONNECTOR), "{w:?}");
+            assert!(w != "and" || t.is(CONNECTOR), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn run_bits_are_their_tokens_bits() {
+        let cases = [
+            "Ministry of Kites and Bolts said",
+            "The Kite Labs, Inc. met Jo Bell of the Harbour Office.",
+            "Kite Of The And Labs Office",
+            "a b c",
+            "Kite\nLabs Office",
+            "Acme & Bolt Group, Kite Labs and Quill",
+            "And Kite And Bolt and Quill and",
+            "Kite and and Bolt",
+        ];
+        for text in cases {
+            let (toks, caps) = tokenize_with_caps(text);
+            for run in runs(text, &toks, &caps) {
+                let r = run.range;
+                let want = toks[r.clone()].iter().fold(0, |b, t| b | t.f);
+                assert_eq!(run.bits, want, "{text:?} {r:?}");
+                let ands = toks[r.clone()]
+                    .iter()
+                    .filter(|t| matches!(&text[t.r()], "and" | "And"))
+                    .count();
+                assert_eq!(run.ands as usize, ands, "{text:?} {r:?}");
+            }
+        }
+    }
 
     #[test]
     fn token_bits_answer_as_the_words_do() {
