@@ -194,11 +194,7 @@ fn list_items(s: &str, toks: &[Tok], runs: &[Run]) -> Vec<Range<usize>> {
     // the items either side of them are parted by their words, so no two
     // items join that would not have joined.
     let joinable = |a: usize, b: usize| {
-        b - a <= 2
-            && !toks[b].brk
-            && toks[a..b]
-                .iter()
-                .all(|t| is_mark(s, t, b',') || (t.len() == 3 && &s.as_bytes()[t.r()] == b"and"))
+        b - a <= 2 && !toks[b].brk && toks[a..b].iter().all(|t| is_list_mark(s, t))
     };
     let mut items: Vec<Range<usize>> = Vec::new();
     let mut g = 0;
@@ -262,9 +258,11 @@ pub(super) fn listed_names(s: &str, toks: &[Tok], runs: &[Run], found: &[Found])
             let gap = items[j - 1].end..items[j].start;
             let joined = gap.len() <= 2
                 && !toks[items[j].start].brk
-                && gap
-                    .clone()
-                    .all(|k| matches!(text(s, &toks[k]), "," | "and"));
+                && toks
+                    .get(gap)
+                    .unwrap_or(&[])
+                    .iter()
+                    .all(|t| is_list_mark(s, t));
             if !joined {
                 break;
             }
@@ -320,6 +318,12 @@ pub(super) fn listed_names(s: &str, toks: &[Tok], runs: &[Run], found: &[Found])
         i = j;
     }
     out
+}
+
+/// Whether a token is `,` or `and`, which join the items of a list (bytes
+/// compared: no slicing of the text).
+fn is_list_mark(s: &str, t: &Tok) -> bool {
+    is_mark(s, t, b',') || (t.len() == 3 && &s.as_bytes()[t.r()] == b"and")
 }
 
 /// Whether `name` has the [`key`] of a name in `found`.
