@@ -318,7 +318,12 @@ fn roles_after_pronouns(clean: &str, toks: &[Token], candidates: &mut [Candidate
             .rev()
             .take(8)
             .find(|c| c.evidence)
-            .filter(|c| at - c.mention.end <= PRONOUN_REACH)
+            // A mention may run past the pronoun (`Hon.P She`): no reach
+            // to measure, and no role.
+            .filter(|c| {
+                at.checked_sub(c.mention.end)
+                    .is_some_and(|d| d <= PRONOUN_REACH)
+            })
         else {
             continue;
         };

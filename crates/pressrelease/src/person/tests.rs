@@ -271,6 +271,15 @@ fn clause_ends_after_multibyte_characters() {
 }
 
 #[test]
+fn pronoun_inside_a_mention() {
+    // The run `Hon.P She` is a candidate whose mention ends after the
+    // pronoun starts; the reach before the pronoun once underflowed.
+    for input in ["Hon.P She isMinister i", "Hon.P She is Minister of Kites."] {
+        people(input);
+    }
+}
+
+#[test]
 fn hostile_input_is_linear_and_safe() {
     let caps = "Abc ".repeat(50_000);
     assert!(people(&caps).is_empty());
