@@ -416,8 +416,8 @@ fn leading_date_with_year(s: &str, allow_rest: bool) -> Option<FoundDate> {
 
 /// Whether `s` is a line holding only a dateline with a place and a full
 /// date (`NEW YORK, 5 May 2021`). (The header asks
-/// [`is_date_or_dateline_line`].)
-#[allow(dead_code)]
+/// [`is_date_or_dateline_line`]; this stays as the tests' reference.)
+#[cfg(test)]
 pub(crate) fn is_dateline_line(s: &str) -> bool {
     // A full date has a year; most lines have none and need no parsing.
     has_year(s) && is_dateline_line_with_year(s)
