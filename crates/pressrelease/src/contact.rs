@@ -21,6 +21,7 @@ use regex::Regex;
 
 use crate::record::Contact;
 use crate::segment::{self, Doc};
+use crate::text::lowercase_end;
 use crate::wordhash::{Fnv, word_list};
 
 /// A set of listed words, with the cheap hash: looked up per token.
@@ -1537,32 +1538,6 @@ fn pieces_chars(text: &str, limit: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// How many ASCII lowercase letters `b` starts with, read eight bytes at
-/// a time (a word's letters mostly fit in one read: one test, not one per
-/// letter).
-fn lowercase_run(b: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut n = 0;
-    while let Some(chunk) = b.get(n..n + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // Per byte: the high bit of `x + 0x1f` says `>= b'a'` and that of
-        // `x + 0x05` says `>= b'{'`, for a byte below 0x80. Such a byte
-        // carries nothing into the next; a byte from 0x80 up may, but it
-        // is no lowercase letter itself, and the bytes after the first
-        // such byte do not count.
-        let lower = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f)
-            & !x.wrapping_add(0x0505_0505_0505_0505)
-            & !x
-            & HIGH;
-        if lower != HIGH {
-            // The first byte (the lowest) that is not a lowercase letter.
-            return n + ((!lower & HIGH).trailing_zeros() / 8) as usize;
-        }
-        n += 8;
-    }
-    n + b[n..].iter().take_while(|c| c.is_ascii_lowercase()).count()
-}
-
 /// [`pieces`] for ASCII text, byte by byte: the same cuts, made as the
 /// pieces are asked for.
 struct AsciiPieces<'a> {
@@ -1606,7 +1581,7 @@ impl Iterator for AsciiPieces<'_> {
             // Lower-case letters after a letter make no cut and only
             // lengthen the word: the run of them is passed over at once.
             if c.is_ascii_lowercase() && k > 0 && b[k - 1].is_ascii_alphabetic() {
-                let run = lowercase_run(&b[k..]);
+                let run = lowercase_end(b, k) - k;
                 word_len += run;
                 k += run;
                 continue;
@@ -1935,41 +1910,6 @@ mod tests {
         ];
         for text in cases {
             assert_eq!(verb_words(text), verb_words_one_by_one(text), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn lowercase_runs_are_counted_as_byte_by_byte() {
-        let cases: &[&[u8]] = &[
-            b"",
-            b"a",
-            b"abc",
-            b"abcdefgh",
-            b"abcdefghi",
-            b"abcdefghijklmnopq Z",
-            b"Abc",
-            b"abc{def",
-            b"abc`def",
-            b"abcdefg@hij",
-            b"xyzxyzx\x7fyz",
-            b"abcdefgh\x80\xff",
-            b"\xe1\xfa\xfb",
-            b"az AZ 09",
-        ];
-        for b in cases {
-            for k in 0..=b.len() {
-                let want = b[k..].iter().take_while(|c| c.is_ascii_lowercase()).count();
-                assert_eq!(lowercase_run(&b[k..]), want, "{b:?} {k}");
-            }
-        }
-        // Every byte value in each of the eight places.
-        for v in 0..=255u8 {
-            for at in 0..8 {
-                let mut b = *b"abcdefghij";
-                b[at] = v;
-                let want = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
-                assert_eq!(lowercase_run(&b), want, "{v} {at}");
-            }
         }
     }
 

@@ -577,6 +577,36 @@ pub(crate) fn fold_space(s: &str) -> String {
     out
 }
 
+/// Where the run of ASCII lower-case letters that starts at byte `j` ends.
+/// Eight bytes at a time: most words take one step. (The people and
+/// contact tokenizers both pass over such runs.)
+#[inline]
+pub(crate) fn lowercase_end(bytes: &[u8], mut j: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let mut buf = [0u8; 8];
+        buf.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(buf);
+        // Per byte, with its high bit set first so that no borrow crosses
+        // bytes: the high bit of `from_a` is set when the low seven bits
+        // are `a` or more, that of `past_z` when they are past `z`.
+        let from_a = (x | HIGH) - ONES * u64::from(b'a');
+        let past_z = (x | HIGH) - ONES * (u64::from(b'z') + 1);
+        // High bits of the bytes that are no lower-case letter: below `a`,
+        // past `z`, or not ASCII.
+        let other = (!from_a | past_z | x) & HIGH;
+        if other != 0 {
+            return j + (other.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < bytes.len() && bytes[j].is_ascii_lowercase() {
+        j += 1;
+    }
+    j
+}
+
 /// Whether [`fold_space`] gives `s` back as it is, tested in one
 /// branch-free pass (this vectorises): single spaces between words, none
 /// at either end, and no other whitespace. Control bytes and the bytes
@@ -997,5 +1027,64 @@ mod tests {
         assert_eq!(t.mention(at..at + 2).text, "UN");
         let end = t.clean.len();
         assert_eq!(t.span(0..end), crate::Span::new(2, input.len()));
+    }
+
+    #[test]
+    fn lower_runs() {
+        // (text, start, end of the run)
+        let cases: &[(&str, usize, usize)] = &[
+            ("abcdefghijklmnopQ", 0, 16),
+            ("abc def", 0, 3),
+            ("Abc", 0, 0),
+            ("Abc", 1, 3),
+            ("a{b", 0, 1),
+            ("a`b", 0, 1),
+            ("z\u{e9}", 0, 1),
+            ("", 0, 0),
+            ("abcdefgh", 0, 8),
+            ("abcdefghi", 3, 9),
+        ];
+        for (text, at, want) in cases {
+            assert_eq!(
+                lowercase_end(text.as_bytes(), *at),
+                *want,
+                "text {text:?} at {at}"
+            );
+        }
+    }
+
+    #[test]
+    fn lowercase_runs_are_counted_as_byte_by_byte() {
+        let cases: &[&[u8]] = &[
+            b"",
+            b"a",
+            b"abc",
+            b"abcdefgh",
+            b"abcdefghi",
+            b"abcdefghijklmnopq Z",
+            b"Abc",
+            b"abc{def",
+            b"abc`def",
+            b"abcdefg@hij",
+            b"xyzxyzx\x7fyz",
+            b"abcdefgh\x80\xff",
+            b"\xe1\xfa\xfb",
+            b"az AZ 09",
+        ];
+        for b in cases {
+            for k in 0..=b.len() {
+                let want = b[k..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+                assert_eq!(lowercase_end(b, k) - k, want, "{b:?} {k}");
+            }
+        }
+        // Every byte value in each of the eight places.
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                let mut b = *b"abcdefghij";
+                b[at] = v;
+                let want = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
+                assert_eq!(lowercase_end(&b, 0), want, "{v} {at}");
+            }
+        }
     }
 }

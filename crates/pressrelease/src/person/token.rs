@@ -5,6 +5,7 @@ use std::cell::Cell;
 use std::ops::Range;
 
 use super::lexicon::LEXICON;
+use crate::text::lowercase_end;
 
 /// One word: letters and digits, with inner `-` or `'`.
 #[derive(Debug, Clone)]
@@ -146,7 +147,7 @@ pub(super) fn tokenize<'a>(text: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
         // read first: most words are letters only and end there, with
         // most of their facts known.
         if b.is_ascii() {
-            let run_end = lower_run(bytes, i + 1);
+            let run_end = lowercase_end(bytes, i + 1);
             let next = bytes.get(run_end);
             if b.is_ascii_alphabetic()
                 && next.is_none_or(|&d| NEXT_KIND[usize::from(d)] == NEXT_STOP)
@@ -346,35 +347,6 @@ struct Word {
     digit: bool,
 }
 
-/// Where the run of ASCII lower-case letters that starts at byte `j` ends.
-/// Eight bytes at a time: most words take one step.
-#[inline]
-fn lower_run(bytes: &[u8], mut j: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = bytes.get(j..j + 8) {
-        let mut buf = [0u8; 8];
-        buf.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(buf);
-        // Per byte, with its high bit set first so that no borrow crosses
-        // bytes: the high bit of `from_a` is set when the low seven bits
-        // are `a` or more, that of `past_z` when they are past `z`.
-        let from_a = (x | HIGH) - ONES * u64::from(b'a');
-        let past_z = (x | HIGH) - ONES * (u64::from(b'z') + 1);
-        // High bits of the bytes that are no lower-case letter: below `a`,
-        // past `z`, or not ASCII.
-        let other = (!from_a | past_z | x) & HIGH;
-        if other != 0 {
-            return j + (other.trailing_zeros() / 8) as usize;
-        }
-        j += 8;
-    }
-    while j < bytes.len() && bytes[j].is_ascii_lowercase() {
-        j += 1;
-    }
-    j
-}
-
 /// Where the run of ASCII capitals that starts at byte `j` ends.
 #[inline]
 fn upper_run(bytes: &[u8], mut j: usize) -> usize {
@@ -387,7 +359,7 @@ fn upper_run(bytes: &[u8], mut j: usize) -> usize {
 /// Scans the word starting at byte `i`, an ASCII letter or digit, while it
 /// stays ASCII; `None` when a non-ASCII char has to be looked at (then
 /// [`scan_general`] scans it again). `run_end` is where the run of
-/// lower-case letters after its first byte ends (`lower_run(bytes, i + 1)`).
+/// lower-case letters after its first byte ends (`text::lowercase_end(bytes, i + 1)`).
 #[inline]
 fn scan_ascii(text: &str, i: usize, run_end: usize) -> Option<Word> {
     let bytes = text.as_bytes();
@@ -440,7 +412,7 @@ fn scan_ascii(text: &str, i: usize, run_end: usize) -> Option<Word> {
         }
         // Lower-case letters go on the word, whatever came before.
         let run = j;
-        j = lower_run(bytes, j);
+        j = lowercase_end(bytes, j);
         if j > run {
             end = j;
         }
@@ -701,7 +673,7 @@ mod old {
         loop {
             // Lower-case letters go on the word, whatever came before.
             let run = j;
-            j = lower_run(bytes, j);
+            j = lowercase_end(bytes, j);
             if j > run {
                 end = j;
             }
@@ -921,30 +893,6 @@ mod tests {
                 assert!(!t.lower().ends_with('-'), "{text:?}: {:?}", t.lower());
                 assert!(!text[t.range.clone()].ends_with('-'), "{text:?}");
             }
-        }
-    }
-
-    #[test]
-    fn lower_runs() {
-        // (text, start, end of the run)
-        let cases: &[(&str, usize, usize)] = &[
-            ("abcdefghijklmnopQ", 0, 16),
-            ("abc def", 0, 3),
-            ("Abc", 0, 0),
-            ("Abc", 1, 3),
-            ("a{b", 0, 1),
-            ("a`b", 0, 1),
-            ("z\u{e9}", 0, 1),
-            ("", 0, 0),
-            ("abcdefgh", 0, 8),
-            ("abcdefghi", 3, 9),
-        ];
-        for (text, at, want) in cases {
-            assert_eq!(
-                lower_run(text.as_bytes(), *at),
-                *want,
-                "text {text:?} at {at}"
-            );
         }
     }
 
