@@ -1795,13 +1795,8 @@ mod tests {
             "\t",
             "\u{b}",
         ];
-        let mut seed: u64 = 12345;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            seed >> 33
-        };
+        let mut rng = crate::test_rng::Lcg(12345);
+        let mut next = || rng.step() >> 33;
         let (mut ruled_out, mut names) = (0, 0);
         for _ in 0..100_000 {
             let mut line = String::new();
@@ -1848,13 +1843,8 @@ mod tests {
             "Z9",
             "9z",
         ];
-        let mut seed: u64 = 777;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            seed >> 33
-        };
+        let mut rng = crate::test_rng::Lcg(777);
+        let mut next = || rng.step() >> 33;
         for _ in 0..20_000 {
             let mut text = String::new();
             for _ in 0..next() % 12 {
@@ -1943,13 +1933,8 @@ mod tests {
             "Officer",
             "\u{e9}",
         ];
-        let mut seed: u64 = 4242;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            seed >> 33
-        };
+        let mut rng = crate::test_rng::Lcg(4242);
+        let mut next = || rng.step() >> 33;
         let mut texts: Vec<String> = vec![
             "Media contact: Jane Roe, Press Officer, Acme Widgets | +1 555 0100".into(),
             "Jane Roe\nPress Officer\nAcme Ltd.\n\nBo Kim  Head of Media (Acme)".into(),
@@ -2027,13 +2012,8 @@ mod tests {
         parts.extend(
             [" ", ", ", ":", "\n", "their ", "ir ", "pr ", "s", "\u{e9}"].map(String::from),
         );
-        let mut seed: u64 = 77;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut rng = crate::test_rng::Lcg(77);
+        let mut next = || (rng.step() >> 33) as usize;
         for _ in 0..20_000 {
             let mut text = String::new();
             for _ in 0..next() % 8 {

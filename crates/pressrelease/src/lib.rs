@@ -150,3 +150,6 @@ mod segment;
 mod span;
 mod text;
 mod wordhash;
+
+#[cfg(test)]
+mod test_rng;

@@ -800,18 +800,12 @@ mod tests {
             "A.",
         ];
         let mut texts: Vec<String> = table.iter().map(|t| t.to_string()).collect();
-        let mut state: u64 = 0x5eed;
+        let mut rng = crate::test_rng::Lcg(0x5eed);
         for _ in 0..3000 {
             let mut t = String::new();
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let n = (state >> 59) as usize + 1;
+            let n = (rng.step() >> 59) as usize + 1;
             for _ in 0..n {
-                state = state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                t.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+                t.push_str(pieces[(rng.step() >> 33) as usize % pieces.len()]);
             }
             texts.push(t);
         }
